@@ -1,0 +1,3 @@
+"""quote: premiums and underwriting for Swedish private health insurance (vårdförsäkring)."""
+
+__version__ = "0.1.0"

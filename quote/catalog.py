@@ -1,0 +1,101 @@
+"""The data directory: tariff versions, rule books and KPI series, and which is in force.
+
+The bundled directory ships inside the package (``quote/_bundled`` in a wheel, the
+top-level ``tariffs/`` in a checkout). A tariff id may have several versions (files with
+the same ``id`` and different ``effective_from``); the version in force on a date is the
+one with the latest ``effective_from`` on or before it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from quote.errors import InputError, Problem, QuoteError, TariffError
+from quote.indexation import KpiSeries, load_kpi
+from quote.tariff import Tariff, load_tariff
+from quote.yamlfile import load_yaml, read_bytes, top_level_kind
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def bundled_data_dir() -> Path:
+    """Where the bundled tariffs are: inside an installed wheel, or the checkout's tariffs/."""
+    for candidate in (_PACKAGE / "_bundled", _PACKAGE.parent / "tariffs"):
+        if candidate.is_dir():
+            return candidate
+    raise QuoteError(f"{_PACKAGE}: the bundled tariffs are missing from this installation; "
+                     "reinstall quote or pass --tariffs DIR")
+
+
+def data_files(directory: Path, suffixes: tuple[str, ...] = (".yaml", ".yml")) -> list[Path]:
+    """The data files of a directory, sorted by name so every run sees the same order."""
+    if not directory.is_dir():
+        raise QuoteError(f"{directory}: data directory not found")
+    return sorted(p for p in directory.iterdir() if p.is_file() and p.suffix in suffixes)
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """The tariffs found in one data directory."""
+
+    directory: Path
+    tariffs: tuple[Tariff, ...]
+
+    def in_force(self, on: date, tariff_id: str | None = None) -> Tariff:
+        """The version in force on ``on``; ambiguous or empty answers are InputErrors."""
+        candidates = [t for t in self.tariffs if tariff_id is None or t.id == tariff_id]
+        if not candidates:
+            raise InputError("tariff", f"no tariff {tariff_id or ''} in {self.directory}".replace(
+                "  ", " "))
+        started = [t for t in candidates if t.effective_from <= on]
+        if not started:
+            first = min(candidates, key=lambda t: t.effective_from)
+            raise InputError("on", f"{on} is before any tariff in {self.directory} is in force "
+                                   f"(the first, {first.id}, starts {first.effective_from})")
+        ids = sorted({t.id for t in started})
+        if len(ids) > 1:
+            raise InputError("tariff", f"several tariffs are in force on {on} in "
+                                       f"{self.directory} ({', '.join(ids)}); choose one "
+                                       "with --tariff")
+        return max(started, key=lambda t: t.effective_from)
+
+    def newest(self) -> Tariff:
+        """The latest version (for showing a price list without a date)."""
+        ids = sorted({t.id for t in self.tariffs})
+        if len(ids) > 1:
+            raise InputError("tariff", f"{self.directory} holds several tariffs "
+                                       f"({', '.join(ids)}); choose one with --tariff")
+        return max(self.tariffs, key=lambda t: t.effective_from)
+
+
+def load_catalog(directory: Path) -> Catalog:
+    """Load every ``kind: tariff`` file in ``directory``; an invalid one is an error."""
+    tariffs = []
+    for path in data_files(directory):
+        doc = load_yaml(path, read_bytes(path, "data", TariffError))
+        if doc.problems:
+            raise TariffError(path, doc.problems)
+        kind = top_level_kind(doc.data)
+        if kind == "tariff":
+            tariffs.append(load_tariff(path))
+        elif kind is None:
+            raise TariffError(path, [Problem(path, 1, "missing field 'kind' (tariff or "
+                                                      "rulebook)")])
+    if not tariffs:
+        raise QuoteError(f"{directory}: no tariff files (kind: tariff) in this directory")
+    return Catalog(directory=directory, tariffs=tuple(tariffs))
+
+
+def choose_tariff(tariff_path: Path | None, data_dir: Path | None, on: date | None) -> Tariff:
+    """``--tariff PATH`` if given, else the version in force on ``on`` in the data directory."""
+    if tariff_path is not None:
+        return load_tariff(tariff_path)
+    catalog = load_catalog(data_dir or bundled_data_dir())
+    return catalog.newest() if on is None else catalog.in_force(on)
+
+
+def kpi_for(tariff: Tariff, kpi_path: Path | None) -> KpiSeries:
+    """The KPI series a tariff names (beside its file), unless ``--kpi`` overrides it."""
+    return load_kpi(kpi_path if kpi_path is not None else tariff.series_path)

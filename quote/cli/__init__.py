@@ -1,0 +1,42 @@
+"""The `quote` command line. Only this package imports typer and rich."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from quote import __version__
+from quote.cli import price as price_cmd
+from quote.cli import tariff as tariff_cmd
+
+app = typer.Typer(
+    name="quote",
+    help="Quote premiums for Swedish private health insurance (vårdförsäkring).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_show_locals=False,
+)
+app.command("price")(price_cmd.price)
+app.add_typer(tariff_cmd.app, name="tariff")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"quote {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """Quote premiums for Swedish private health insurance (vårdförsäkring).
+
+    Exit codes: 0 done, 1 a reported finding, 2 bad input.
+    """
+
+
+def main() -> None:
+    app()

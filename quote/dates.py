@@ -1,0 +1,57 @@
+"""Dates, months and ages. Nothing here reads the clock."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+@dataclass(frozen=True, order=True)
+class Month:
+    """A calendar month, e.g. the KPI figure of ``2023-09``."""
+
+    year: int
+    month: int
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.month <= 12:
+            raise ValueError(f"month must be 01 to 12, got {self.month:02d}")
+
+    @classmethod
+    def parse(cls, text: str) -> Month:
+        """Parse ``YYYY-MM``; raise ValueError with a readable message otherwise."""
+        match = _MONTH.match(text.strip())
+        if not match:
+            raise ValueError(f"{text!r} is not a month in the form YYYY-MM")
+        return cls(int(match.group(1)), int(match.group(2)))
+
+    def next(self) -> Month:
+        return Month(self.year + 1, 1) if self.month == 12 else Month(self.year, self.month + 1)
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+
+def parse_date(text: str) -> date:
+    """Parse an ISO ``YYYY-MM-DD`` date; the ValueError says what is wrong."""
+    stripped = text.strip()
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", stripped):
+        raise ValueError(f"{text!r} is not a date in the form YYYY-MM-DD")
+    try:
+        return date.fromisoformat(stripped)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a real calendar date") from None
+
+
+def age_on(birth_date: date, on: date) -> int:
+    """Whole years completed on ``on``.
+
+    Someone born on 29 February completes a year on 1 March in years without that day.
+    """
+    if birth_date > on:
+        raise ValueError(f"birth date {birth_date} is after the pricing date {on}")
+    had_birthday = (on.month, on.day) >= (birth_date.month, birth_date.day)
+    return on.year - birth_date.year - (0 if had_birthday else 1)

@@ -1,0 +1,74 @@
+"""One base exception per boundary.
+
+Every error a user can fix derives from :class:`QuoteError`; the command line turns it
+into a message and exit code 2. Messages never carry identity numbers or health answers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem in a data file, located by file and line."""
+
+    path: Path
+    line: int | None
+    message: str
+    severity: Severity = "error"
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line is not None else f"{self.path}"
+        prefix = "warning: " if self.severity == "warning" else ""
+        return f"{where}: {prefix}{self.message}"
+
+
+class QuoteError(Exception):
+    """A problem the user can fix (bad input or a bad data file)."""
+
+
+class InputError(QuoteError):
+    """A request value is wrong. ``field`` is the domain name (product, on, deductible...)."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
+class DataFileError(QuoteError):
+    """A data file (tariff, KPI series, rule book) is missing, unreadable or invalid."""
+
+    def __init__(self, path: Path, problems: list[Problem]) -> None:
+        self.path = path
+        self.problems = problems
+        errors = [p for p in problems if p.severity == "error"]
+        lines = "\n".join(str(p) for p in errors)
+        super().__init__(lines or f"{path}: invalid")
+
+
+class TariffError(DataFileError):
+    """A tariff file cannot be used."""
+
+
+class KpiError(DataFileError):
+    """A KPI series file cannot be used."""
+
+
+class KpiMissingError(QuoteError):
+    """The KPI figure a calculation needs is not in the series."""
+
+    def __init__(self, path: Path, month: str, needed_for: str, last: str | None) -> None:
+        ends = f"the series ends at {last}" if last else "the series is empty"
+        super().__init__(
+            f"{path}: no KPI figure for {month} ({needed_for}); {ends}. "
+            f"Add the line '{month},VALUE' with SCB's figure (1980=100) to {path}, "
+            "or point --kpi at a series that has it."
+        )
+        self.path = path
+        self.month = month
