@@ -82,6 +82,7 @@ def parse_kpi(path: Path, raw: bytes) -> tuple[KpiSeries, list[Problem]]:
             month = Month.parse(cells[0])
         except ValueError as exc:
             problems.append(Problem(path, number, str(exc)))
+            previous = previous.next() if previous is not None else None  # no cascade
             continue
         try:
             value = Decimal(cells[1])
@@ -90,6 +91,7 @@ def parse_kpi(path: Path, raw: bytes) -> tuple[KpiSeries, list[Problem]]:
         if not value.is_finite() or value <= 0:
             problems.append(Problem(path, number, f"{month}: KPI must be a positive number, "
                                                   f"got {cells[1]!r}"))
+            previous = month
             continue
         if month in values:
             problems.append(Problem(path, number, f"{month}: duplicate month (first on line "

@@ -29,10 +29,24 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from quote.dates import Month
+from quote.dates import Month, parse_date
 from quote.errors import Problem, TariffError
 from quote.money import RoundingMode, RoundingUnit
-from quote.yamlfile import YamlDocument, load_yaml, read_bytes, validation_problems
+from quote.yamlfile import YamlDocument, by_line, load_yaml, read_bytes, validation_problems
+
+
+def _shown(value: Any) -> str:
+    """A value as the user wrote it: numbers plain, text quoted."""
+    return repr(value) if isinstance(value, str) else str(value)
+
+
+def _date(value: Any) -> date:
+    if isinstance(value, date):
+        return value
+    try:
+        return parse_date(str(value))
+    except ValueError as exc:
+        raise PydanticCustomError("date", str(exc)) from None
 
 
 def _whole_kronor(value: Any, *, positive: bool) -> int:
@@ -44,12 +58,12 @@ def _whole_kronor(value: Any, *, positive: bool) -> int:
             raise PydanticCustomError(
                 "positive_kronor",
                 "premium must be a positive whole number of kronor, got {value}",
-                {"value": repr(value)},
+                {"value": _shown(value)},
             )
         raise PydanticCustomError(
             "kronor",
             "must be a whole number of kronor, 0 or more, got {value}",
-            {"value": repr(value)},
+            {"value": _shown(value)},
         )
     return int(value)
 
@@ -63,7 +77,7 @@ def _percentage(value: Any) -> Decimal:
         raise PydanticCustomError("pct", "must be a percentage such as 25 or 12.5") from None
     if not result.is_finite() or result < 0:
         raise PydanticCustomError("pct", "must be a percentage of 0 or more, got {value}",
-                                  {"value": str(value)})
+                                  {"value": _shown(value)})
     return result
 
 
@@ -92,6 +106,7 @@ MonthField = Annotated[
     PlainSerializer(str),
     WithJsonSchema({"type": "string", "pattern": r"^\d{4}-(0[1-9]|1[0-2])$"}),
 ]
+DateField = Annotated[date, BeforeValidator(_date)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]*$")]
 BracketLabel = Annotated[str, StringConstraints(pattern=r"^\d+-(\d+)?$")]
 
@@ -156,7 +171,7 @@ class TariffModel(Model):
     name: str
     insurer: str
     version: str
-    effective_from: date
+    effective_from: DateField
     currency: Literal["SEK"]
     source: str | None = None
     assumptions: list[str] = Field(default_factory=list)
@@ -338,9 +353,9 @@ def parse_tariff(doc: YamlDocument) -> tuple[TariffModel | None, list[Problem]]:
     try:
         model = TariffModel.model_validate(doc.data)
     except ValidationError as exc:
-        return None, validation_problems(doc, exc)
+        return None, by_line(validation_problems(doc, exc))
     problems = semantic_problems(doc, model) + premium_warnings(doc, model)
-    return model, problems
+    return model, by_line(problems)
 
 
 def load_tariff(path: Path) -> Tariff:

@@ -79,6 +79,9 @@ def load_yaml(path: Path, raw: bytes) -> YamlDocument:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         reason = exc.problem or exc.context or "invalid YAML"
+        if exc.context and exc.context_mark is not None and exc.problem:
+            opened = exc.context_mark.line + 1
+            reason = f"{reason} ({exc.context} started on line {opened})"
         doc.problems.append(Problem(path, line, f"YAML syntax error: {reason}"))
     except yaml.YAMLError as exc:
         doc.problems.append(Problem(path, None, f"YAML syntax error: {exc}"))
@@ -152,6 +155,11 @@ def validation_problems(doc: YamlDocument, exc: ValidationError) -> list[Problem
         text = f"{where}: {message}" if where else message
         problems.append(doc.problem(loc, text))
     return problems
+
+
+def by_line(problems: list[Problem]) -> list[Problem]:
+    """Problems in file order (those without a line first), stable otherwise."""
+    return sorted(problems, key=lambda p: (str(p.path), p.line or 0))
 
 
 def top_level_kind(data: Any) -> str | None:

@@ -1,0 +1,59 @@
+"""Shared fixtures: the bundled tariff and KPI series, a small test tariff, a CLI runner."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from quote.cli import app
+from quote.indexation import KpiSeries, load_kpi
+from quote.tariff import Tariff, load_tariff
+
+ROOT = Path(__file__).resolve().parents[1]
+BUNDLED = ROOT / "tariffs"
+DKV_PATH = BUNDLED / "dkv-vardforsakring-2024-06-01.yaml"
+KPI_PATH = BUNDLED / "kpi-1980.csv"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+MINI_PATH = FIXTURES / "tariffs" / "valid.yaml"
+MINI_KPI_PATH = FIXTURES / "kpi" / "valid.csv"
+
+# Fixed width, no colour, no inherited data directory: output is the same everywhere.
+CLI_ENV = {"COLUMNS": "120", "NO_COLOR": "1", "TERM": "dumb", "QUOTE_TARIFFS": None}
+
+
+@pytest.fixture(scope="session")
+def dkv() -> Tariff:
+    return load_tariff(DKV_PATH)
+
+
+@pytest.fixture(scope="session")
+def kpi() -> KpiSeries:
+    return load_kpi(KPI_PATH)
+
+
+@pytest.fixture(scope="session")
+def mini() -> Tariff:
+    return load_tariff(MINI_PATH)
+
+
+@pytest.fixture(scope="session")
+def mini_kpi() -> KpiSeries:
+    return load_kpi(MINI_KPI_PATH)
+
+
+Invoke = Callable[..., Result]
+
+
+@pytest.fixture
+def run() -> Invoke:
+    """Run the CLI in-process: ``run("price", "--product", "plus", ...)``."""
+    runner = CliRunner()
+
+    def invoke(*args: str, input: str | None = None, env: dict[str, str] | None = None
+               ) -> Result:
+        return runner.invoke(app, list(args), input=input, env={**CLI_ENV, **(env or {})})
+
+    return invoke

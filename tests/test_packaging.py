@@ -1,0 +1,67 @@
+"""The installed tool: the console script, and a wheel that carries the bundled data.
+
+The wheel is built offline (no build isolation, hatchling comes with the test extra),
+unpacked into a temporary directory and run from there, outside the checkout, so the
+bundled tariffs and KPI series are proven to travel with a non-editable install.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT
+
+ARGS = ["price", "--product", "plus", "--age", "35", "--on", "2024-09-01", "--json"]
+
+
+def test_console_script_runs() -> None:
+    script = shutil.which("quote", path=str(Path(sys.executable).parent)) or shutil.which("quote")
+    if script is None:
+        pytest.fail("the `quote` console script is not installed (pip install -e '.[test]')")
+    result = subprocess.run([script, *ARGS], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["monthly_premium"] == "1068.00"
+
+
+def test_python_dash_m() -> None:
+    result = subprocess.run([sys.executable, "-m", "quote", "price", "--product", "bas"],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 2
+    assert "give either --age or --birth-date" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_wheel_carries_tariffs_and_kpi(tmp_path: Path) -> None:
+    wheels = tmp_path / "wheels"
+    build = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-build-isolation", "--no-deps", "-q",
+         "-w", str(wheels), str(ROOT)],
+        capture_output=True, text=True, check=False)
+    if build.returncode != 0 and "No module named 'hatchling'" in build.stderr:
+        pytest.fail("hatchling is missing: install the test extra (pip install -e '.[test]')")
+    assert build.returncode == 0, build.stderr
+    (wheel,) = wheels.glob("quote-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "quote/_bundled/dkv-vardforsakring-2024-06-01.yaml" in names
+    assert "quote/_bundled/kpi-1980.csv" in names
+
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(site)}
+    env.pop("QUOTE_TARIFFS", None)
+    result = subprocess.run([sys.executable, "-m", "quote", *ARGS], cwd=elsewhere, env=env,
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["monthly_premium"] == "1068.00"
+    assert str(site) in data["tariff"]["path"]  # from the wheel, not the checkout
