@@ -96,6 +96,21 @@ def choose_tariff(tariff_path: Path | None, data_dir: Path | None, on: date | No
     return catalog.newest() if on is None else catalog.in_force(on)
 
 
+def default_series(directory: Path) -> Path:
+    """The KPI series of a data directory: its only ``*.csv`` file."""
+    found = data_files(directory, (".csv",))
+    if len(found) != 1:
+        names = ", ".join(p.name for p in found) or "none"
+        raise QuoteError(f"{directory}: expected one KPI series (*.csv), found {names}; "
+                         "choose one with --kpi")
+    return found[0]
+
+
+def is_installed_copy(path: Path) -> bool:
+    """True for the bundled data inside an installed package (not a user's to edit)."""
+    return (_PACKAGE / "_bundled") in path.resolve().parents
+
+
 def kpi_for(tariff: Tariff, kpi_path: Path | None) -> KpiSeries:
     """The KPI series a tariff names (beside its file), unless ``--kpi`` overrides it."""
     return load_kpi(kpi_path if kpi_path is not None else tariff.series_path)

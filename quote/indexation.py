@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from quote.dates import Month
-from quote.errors import KpiError, KpiMissingError, Problem
+from quote.errors import InputError, KpiError, KpiMissingError, Problem
 from quote.yamlfile import read_bytes
 
 HEADER = "month,kpi"
@@ -153,3 +153,37 @@ def index_factor(series: KpiSeries, base_month: Month, on: date, month: int,
     reference = series.value(ref, f"the KPI reference month for pricing on {on}")
     return IndexFactor(base_month=base_month, base=base, reference_month=ref,
                        reference=reference)
+
+
+def parse_kpi_value(text: str) -> Decimal:
+    """A KPI figure as typed: a positive number, decimal point or comma."""
+    try:
+        value = Decimal(text.strip().replace(",", "."))
+    except InvalidOperation:
+        raise InputError("value", f"{text!r} is not a number") from None
+    if not value.is_finite() or value <= 0:
+        raise InputError("value", f"KPI must be a positive number, got {text}")
+    return value
+
+
+def with_month_added(path: Path, raw: bytes, month: Month, value: Decimal) -> str:
+    """The series text with ``month,value`` appended; refuses a duplicate or a gap."""
+    series, problems = parse_kpi(path, raw)
+    if problems:
+        raise KpiError(path, problems)
+    if month in series.values:
+        raise InputError("month", f"{month} is already in {path} "
+                                  f"({series.values[month]}); nothing was changed")
+    last = series.last
+    if last is not None and month != last.next():
+        if month < last:
+            raise InputError("month", f"{month} is before the end of {path} ({last}); "
+                                      "the series only grows at its end")
+        raise InputError("month", f"adding {month} would leave a gap: {path} ends at {last}, "
+                                  f"add {last.next()} first")
+    text = raw.decode("utf-8-sig")
+    if text and not text.endswith("\n"):
+        text += "\n"
+    if not series.values and HEADER not in text.replace(" ", "").lower():
+        text += HEADER + "\n"
+    return f"{text}{month},{value}\n"

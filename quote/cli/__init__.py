@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from quote import __version__
+from quote.cli import kpi as kpi_cmd
 from quote.cli import price as price_cmd
 from quote.cli import tariff as tariff_cmd
 
@@ -19,6 +20,7 @@ app = typer.Typer(
 )
 app.command("price")(price_cmd.price)
 app.add_typer(tariff_cmd.app, name="tariff")
+app.add_typer(kpi_cmd.app, name="kpi")
 
 
 def _version(value: bool) -> None:

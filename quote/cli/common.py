@@ -36,6 +36,9 @@ OPTION_NAMES = {
     "referral": "--referral",
     "frequency": "--frequency",
     "tariff": "--tariff",
+    "from": "--from",
+    "month": "MONTH",
+    "value": "VALUE",
 }
 
 

@@ -2,25 +2,38 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
+from enum import StrEnum
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.table import Table
 
-from quote.catalog import choose_tariff, kpi_for
+from quote.catalog import bundled_data_dir, choose_tariff, kpi_for
+from quote.check import check_files, expand
 from quote.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
     JsonOption,
     KpiOption,
     TariffOption,
     TariffsDirOption,
     date_option,
+    fail,
     print_json,
     stdout,
     user_errors,
 )
+from quote.diff import diff_tariffs
+from quote.errors import InputError, QuoteError
+from quote.files import write_text_atomic
 from quote.money import decimal_sv, pct, plain, sek
 from quote.pricing import price_list
+from quote.reindex import reindex
+from quote.schema import SCHEMA_MODELS, schema_for
+from quote.tariff import Tariff, load_tariff
 
 app = typer.Typer(help="Show tariffs (price lists, settings, product contents).",
                   no_args_is_help=True)
@@ -50,8 +63,6 @@ def show(
                     for pid, product in model.products.items()}
         if on_date is not None:
             if on_date < model.effective_from:
-                from quote.errors import InputError
-
                 raise InputError("on", f"{on_date} is before tariff {model.id} is in force "
                                        f"(from {model.effective_from})")
             factor, premiums = price_list(chosen, kpi_for(chosen, kpi), on_date)
@@ -108,3 +119,193 @@ def show(
             contents.add_row(text, *("✓" if mid in p.moments else "" for p in
                                      model.products.values()))
         console.print(contents)
+
+
+class CheckFormat(StrEnum):
+    text = "text"
+    github = "github"
+    json = "json"
+
+
+def _github_escape(text: str, prop: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+
+@app.command("check")
+def check(
+    paths: Annotated[list[Path] | None, typer.Argument(
+        help="Tariff, rule-book and KPI files, or directories of them "
+             "[default: the data directory].", show_default=False)] = None,
+    fmt: Annotated[CheckFormat, typer.Option(
+        "--format", help="text: path:line: message; github: GitHub Actions annotations; "
+                         "json: a list for scripts.")] = CheckFormat.text,
+    strict: Annotated[bool, typer.Option(
+        "--strict", help="Fail on warnings too (e.g. a premium that falls with age).")] = False,
+    tariffs: TariffsDirOption = None,
+) -> None:
+    """Validate tariffs, rule books and KPI series; report every problem with file:line.
+
+    Exit 0 when clean, 1 when problems were found, 2 on a usage error.
+    Example: quote tariff check tariffs/ --strict --format github
+    """
+    with user_errors():
+        targets = paths or [tariffs or bundled_data_dir()]
+        try:
+            files = expand(targets)
+        except FileNotFoundError as exc:
+            raise QuoteError(str(exc)) from None
+    report = check_files(files)
+    failed = report.failed(strict)
+    if fmt is CheckFormat.json:
+        print_json({
+            "files": [str(f) for f in report.files],
+            "errors": len(report.errors),
+            "warnings": len(report.warnings),
+            "strict": strict,
+            "ok": not failed,
+            "problems": [{"path": str(p.path), "line": p.line, "severity": p.severity,
+                          "message": p.message} for p in report.problems],
+        })
+    else:
+        for p in report.problems:
+            if fmt is CheckFormat.github:
+                level = "error" if p.severity == "error" or strict else "warning"
+                where = f"file={_github_escape(str(p.path), True)}"
+                if p.line is not None:
+                    where += f",line={p.line}"
+                typer.echo(f"::{level} {where}::{_github_escape(p.message)}")
+            else:
+                typer.echo(str(p))
+        typer.echo(report.summary())
+    raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+@app.command("diff")
+def diff(
+    old: Annotated[Path, typer.Argument(help="The current tariff file.", dir_okay=False)],
+    new: Annotated[Path, typer.Argument(help="The proposed tariff file.", dir_okay=False)],
+    as_json: JsonOption = False,
+) -> None:
+    """Show what changes from OLD to NEW: premiums, settings, products and brackets.
+
+    Example: quote tariff diff tariffs/dkv-2024.yaml tariffs/dkv-2025.yaml
+    """
+    with user_errors():
+        result = diff_tariffs(load_tariff(old), load_tariff(new))
+    if as_json:
+        print_json({
+            "old": _tariff_ref(result.old), "new": _tariff_ref(result.new),
+            "premiums": [{"product": c.product, "bracket": c.bracket, "old": plain(Decimal(c.old)),
+                          "new": plain(Decimal(c.new)), "change": plain(Decimal(c.change)),
+                          "change_pct": f"{c.change_pct:.2f}"} for c in result.premiums],
+            "settings": [{"setting": s.setting, "old": s.old, "new": s.new}
+                         for s in result.settings],
+            "products_added": list(result.products_added),
+            "products_removed": list(result.products_removed),
+            "brackets_added": list(result.brackets_added),
+            "brackets_removed": list(result.brackets_removed),
+        })
+        return
+    console = stdout()
+    o, n = result.old.model, result.new.model
+    console.print(f"[bold]{o.id}[/] {o.version} (från {o.effective_from}) → "
+                  f"[bold]{n.id}[/] {n.version} (från {n.effective_from})")
+    if result.unchanged:
+        console.print("Inga skillnader.")
+        return
+    for what, items in (("Nya produkter", result.products_added),
+                        ("Borttagna produkter", result.products_removed),
+                        ("Nya åldersintervall", result.brackets_added),
+                        ("Borttagna åldersintervall", result.brackets_removed)):
+        if items:
+            console.print(f"{what}: {', '.join(items)}")
+    if result.premiums:
+        table = Table(title=f"Ändrade premier ({len(result.premiums)})", show_edge=False,
+                      pad_edge=False)
+        for column in ("Produkt", "Ålder"):
+            table.add_column(column)
+        for column in ("Gammal", "Ny", "Ändring", "%"):
+            table.add_column(column, justify="right", no_wrap=True)
+        for c in result.premiums:
+            table.add_row(c.product, c.bracket, sek(Decimal(c.old)), sek(Decimal(c.new)),
+                          f"{'+' if c.change >= 0 else ''}{sek(Decimal(c.change))}",
+                          f"{'+' if c.change_pct >= 0 else ''}{decimal_sv(c.change_pct, 2)}")
+        console.print(table)
+    if result.settings:
+        table = Table(title=f"Ändrade inställningar ({len(result.settings)})",
+                      show_edge=False, pad_edge=False)
+        table.add_column("Inställning")
+        table.add_column("Gammal")
+        table.add_column("Ny")
+        for s in result.settings:
+            table.add_row(s.setting, s.old if s.old is not None else "—",
+                          s.new if s.new is not None else "—")
+        console.print(table)
+
+
+def _tariff_ref(t: Tariff) -> dict[str, str]:
+    return {"id": t.model.id, "version": t.model.version,
+            "effective_from": t.model.effective_from.isoformat(), "path": str(t.path),
+            "sha256": t.sha256}
+
+
+@app.command("index")
+def index(
+    tariff: Annotated[Path, typer.Argument(help="The tariff version to index.",
+                                           dir_okay=False)],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Where to write the new "
+                                         "version (YAML).", dir_okay=False,
+                                         show_default=False)],
+    year: Annotated[int | None, typer.Option(
+        help="Index for this year: the new version is in force from 1 January.",
+        show_default=False)] = None,
+    from_: Annotated[str | None, typer.Option(
+        "--from", help="Date YYYY-MM-DD the new version is in force from (instead of "
+                       "--year).", show_default=False)] = None,
+    version: Annotated[str | None, typer.Option(
+        help="Version text of the new tariff [default: the old one plus the KPI month].",
+        show_default=False)] = None,
+    kpi: KpiOption = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace OUTPUT if it exists.")] = False,
+) -> None:
+    """Write a new tariff version with every table premium indexed by KPI and rounded.
+
+    The new file keeps the old one's comments and layout, with a comment naming the
+    source version, the KPI figures and the factor.
+    Example: quote tariff index tariffs/dkv-2024.yaml --year 2025 -o tariffs/dkv-2025.yaml
+    """
+    start = date_option(from_, "--from")
+    if start is None:
+        if year is None:
+            fail("give --year YYYY or --from YYYY-MM-DD")
+        if not 1900 <= year <= 9999:
+            fail(f"--year: {year} is not a year")
+        start = date(year, 1, 1)
+    if output.exists() and not force:
+        fail(f"-o: {output} exists; choose another file or pass --force to replace it")
+    with user_errors():
+        source = load_tariff(tariff)
+        result = reindex(source, kpi_for(source, kpi), start, output, version)
+        write_text_atomic(output, result.text)
+    changes = [new - old for row in result.premiums.values() for old, new in row.values()]
+    f = result.factor
+    typer.echo(f"Wrote {output}: version {result.version!r}, in force from "
+               f"{result.effective_from}; {len(changes)} premiums × KPI {f.reference_month} "
+               f"{f.reference} / {f.base_month} {f.base} = {f.ratio:.6f} "
+               f"(changes {min(changes):+d} to {max(changes):+d} kr).")
+    typer.echo(f"Review it with: quote tariff diff {tariff} {output}")
+
+
+@app.command("schema")
+def schema(
+    kind: Annotated[str, typer.Option(
+        help="Which kind of file: " + ", ".join(SCHEMA_MODELS) + ".")] = "tariff",
+) -> None:
+    """Print the JSON Schema of tariff (or rule-book) files, for editors to validate while typing.
+
+    Example: quote tariff schema > tariff.schema.json
+    """
+    if kind not in SCHEMA_MODELS:
+        fail(f"--kind: unknown kind {kind!r}; choose {', '.join(SCHEMA_MODELS)}")
+    print_json(schema_for(kind))

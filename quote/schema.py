@@ -1,0 +1,20 @@
+"""JSON Schema of the data files, from the pydantic models, for editors."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel
+
+from quote.tariff import TariffModel
+
+# kind -> the model of that kind of file
+SCHEMA_MODELS: dict[str, type[BaseModel]] = {"tariff": TariffModel}
+
+
+def schema_for(kind: str) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of one kind of data file."""
+    schema: dict[str, Any] = SCHEMA_MODELS[kind].model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = f"quote {kind} file"
+    return schema
