@@ -1,0 +1,23 @@
+"""`quote tariff schema`: a JSON Schema editors can use, matching the models."""
+
+from __future__ import annotations
+
+import json
+
+from .conftest import Invoke
+
+
+def test_tariff_schema(run: Invoke) -> None:
+    result = run("tariff", "schema")
+    assert result.exit_code == 0
+    schema = json.loads(result.stdout)
+    assert schema["$schema"].endswith("2020-12/schema")
+    assert schema["additionalProperties"] is False
+    assert {"id", "brackets", "products", "indexation"} <= set(schema["required"])
+    month = schema["$defs"]["Indexation"]["properties"]["base_month"]
+    assert month["pattern"].startswith("^\\d{4}")
+
+
+def test_unknown_kind(run: Invoke) -> None:
+    result = run("tariff", "schema", "--kind", "nope")
+    assert result.exit_code == 2 and "--kind: unknown kind 'nope'" in result.stderr
