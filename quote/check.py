@@ -17,6 +17,7 @@ from quote.dates import Month
 from quote.errors import DataFileError, Problem
 from quote.indexation import KpiSeries, parse_kpi, reference_month
 from quote.tariff import TariffModel, parse_tariff
+from quote.underwriting.rulebook import check_rulebook
 from quote.yamlfile import YamlDocument, by_line, load_yaml, read_bytes, top_level_kind
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -24,7 +25,7 @@ DATA_SUFFIXES = (*YAML_SUFFIXES, ".csv")
 
 # kind -> checker of one parsed document; returns problems. Rule books register here too.
 KindChecker = Callable[[YamlDocument], list[Problem]]
-KIND_CHECKERS: dict[str, KindChecker] = {}
+KIND_CHECKERS: dict[str, KindChecker] = {"rulebook": check_rulebook}
 
 
 @dataclass

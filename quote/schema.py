@@ -7,9 +7,10 @@ from typing import Any
 from pydantic import BaseModel
 
 from quote.tariff import TariffModel
+from quote.underwriting.rulebook import RuleBookModel
 
 # kind -> the model of that kind of file
-SCHEMA_MODELS: dict[str, type[BaseModel]] = {"tariff": TariffModel}
+SCHEMA_MODELS: dict[str, type[BaseModel]] = {"tariff": TariffModel, "rulebook": RuleBookModel}
 
 
 def schema_for(kind: str) -> dict[str, Any]:

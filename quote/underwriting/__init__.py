@@ -1,0 +1,1 @@
+"""Underwriting: the rule book, the health declaration and the decision engine."""

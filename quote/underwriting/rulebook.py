@@ -1,0 +1,355 @@
+"""The rule book: the health declaration's questions and the decision tables, as data.
+
+A rule-book file is YAML with ``kind: rulebook``. Questions have reflexive follow-ups
+(asked only when the question is answered yes, and when their own ``when`` holds).
+Rules are rows of a decision table: a question, conditions on its follow-ups (or on
+BMI and age), an effect (accept, exclude, load, refer, decline) and a reason in Swedish
+and English.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BeforeValidator, Field, StringConstraints, ValidationError
+from pydantic_core import PydanticCustomError
+
+from quote.errors import DataFileError, Problem
+from quote.tariff import DateField, Model, Percentage, Slug
+from quote.yamlfile import YamlDocument, by_line, load_yaml, read_bytes, validation_problems
+
+FollowUpType = Literal["choice", "choices", "text", "month", "yesno", "count"]
+Effect = Literal["accept", "exclude", "load", "refer", "decline"]
+# Keys a rule may test besides the follow-ups of its question.
+DERIVED = {"bmi", "age", "height_cm", "weight_kg", "months_since_last_symptoms"}
+GLOBAL_KEYS = {"bmi", "age", "height_cm", "weight_kg"}
+
+
+class RuleBookError(DataFileError):
+    """A rule-book file cannot be used."""
+
+
+class Text(Model):
+    sv: str
+    en: str
+
+
+class Measurement(Model):
+    sv: str
+    en: str
+    min: Decimal
+    max: Decimal
+
+
+def _yes_no_text(value: Any) -> Any:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return value
+
+
+AskWhenValues = Annotated[list[Annotated[str, BeforeValidator(_yes_no_text)]], Field(min_length=1)]
+
+
+class AskWhen(Model):
+    """A follow-up is asked only when an earlier follow-up has one of these answers."""
+
+    followup: Slug
+    any_of: AskWhenValues
+
+
+class FollowUp(Model):
+    type: FollowUpType
+    sv: str
+    en: str
+    options: dict[Slug, Text] = Field(default_factory=dict)
+    when: AskWhen | None = None
+    optional: bool = False
+
+
+class Question(Model):
+    sv: str
+    en: str
+    role: Literal["smoker"] | None = None
+    followups: dict[Slug, FollowUp] = Field(default_factory=dict)
+
+
+class Match(Model):
+    """One condition of a rule: one of some options, yes/no, or a range [min, below)."""
+
+    any_of: list[str] | None = None
+    equals: Literal["yes", "no"] | None = None
+    min: Decimal | None = None
+    below: Decimal | None = None
+
+
+def _match(value: Any) -> Any:
+    """Short forms: a list is any_of, yes/no is equals, a mapping is the long form."""
+    if isinstance(value, list):
+        return {"any_of": value}
+    if isinstance(value, bool) or value in ("yes", "no"):
+        return {"equals": _yes_no_text(value)}
+    return value
+
+
+MatchField = Annotated[Match, BeforeValidator(_match)]
+
+
+class Exclusion(Model):
+    """What an ``exclude`` rule takes out of cover: a moment, or what the answers name."""
+
+    moment: Slug | None = None
+    conditions_from: Slug | None = None
+    body_parts_from: Slug | None = None
+    side_from: Slug | None = None
+
+
+RuleId = Annotated[str, StringConstraints(pattern=r"^[A-Z0-9][A-Z0-9-]*$")]
+
+
+class Rule(Model):
+    id: RuleId
+    question: Slug | None = None
+    when: dict[str, MatchField] = Field(default_factory=dict)
+    effect: Effect
+    load_pct: Percentage | None = None
+    exclude: Exclusion | None = None
+    reason: Text
+
+
+def _country_code(value: Any) -> Any:
+    if isinstance(value, bool):
+        raise PydanticCustomError("country", "read as yes/no by YAML: write the country code "
+                                             "in quotes, e.g. \"NO\"")
+    return value
+
+
+CountryCode = Annotated[str, BeforeValidator(_country_code),
+                        StringConstraints(pattern=r"^[A-Z]{2}$")]
+
+
+class Eligibility(Model):
+    individual_max_age: int = Field(ge=0)
+    collective_min_age: int = Field(ge=0)
+    collective_max_age: int = Field(ge=0)
+    norden: list[CountryCode] = Field(min_length=1)
+    guardian_below_age: int = Field(ge=0)
+
+
+class DeclarationRules(Model):
+    valid_months: int = Field(ge=1)
+    karens_months: int = Field(ge=0)
+    karens_last_symptoms: Slug
+    karens_ongoing: Slug
+    unmatched_yes: Literal["refer", "accept"]
+
+
+class Measurements(Model):
+    height_cm: Measurement
+    weight_kg: Measurement
+
+
+class RuleBookModel(Model):
+    """Everything a ``kind: rulebook`` file holds."""
+
+    kind: Literal["rulebook"]
+    id: Slug
+    name: str
+    version: str
+    effective_from: DateField
+    example: bool
+    notice: str
+    source: str | None = None
+    anchors: dict[str, Any] = Field(default_factory=dict,
+                                    description="YAML anchors to reuse below; not read.")
+    eligibility: Eligibility
+    declaration: DeclarationRules
+    measurements: Measurements
+    questions: dict[Slug, Question] = Field(min_length=1)
+    rules: list[Rule]
+
+
+@dataclass(frozen=True)
+class RuleBook:
+    model: RuleBookModel
+    path: Path
+    sha256: str
+
+    @property
+    def id(self) -> str:
+        return self.model.id
+
+    @property
+    def effective_from(self) -> date:
+        return self.model.effective_from
+
+
+def _followup_problems(doc: YamlDocument, qid: str, question: Question) -> list[Problem]:
+    problems = []
+    earlier: dict[str, FollowUp] = {}
+    for fid, followup in question.followups.items():
+        loc: tuple[str | int, ...] = ("questions", qid, "followups", fid)
+        name = f"questions.{qid}.followups.{fid}"
+        if followup.type in ("choice", "choices") and not followup.options:
+            problems.append(doc.problem((*loc, "type"), f"{name}: a {followup.type} needs "
+                                                        "options"))
+        if followup.type not in ("choice", "choices") and followup.options:
+            problems.append(doc.problem((*loc, "options"), f"{name}: only choice and choices "
+                                                           "follow-ups have options"))
+        if followup.when is not None:
+            source = earlier.get(followup.when.followup)
+            if source is None:
+                where = ("is asked after it" if followup.when.followup in question.followups
+                         else "does not exist")
+                problems.append(doc.problem(
+                    (*loc, "when", "followup"),
+                    f"{name}: can never be reached: it depends on follow-up "
+                    f"{followup.when.followup!r}, which {where}"))
+            else:
+                allowed = _answers_of(source)
+                if allowed is not None:
+                    bad = [v for v in followup.when.any_of if v not in allowed]
+                    if len(bad) == len(followup.when.any_of):
+                        problems.append(doc.problem(
+                            (*loc, "when", "any_of"),
+                            f"{name}: can never be reached: {followup.when.followup} has no "
+                            f"answer {', '.join(bad)}"))
+                    elif bad:
+                        problems.append(doc.problem(
+                            (*loc, "when", "any_of"),
+                            f"{name}: {followup.when.followup} has no answer "
+                            f"{', '.join(bad)}"))
+        earlier[fid] = followup
+    return problems
+
+
+def _answers_of(followup: FollowUp) -> set[str] | None:
+    if followup.type in ("choice", "choices"):
+        return set(followup.options)
+    if followup.type == "yesno":
+        return {"yes", "no"}
+    return None
+
+
+def _rule_problems(doc: YamlDocument, model: RuleBookModel) -> list[Problem]:
+    problems = []
+    seen: dict[str, int] = {}
+    for i, rule in enumerate(model.rules):
+        loc: tuple[str | int, ...] = ("rules", i)
+        name = f"rules[{i}] {rule.id}"
+        if rule.id in seen:
+            problems.append(doc.problem((*loc, "id"), f"{name}: duplicate rule id (first at "
+                                                      f"rules[{seen[rule.id]}])"))
+        seen.setdefault(rule.id, i)
+        question = model.questions.get(rule.question) if rule.question else None
+        if rule.question is not None and question is None:
+            problems.append(doc.problem((*loc, "question"),
+                                        f"{name}: question {rule.question!r} does not exist"))
+            continue
+        followups = question.followups if question else {}
+        for key, match in rule.when.items():
+            mloc = (*loc, "when", key)
+            if key in followups:
+                problems.extend(_match_problems(doc, mloc, name, key, followups[key], match))
+            elif key in DERIVED and (question is not None or key in GLOBAL_KEYS):
+                if match.any_of is not None or match.equals is not None:
+                    problems.append(doc.problem(mloc, f"{name}: {key} is a number: use "
+                                                      "min and below"))
+            else:
+                where = f"question {rule.question}" if rule.question else "a rule without a " \
+                                                                         "question"
+                problems.append(doc.problem(mloc, f"{name}: {key!r} is not a follow-up of "
+                                                  f"{where}"))
+        if rule.effect == "load" and not rule.load_pct:
+            problems.append(doc.problem((*loc, "effect"), f"{name}: a load rule needs load_pct"))
+        if rule.effect != "load" and rule.load_pct is not None:
+            problems.append(doc.problem((*loc, "load_pct"), f"{name}: load_pct only goes "
+                                                            "with effect load"))
+        if rule.effect == "exclude":
+            problems.extend(_exclusion_problems(doc, loc, name, rule, followups))
+        elif rule.exclude is not None:
+            problems.append(doc.problem((*loc, "exclude"), f"{name}: exclude only goes with "
+                                                           "effect exclude"))
+    return problems
+
+
+def _match_problems(doc: YamlDocument, loc: tuple[str | int, ...], name: str, key: str,
+                    followup: FollowUp, match: Match) -> list[Problem]:
+    allowed = _answers_of(followup)
+    if followup.type in ("choice", "choices"):
+        if match.any_of is None:
+            return [doc.problem(loc, f"{name}: {key} is a {followup.type}: give a list of "
+                                     "options")]
+        bad = [v for v in match.any_of if allowed is not None and v not in allowed]
+        if bad:
+            return [doc.problem(loc, f"{name}: {key} has no option {', '.join(bad)}")]
+    elif followup.type == "yesno":
+        if match.equals is None:
+            return [doc.problem(loc, f"{name}: {key} is yes/no: give yes or no")]
+    elif followup.type == "count":
+        if match.min is None and match.below is None:
+            return [doc.problem(loc, f"{name}: {key} is a count: give min and/or below")]
+    else:
+        return [doc.problem(loc, f"{name}: {key} is {followup.type}, which rules cannot test")]
+    return []
+
+
+def _exclusion_problems(doc: YamlDocument, loc: tuple[str | int, ...], name: str, rule: Rule,
+                        followups: dict[str, FollowUp]) -> list[Problem]:
+    spec = rule.exclude
+    if spec is None:
+        return [doc.problem((*loc, "effect"), f"{name}: an exclude rule needs exclude")]
+    chosen = [k for k in ("moment", "conditions_from", "body_parts_from")
+              if getattr(spec, k) is not None]
+    if len(chosen) != 1:
+        return [doc.problem((*loc, "exclude"), f"{name}: exclude needs exactly one of moment, "
+                                               "conditions_from, body_parts_from")]
+    problems = []
+    for key in ("conditions_from", "body_parts_from", "side_from"):
+        fid = getattr(spec, key)
+        if fid is not None and (fid not in followups or
+                                followups[fid].type not in ("choice", "choices")):
+            problems.append(doc.problem((*loc, "exclude", key),
+                                        f"{name}: exclude.{key}: {fid!r} is not a choice "
+                                        f"follow-up of question {rule.question}"))
+    return problems
+
+
+def semantic_problems(doc: YamlDocument, model: RuleBookModel) -> list[Problem]:
+    problems = []
+    smokers = [qid for qid, q in model.questions.items() if q.role == "smoker"]
+    if len(smokers) > 1:
+        problems.append(doc.problem(("questions", smokers[1], "role"),
+                                    f"questions.{smokers[1]}: only one question may set the "
+                                    f"smoker loading ({smokers[0]} already does)"))
+    for qid, question in model.questions.items():
+        problems.extend(_followup_problems(doc, qid, question))
+    problems.extend(_rule_problems(doc, model))
+    return problems
+
+
+def parse_rulebook(doc: YamlDocument) -> tuple[RuleBookModel | None, list[Problem]]:
+    if doc.problems:
+        return None, list(doc.problems)
+    if not isinstance(doc.data, dict):
+        return None, [Problem(doc.path, 1, "a rule-book file must be a YAML mapping")]
+    try:
+        model = RuleBookModel.model_validate(doc.data)
+    except ValidationError as exc:
+        return None, by_line(validation_problems(doc, exc))
+    return model, by_line(semantic_problems(doc, model))
+
+
+def check_rulebook(doc: YamlDocument) -> list[Problem]:
+    return parse_rulebook(doc)[1]
+
+
+def load_rulebook(path: Path) -> RuleBook:
+    doc = load_yaml(path, read_bytes(path, "rule book", RuleBookError))
+    model, problems = parse_rulebook(doc)
+    if model is None or any(p.severity == "error" for p in problems):
+        raise RuleBookError(path, problems)
+    return RuleBook(model=model, path=path, sha256=doc.sha256)
