@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-ISO_3166_ALPHA2 = frozenset("""
+ISO_3166_ALPHA2 = frozenset("""  # noqa: SIM905 (a block of codes reads better)
 AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ
 BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM
 DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS
