@@ -71,7 +71,7 @@ def eligibility_reasons(applicant: Applicant, received: date, rules: Eligibility
         deadline = birthday(applicant.birth_date, turns) - timedelta(days=1)
         if received > deadline:
             reasons.append(Reason("too_old", f"Ansökan ska ha kommit in senast dagen före "
-                                             f"{rules.individual_max_age + 1}-årsdagen ({deadline});"
+                                             f"{turns}-årsdagen ({deadline});"
                                              f" den kom in {received}."))
     residence = residence_code(applicant.residence)
     if residence not in rules.norden:
