@@ -15,6 +15,7 @@ from pathlib import Path
 from quote.errors import InputError, Problem, QuoteError, TariffError
 from quote.indexation import KpiSeries, load_kpi
 from quote.tariff import Tariff, load_tariff
+from quote.underwriting.rulebook import RuleBook, load_rulebook
 from quote.yamlfile import load_yaml, read_bytes, top_level_kind
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -38,10 +39,23 @@ def data_files(directory: Path, suffixes: tuple[str, ...] = (".yaml", ".yml")) -
 
 @dataclass(frozen=True)
 class Catalog:
-    """The tariffs found in one data directory."""
+    """The tariffs and rule books found in one data directory."""
 
     directory: Path
     tariffs: tuple[Tariff, ...]
+    rulebooks: tuple[RuleBook, ...] = ()
+
+    def rulebook_in_force(self, on: date) -> RuleBook:
+        started = [r for r in self.rulebooks if r.effective_from <= on]
+        if not started:
+            raise QuoteError(f"{self.directory}: no rule book (kind: rulebook) in force on {on}; "
+                             "pass --rulebook FILE")
+        ids = sorted({r.id for r in started})
+        if len(ids) > 1:
+            raise InputError("rulebook", f"several rule books are in force on {on} in "
+                                         f"{self.directory} ({', '.join(ids)}); choose one with "
+                                         "--rulebook")
+        return max(started, key=lambda r: r.effective_from)
 
     def in_force(self, on: date, tariff_id: str | None = None) -> Tariff:
         """The version in force on ``on``; ambiguous or empty answers are InputErrors."""
@@ -73,6 +87,7 @@ class Catalog:
 def load_catalog(directory: Path) -> Catalog:
     """Load every ``kind: tariff`` file in ``directory``; an invalid one is an error."""
     tariffs = []
+    rulebooks = []
     for path in data_files(directory):
         doc = load_yaml(path, read_bytes(path, "data", TariffError))
         if doc.problems:
@@ -80,12 +95,14 @@ def load_catalog(directory: Path) -> Catalog:
         kind = top_level_kind(doc.data)
         if kind == "tariff":
             tariffs.append(load_tariff(path))
+        elif kind == "rulebook":
+            rulebooks.append(load_rulebook(path))
         elif kind is None:
             raise TariffError(path, [Problem(path, 1, "missing field 'kind' (tariff or "
                                                       "rulebook)")])
     if not tariffs:
         raise QuoteError(f"{directory}: no tariff files (kind: tariff) in this directory")
-    return Catalog(directory=directory, tariffs=tuple(tariffs))
+    return Catalog(directory=directory, tariffs=tuple(tariffs), rulebooks=tuple(rulebooks))
 
 
 def choose_tariff(tariff_path: Path | None, data_dir: Path | None, on: date | None) -> Tariff:
@@ -109,6 +126,13 @@ def default_series(directory: Path) -> Path:
 def is_installed_copy(path: Path) -> bool:
     """True for the bundled data inside an installed package (not a user's to edit)."""
     return (_PACKAGE / "_bundled") in path.resolve().parents
+
+
+def choose_rulebook(rulebook_path: Path | None, data_dir: Path | None, on: date) -> RuleBook:
+    """``--rulebook PATH`` if given, else the rule book in force on ``on`` in the data dir."""
+    if rulebook_path is not None:
+        return load_rulebook(rulebook_path)
+    return load_catalog(data_dir or bundled_data_dir()).rulebook_in_force(on)
 
 
 def kpi_for(tariff: Tariff, kpi_path: Path | None) -> KpiSeries:

@@ -7,6 +7,9 @@ from typing import Annotated
 import typer
 
 from quote import __version__
+from quote.cli import apply as apply_cmd
+from quote.cli import declaration as declaration_cmd
+from quote.cli import eligibility as eligibility_cmd
 from quote.cli import kpi as kpi_cmd
 from quote.cli import price as price_cmd
 from quote.cli import tariff as tariff_cmd
@@ -19,6 +22,9 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
 )
 app.command("price")(price_cmd.price)
+app.command("eligibility")(eligibility_cmd.eligibility)
+app.command("apply")(apply_cmd.apply)
+app.add_typer(declaration_cmd.app, name="declaration")
 app.add_typer(tariff_cmd.app, name="tariff")
 app.add_typer(kpi_cmd.app, name="kpi")
 

@@ -20,6 +20,7 @@ from rich.console import Console
 
 from quote.dates import parse_date
 from quote.errors import DataFileError, InputError, QuoteError
+from quote.identity import Identity, parse_identity
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -36,6 +37,10 @@ OPTION_NAMES = {
     "referral": "--referral",
     "frequency": "--frequency",
     "tariff": "--tariff",
+    "rulebook": "--rulebook",
+    "id": "--id",
+    "id_country": "--id-country",
+    "residence": "--residence",
     "from": "--from",
     "month": "MONTH",
     "value": "VALUE",
@@ -116,3 +121,50 @@ KpiOption = Annotated[
                  dir_okay=False, show_default=False),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+RulebookOption = Annotated[
+    Path | None,
+    typer.Option("--rulebook", help="Rule-book file [default: the one in force in the data "
+                                    "directory].", dir_okay=False, show_default=False),
+]
+IdOption = Annotated[
+    str | None,
+    typer.Option("--id", help="Identity number: SE personnummer/samordningsnummer, NO "
+                              "fødselsnummer/D-nummer, DK CPR or FI HETU; gives the birth date.",
+                 show_default=False),
+]
+IdCountryOption = Annotated[
+    str | None,
+    typer.Option("--id-country", help="SE, NO, DK or FI, when an --id fits more than one "
+                                      "country's format.", show_default=False),
+]
+BirthDateOption = Annotated[
+    str | None,
+    typer.Option("--birth-date", help="Birth date YYYY-MM-DD (or give --id).",
+                 show_default=False),
+]
+ResidenceOption = Annotated[
+    str, typer.Option(help="Country of residence, ISO 3166 code (SE, NO, DK, FI, AX …).",
+                      show_default=False),
+]
+NotFitOption = Annotated[
+    bool, typer.Option("--not-fit-for-work", help="The applicant is not fully fit for work "
+                                                  "(fullt arbetsför).")]
+NoSocialInsuranceOption = Annotated[
+    bool, typer.Option("--no-social-insurance", help="The applicant is not covered by a Nordic "
+                                                     "social insurance office (försäkringskassa).")]
+
+
+def birth_date_from(birth_date: str | None, id_number: str | None, id_country: str | None,
+                    on: date) -> tuple[date, Identity | None]:
+    """The birth date from --birth-date or --id (and the parsed identity, if one was given)."""
+    if (birth_date is None) == (id_number is None):
+        fail("give either --birth-date or --id (one of them)")
+    if id_number is not None:
+        with user_errors():
+            identity = parse_identity(id_number, on, id_country)
+        return identity.birth_date, identity
+    born = date_option(birth_date, "--birth-date")
+    assert born is not None
+    if born > on:
+        fail(f"--birth-date: {born} is after {on}")
+    return born, None

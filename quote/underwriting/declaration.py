@@ -64,7 +64,7 @@ class Declaration:
             elif not answer.followups:
                 answers[qid] = "yes"
             else:
-                answers[qid] = {"answer": "yes", **{k: _plain(v) for k, v in
+                answers[qid] = {"answer": "yes", **{k: plain_value(v) for k, v in
                                                     answer.followups.items()}}
         return {"signed": self.signed.isoformat(), "received": self.received.isoformat(),
                 "guardian_signed": self.guardian_signed,
@@ -72,7 +72,8 @@ class Declaration:
                 "answers": answers}
 
 
-def _plain(value: FollowUpValue) -> Any:
+def plain_value(value: FollowUpValue) -> Any:
+    """A follow-up value as written in a declaration file."""
     if isinstance(value, tuple):
         return list(value)
     if isinstance(value, bool):
@@ -148,6 +149,11 @@ def parse_followup(followup: FollowUp, value: Any) -> FollowUpValue:
     return text
 
 
+def _blank(value: Any) -> bool:
+    """Left empty in a form: nothing, an empty text or an empty list."""
+    return value is None or value == "" or value == []
+
+
 def parse_answer(qid: str, question: Question, raw: Any, received: date | None
                  ) -> tuple[Answer | None, list[tuple[tuple[str, ...], str]], list[str]]:
     """One question's answer: (answer, problems as (location, message), dropped follow-ups)."""
@@ -167,16 +173,17 @@ def parse_answer(qid: str, question: Question, raw: Any, received: date | None
         problems.append(((qid, key), f"{qid}.{key}: unknown follow-up (this question has "
                                      f"{', '.join(question.followups) or 'none'})"))
     if not decided:
-        dropped = [f"{qid}.{key}" for key in given if key in question.followups]
+        dropped = [f"{qid}.{key}" for key, value in given.items()
+                   if key in question.followups and not _blank(value)]
         return Answer(qid, False), problems, dropped
     values: dict[str, FollowUpValue] = {}
     dropped = []
     for fid, followup in question.followups.items():
         if not is_asked(followup, values):
-            if fid in given:
+            if not _blank(given.get(fid)):
                 dropped.append(f"{qid}.{fid}")
             continue
-        if fid not in given or given[fid] is None or given[fid] == "":
+        if _blank(given.get(fid)):
             if not followup.optional:
                 problems.append(((qid, fid), f"{qid}.{fid}: missing ({followup.en})"))
             continue
