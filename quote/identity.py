@@ -137,11 +137,13 @@ PARSERS: dict[str, Callable[[str, date], Identity | None]] = {
     "SE": _swedish, "NO": _norwegian, "DK": _danish, "FI": _finnish}
 
 
-def parse_identity(text: str, on: date, country: str | None = None) -> Identity:
+def parse_identity(text: str, on: date, country: str | None = None,
+                   prefer: str | None = None) -> Identity:
     """Parse a Nordic identity number; ``on`` is the reference date (no clock is read).
 
-    When the number is valid in more than one country's scheme, ``country`` must say which.
-    Errors never repeat the number.
+    A 10-digit number can be valid both as a Swedish personnummer (YYMMDD) and a Danish
+    CPR (DDMMYY). Then ``prefer`` (the country of residence) decides if it is one of them,
+    else ``country`` must say which. Errors never repeat the number.
     """
     cleaned = re.sub(r"\s", "", text)
     if country is not None and country.upper() not in PARSERS:
@@ -153,6 +155,8 @@ def parse_identity(text: str, on: date, country: str | None = None) -> Identity:
         raise InputError("id", f"not a valid identity number ({where}: personnummer, "
                                "samordningsnummer, fødselsnummer/D-nummer, CPR or HETU); "
                                "check the digits")
+    if len(found) > 1 and prefer is not None:
+        found = [i for i in found if i.country == prefer.upper()] or found
     if len(found) > 1:
         countries = ", ".join(i.country for i in found)
         raise InputError("id", f"the number is valid in more than one country ({countries}); "

@@ -13,6 +13,7 @@ from .conftest import BUNDLED, FIXTURES, Invoke
 
 T = FIXTURES / "tariffs"
 K = FIXTURES / "kpi"
+RB = FIXTURES / "rulebooks"
 
 # (fixture, line, message): every check named in issue 4, one broken file each.
 CASES = [
@@ -49,6 +50,15 @@ CASES = [
     (K / "gap.csv", 9, "2024-04: months missing between 2024-02 and 2024-04"),
     (K / "non-positive.csv", 11, "2024-05: KPI must be a positive number, got '0'"),
     (K / "bad-header.csv", 2, "the header must be 'month,kpi', got 'manad;kpi'"),
+    # rule books: a rule naming a question or follow-up that does not exist, and a
+    # follow-up that can never be reached
+    (RB / "rule-unknown-question.yaml", 90, "rules[3] PAIN: question 'q9' does not exist"),
+    (RB / "rule-unknown-followup.yaml", 79, "rules[1] DIABETES: 'diagnosis' is not a follow-up "
+                                            "of question q2"),
+    (RB / "followup-unreachable-order.yaml", 45, "questions.q2.followups.frequency: can never be "
+                                                 "reached"),
+    (RB / "followup-unreachable-value.yaml", 45, "questions.q2.followups.frequency: can never be "
+                                                 "reached: condition has no answer headache"),
 ]
 
 

@@ -102,7 +102,7 @@ def apply(
     if lang.lower() not in ("sv", "en"):
         fail(f"--lang: choose sv or en, not {lang!r}")
     on_date = date_option(on, "--on") or date.today()
-    born, identity = birth_date_from(birth_date, id_number, id_country, on_date)
+    born, identity = birth_date_from(birth_date, id_number, id_country, on_date, residence)
     if record is not None and record.exists():
         fail(f"--record: {record} exists; an application record is never overwritten")
     age = age_on(born, on_date)
@@ -138,8 +138,12 @@ def apply(
                 console.print(f"  - {r.message} [{r.code}]", markup=False)
         raise typer.Exit(EXIT_FINDINGS)
     if raw is None:
-        raw = Interview(stderr() if as_json else stdout(), book.model, language).run(
-            on_date, age_on(born, on_date))
+        try:
+            raw = Interview(stderr() if as_json else stdout(), book.model, language).run(
+                on_date, age_on(born, on_date))
+        except (EOFError, KeyboardInterrupt):
+            fail("the interview was interrupted before every question was answered; nothing "
+                 "was decided or written")
     try:
         checked = parse_declaration(raw, book.model, born, doc=doc, path=declaration)
     except DataFileError as exc:

@@ -135,7 +135,8 @@ IdOption = Annotated[
 IdCountryOption = Annotated[
     str | None,
     typer.Option("--id-country", help="SE, NO, DK or FI, when an --id fits more than one "
-                                      "country's format.", show_default=False),
+                                      "country's format and --residence does not settle it.",
+                 show_default=False),
 ]
 BirthDateOption = Annotated[
     str | None,
@@ -155,13 +156,13 @@ NoSocialInsuranceOption = Annotated[
 
 
 def birth_date_from(birth_date: str | None, id_number: str | None, id_country: str | None,
-                    on: date) -> tuple[date, Identity | None]:
+                    on: date, residence: str | None = None) -> tuple[date, Identity | None]:
     """The birth date from --birth-date or --id (and the parsed identity, if one was given)."""
     if (birth_date is None) == (id_number is None):
         fail("give either --birth-date or --id (one of them)")
     if id_number is not None:
         with user_errors():
-            identity = parse_identity(id_number, on, id_country)
+            identity = parse_identity(id_number, on, id_country, prefer=residence)
         return identity.birth_date, identity
     born = date_option(birth_date, "--birth-date")
     assert born is not None

@@ -51,7 +51,7 @@ def eligibility(
     Example: quote eligibility --birth-date 1990-05-01 --residence SE
     """
     on = date_option(received, "--received") or date.today()
-    born, identity = birth_date_from(birth_date, id_number, id_country, on)
+    born, identity = birth_date_from(birth_date, id_number, id_country, on, residence)
     with user_errors():
         book = choose_rulebook(rulebook, tariffs, on)
         reasons = eligibility_reasons(

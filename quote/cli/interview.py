@@ -46,12 +46,14 @@ class Interview:
         return str(item.sv if self.lang == "sv" else item.en)
 
     def ask_yes_no(self, prompt: str) -> bool:
+        """ja/nej or yes/no (or j/n, y/n), whatever the language shown."""
         while True:
-            reply = Prompt.ask(prompt, console=self.console,
-                               choices=[self.w["yes"], self.w["no"]], show_choices=True)
+            reply = Prompt.ask(f"{prompt} [dim][{self.w['yes']}/{self.w['no']}][/]",
+                               console=self.console)
             answer = yes_no(reply)
             if answer is not None:
                 return answer
+            self.console.print(f"[red]{self.w['bad']}: {self.w['yes']}/{self.w['no']}[/]")
 
     def ask_followup(self, followup: FollowUp) -> Any:
         label = self.text(followup)

@@ -1,0 +1,64 @@
+"""Rule books: the shipped example is complete; each broken fixture fails at its line."""
+
+from __future__ import annotations
+
+import pytest
+
+from quote.underwriting.rulebook import RuleBookError, load_rulebook
+
+from .conftest import BUNDLED, FIXTURES
+
+R = FIXTURES / "rulebooks"
+SHIPPED = BUNDLED / "rulebook-dkv-example-2024-06-01.yaml"
+
+
+def test_shipped_rule_book_has_the_18_questions_of_the_form() -> None:
+    book = load_rulebook(SHIPPED).model
+    assert list(book.questions) == [f"q{i}" for i in range(1, 19)]
+    assert book.example is True and "EXAMPLE" not in book.notice  # stated in prose
+    assert book.questions["q1"].role == "smoker"
+    assert book.questions["q1"].sv == "Röker du eller har du rökt under de sista 12 månaderna?"
+    for question in book.questions.values():
+        assert question.sv and question.en
+        for followup in question.followups.values():
+            assert followup.sv and followup.en
+    q3 = book.questions["q3"].followups
+    assert q3["attack_frequency"].when is not None
+    assert set(q3["attack_frequency"].when.any_of) == {"migraine", "recurring_headache",
+                                                       "epilepsy"}
+    assert book.questions["q5"].followups["treatments_3y"].type == "count"
+    assert book.questions["q17"].followups["side"].when is not None
+    assert book.eligibility.norden == ["SE", "NO", "DK", "FI", "AX"]
+    assert {r.effect for r in book.rules} == {"accept", "exclude", "load", "refer", "decline"}
+    assert len({r.id for r in book.rules}) == len(book.rules)
+
+
+CASES = [
+    ("rule-unknown-question", 90, "rules[3] PAIN: question 'q9' does not exist"),
+    ("rule-unknown-followup", 79, "rules[1] DIABETES: 'diagnosis' is not a follow-up of "
+                                  "question q2"),
+    ("rule-unknown-option", 79, "rules[1] DIABETES: condition has no option diabetis"),
+    ("followup-unreachable-order", 45, "questions.q2.followups.frequency: can never be reached: "
+                                       "it depends on follow-up 'ongoing', which is asked after "
+                                       "it"),
+    ("followup-unreachable-value", 45, "questions.q2.followups.frequency: can never be reached: "
+                                       "condition has no answer headache"),
+    ("load-without-pct", 80, "rules[1] DIABETES: a load rule needs load_pct"),
+    ("norway-boolean", 13, "eligibility.norden.1: read as yes/no by YAML: write the country code "
+                           "in quotes, e.g. \"NO\""),
+    ("exclude-bad-source", 87, "rules[2] MIGRAINE: exclude.conditions_from: 'last_symptoms' is "
+                               "not a choice follow-up of question q2"),
+    ("duplicate-rule-id", 77, "rules[1] BP: duplicate rule id (first at rules[0])"),
+]
+
+
+@pytest.mark.parametrize(("name", "line", "message"), CASES, ids=[c[0] for c in CASES])
+def test_broken_rule_book(name: str, line: int, message: str) -> None:
+    path = R / f"{name}.yaml"
+    with pytest.raises(RuleBookError) as info:
+        load_rulebook(path)
+    assert [str(p) for p in info.value.problems] == [f"{path}:{line}: {message}"]
+
+
+def test_valid_fixture_loads() -> None:
+    assert load_rulebook(R / "valid.yaml").model.id == "mini-rules"
