@@ -6,10 +6,10 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from quote.underwriting.declaration import parse_declaration
-from quote.underwriting.decision import Decision, decide, months_between
-from quote.underwriting.rulebook import load_rulebook
 from quote.dates import Month
+from quote.underwriting.decision import Decision, decide, months_between
+from quote.underwriting.declaration import parse_declaration
+from quote.underwriting.rulebook import load_rulebook
 
 from .conftest import BUNDLED, FIXTURES
 from .declarations import all_no

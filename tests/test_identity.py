@@ -67,7 +67,7 @@ def test_ambiguous_number_residence_or_country_decides() -> None:
     # 120512-3456: YYMMDD 2012-05-12 with a valid Luhn digit (SE), and DDMMYY 12 May 2012
     # (DK, 7th digit 3 → 1900s… so 1912-05-12). Valid in both, so something must decide.
     number = "120512-3456"
-    with pytest.raises(InputError, match="more than one country .*--id-country"):
+    with pytest.raises(InputError, match=r"more than one country .*--id-country"):
         parse_identity(number, ON)
     assert parse_identity(number, ON, "SE").birth_date == date(2012, 5, 12)
     assert parse_identity(number, ON, "dk").birth_date == date(1912, 5, 12)
