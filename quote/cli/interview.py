@@ -48,7 +48,7 @@ class Interview:
     def ask_yes_no(self, prompt: str) -> bool:
         """ja/nej or yes/no (or j/n, y/n), whatever the language shown."""
         while True:
-            reply = Prompt.ask(f"{prompt} [dim][{self.w['yes']}/{self.w['no']}][/]",
+            reply = Prompt.ask(f"{prompt} [dim]\\[{self.w['yes']}/{self.w['no']}][/]",
                                console=self.console)
             answer = yes_no(reply)
             if answer is not None:
@@ -65,12 +65,8 @@ class Interview:
                 hint = self.w["choose_many"] if followup.type == "choices" else \
                     self.w["choose_one"]
                 reply = Prompt.ask(f"  {label} [dim]({hint})[/]", console=self.console)
-                try:
-                    picked = [ids[int(part) - 1] for part in reply.replace(" ", "").split(",")
-                              if part]
-                    if any(int(p) < 1 for p in reply.replace(" ", "").split(",") if p):
-                        raise IndexError
-                except (ValueError, IndexError):
+                picked = self.pick(ids, followup, reply)
+                if picked is None:
                     self.console.print(f"  [red]{self.w['bad']}[/]")
                     continue
                 raw: Any = picked if followup.type == "choices" else \
@@ -89,6 +85,23 @@ class Interview:
                 return parse_followup(followup, raw)
             except ValueError as exc:
                 self.console.print(f"  [red]{self.w['bad']}: {exc}[/]")
+
+    def pick(self, ids: list[str], followup: FollowUp, reply: str) -> list[str] | None:
+        """Options by number, id or name (any case), separated by commas."""
+        names = {self.text(option).lower(): oid for oid, option in followup.options.items()}
+        picked = []
+        for part in (p.strip() for p in reply.split(",")):
+            if not part:
+                continue
+            if part.isdigit() and 1 <= int(part) <= len(ids):
+                picked.append(ids[int(part) - 1])
+            elif part in followup.options:
+                picked.append(part)
+            elif part.lower() in names:
+                picked.append(names[part.lower()])
+            else:
+                return None
+        return picked or None
 
     def ask_question(self, number: int, question: Question) -> Any:
         yes = self.ask_yes_no(f"[bold]{number}.[/] {self.text(question)}")
@@ -116,6 +129,15 @@ class Interview:
                 return reply
             self.console.print(f"[red]{self.w['bad']}: {low}–{high}[/]")
 
+    def shown(self, followup: FollowUp, value: Any) -> str:
+        """A follow-up answer as the broker typed it: option names, ja/nej."""
+        if followup.options:
+            items = value if isinstance(value, list) else [value]
+            return ", ".join(self.text(followup.options[i]) for i in items)
+        if value in ("yes", "no"):
+            return str(self.w[value])
+        return str(value)
+
     def summary(self, answers: dict[str, Any]) -> None:
         table = Table(title=self.w["answers"], show_edge=False, pad_edge=False)
         table.add_column(self.w["question"], justify="right")
@@ -123,8 +145,9 @@ class Interview:
         for number, qid in enumerate(self.book.questions, start=1):
             answer = answers[qid]
             if isinstance(answer, dict):
-                details = "; ".join(f"{k}: {', '.join(v) if isinstance(v, list) else v}"
-                                    for k, v in answer.items() if k != "answer")
+                followups = self.book.questions[qid].followups
+                details = "; ".join(self.shown(followups[k], v) for k, v in answer.items()
+                                    if k != "answer")
                 shown = f"{self.w['yes']} ({details})"
             else:
                 shown = self.w["yes"] if answer == "yes" else self.w["no"]
