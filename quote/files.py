@@ -45,3 +45,30 @@ def write_text_atomic(path: Path, text: str, mode: int | None = None) -> None:
     """Replace ``path`` with ``text`` atomically."""
     with atomic_writer(path, mode=mode) as handle:
         handle.write(text)
+
+
+@contextlib.contextmanager
+def atomic_paths(*paths: Path) -> Iterator[tuple[Path, ...]]:
+    """Temporary paths beside ``paths`` for a writer that wants file names (not handles).
+
+    When the block ends without error each temporary file replaces its target; otherwise
+    they are removed and the targets are untouched.
+    """
+    temps = []
+    try:
+        for path in paths:
+            directory = path.parent if str(path.parent) else Path(".")
+            fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+            os.close(fd)
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(name, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~umask)
+            temps.append(Path(name))
+        yield tuple(temps)
+        for temp, path in zip(temps, paths, strict=True):
+            os.replace(temp, path)
+    except BaseException:
+        for temp in temps:
+            with contextlib.suppress(FileNotFoundError):
+                temp.unlink()
+        raise

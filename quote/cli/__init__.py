@@ -12,6 +12,7 @@ from quote.cli import declaration as declaration_cmd
 from quote.cli import eligibility as eligibility_cmd
 from quote.cli import kpi as kpi_cmd
 from quote.cli import price as price_cmd
+from quote.cli import renew as renew_cmd
 from quote.cli import tariff as tariff_cmd
 
 app = typer.Typer(
@@ -24,6 +25,7 @@ app = typer.Typer(
 app.command("price")(price_cmd.price)
 app.command("eligibility")(eligibility_cmd.eligibility)
 app.command("apply")(apply_cmd.apply)
+app.command("renew")(renew_cmd.renew)
 app.add_typer(declaration_cmd.app, name="declaration")
 app.add_typer(tariff_cmd.app, name="tariff")
 app.add_typer(kpi_cmd.app, name="kpi")

@@ -41,6 +41,7 @@ OPTION_NAMES = {
     "id": "--id",
     "id_country": "--id-country",
     "residence": "--residence",
+    "book": "BOOK",
     "from": "--from",
     "month": "MONTH",
     "value": "VALUE",

@@ -32,6 +32,7 @@ from quote.files import write_text_atomic
 from quote.money import decimal_sv, pct, plain, sek
 from quote.pricing import price_list
 from quote.reindex import reindex
+from quote.renewal import Pricer, open_book, run_impact
 from quote.schema import SCHEMA_MODELS, schema_for
 from quote.tariff import Tariff, load_tariff
 
@@ -309,3 +310,37 @@ def schema(
     if kind not in SCHEMA_MODELS:
         fail(f"--kind: unknown kind {kind!r}; choose {', '.join(SCHEMA_MODELS)}")
     print_json(schema_for(kind))
+
+
+@app.command("impact")
+def impact(
+    book: Annotated[Path, typer.Option("--book", help="The book of policies (CSV or Parquet).",
+                                       dir_okay=False, show_default=False)],
+    old: Annotated[Path, typer.Option("--old", help="The current tariff file.",
+                                      dir_okay=False, show_default=False)],
+    new: Annotated[Path, typer.Option("--new", help="The proposed tariff file.",
+                                      dir_okay=False, show_default=False)],
+    on: Annotated[str | None, typer.Option(
+        help="Renewal date YYYY-MM-DD for every row [default: each row's renewal_date].",
+        show_default=False)] = None,
+    kpi: KpiOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """What a proposed tariff does to a book, against the current one, before approval.
+
+    The renewal summary with "before" priced by OLD and "after" by NEW.
+    Example: quote tariff impact --book book.csv --old dkv-2024.yaml --new dkv-2025.yaml
+    """
+    on_date = date_option(on, "--on")
+    with user_errors():
+        opened = open_book(book, on_date)
+        old_t, new_t = load_tariff(old), load_tariff(new)
+        summary = run_impact(opened, on_date, Pricer([old_t], lambda t: kpi_for(t, kpi)),
+                             Pricer([new_t], lambda t: kpi_for(t, kpi)))
+    if as_json:
+        print_json({**summary.as_dict(), "old": _tariff_ref(old_t), "new": _tariff_ref(new_t)})
+    else:
+        from quote.cli.renew import render_summary
+
+        render_summary(summary, f"Effekt av {new_t.model.version} mot {old_t.model.version} på "
+                                f"{book}", "nu", "förslag")
