@@ -8,6 +8,7 @@ one with the latest ``effective_from`` on or before it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -84,18 +85,23 @@ class Catalog:
         return max(self.tariffs, key=lambda t: t.effective_from)
 
 
-def load_catalog(directory: Path) -> Catalog:
-    """Load every ``kind: tariff`` file in ``directory``; an invalid one is an error."""
+def load_catalog(directory: Path, kinds: tuple[str, ...] = ("tariff", "rulebook")) -> Catalog:
+    """Load the tariffs and rule books in ``directory`` (only ``kinds``); an invalid one is an
+    error."""
     tariffs = []
     rulebooks = []
     for path in data_files(directory):
-        doc = load_yaml(path, read_bytes(path, "data", TariffError))
+        raw = read_bytes(path, "data", TariffError)
+        declared = re.search(rb"^kind:\s*([A-Za-z_-]+)", raw, re.MULTILINE)
+        if declared is not None and declared.group(1).decode() not in kinds:
+            continue  # not wanted here; `quote tariff check` still validates it
+        doc = load_yaml(path, raw)
         if doc.problems:
             raise TariffError(path, doc.problems)
         kind = top_level_kind(doc.data)
-        if kind == "tariff":
+        if kind == "tariff" and kind in kinds:
             tariffs.append(load_tariff(path))
-        elif kind == "rulebook":
+        elif kind == "rulebook" and kind in kinds:
             rulebooks.append(load_rulebook(path))
         elif kind is None:
             raise TariffError(path, [Problem(path, 1, "missing field 'kind' (tariff or "

@@ -10,7 +10,9 @@ of the same code that prices a broker's quote.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -19,7 +21,7 @@ from typing import Any
 
 import polars as pl
 
-from quote.errors import InputError, KpiMissingError
+from quote.errors import InputError, KpiMissingError, QuoteError
 from quote.files import atomic_paths
 from quote.identity import parse_identity
 from quote.indexation import KpiSeries
@@ -41,11 +43,9 @@ FIELD_REASONS = {"product": "unknown_product", "deductible": "deductible_not_off
                  "age": "bad_age", "referral": "referral", "frequency": "frequency"}
 
 
-class BookError(InputError):
-    """The book as a whole cannot be read (not CSV, a missing column …)."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__("book", message)
+class BookError(QuoteError):
+    """The book as a whole cannot be read (not CSV, a missing column …); the message
+    starts with the file's name."""
 
 
 @dataclass(frozen=True)
@@ -67,6 +67,54 @@ class Book:
     def has(self, column: str) -> bool:
         return column in self.columns
 
+    def batches(self, rows: int) -> Iterator[pl.DataFrame]:
+        """The book in frames of about ``rows`` rows, all text, with ``__row`` numbering the
+        records from 0. Memory is bounded by one block, however long the book."""
+        if self.parquet:
+            yield from self.scan().collect_batches(chunk_size=rows, maintain_order=True)
+            return
+        offset = 0
+        for block, header in _csv_blocks(self.path, BLOCK_BYTES):
+            frame = pl.read_csv(io.BytesIO(header + block), separator=self.separator,
+                                infer_schema=False, quote_char='"')
+            yield frame.with_row_index("__row", offset=offset)
+            offset += frame.height
+
+
+BLOCK_BYTES = 4 << 20
+
+
+def _csv_blocks(path: Path, size: int) -> Iterator[tuple[bytes, bytes]]:
+    """(block, header) pairs: whole records only, cut at a newline outside quotes."""
+    with path.open("rb") as handle:
+        header = handle.readline()
+        if header.startswith(b"\xef\xbb\xbf"):
+            header = header[3:]
+        rest = b""
+        while True:
+            data = handle.read(size)
+            if not data:
+                break
+            data = rest + data
+            cut = _last_record_end(data)
+            if cut < 0:  # one record longer than a block: read on
+                rest = data
+                continue
+            block, rest = data[: cut + 1], data[cut + 1:]
+            yield block, header
+        if rest.strip():
+            yield rest if rest.endswith(b"\n") else rest + b"\n", header
+
+
+def _last_record_end(data: bytes) -> int:
+    """Index of the last newline that ends a record (an even number of quotes before it)."""
+    end = data.rfind(b"\n")
+    if b'"' not in data:
+        return end
+    while end >= 0 and data.count(b'"', 0, end) % 2:
+        end = data.rfind(b"\n", 0, end)
+    return end
+
 
 def open_book(path: Path, on: date | None) -> Book:
     """Check the book's header before any work: delimiter, encoding, required columns."""
@@ -87,7 +135,7 @@ def open_book(path: Path, on: date | None) -> Book:
         try:
             text = head.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            if exc.start < len(head) - 4:  # not just a character cut at the buffer's end
+            if len(head) < 65536 or exc.start < len(head) - 4:  # not a character cut short
                 raise BookError(f"{path}: not a UTF-8 CSV file (byte {exc.start})") from None
             text = head[: exc.start].decode("utf-8-sig")
         header = text.splitlines()[0] if text.strip() else ""
@@ -312,12 +360,12 @@ class Lookup:
         self.table: pl.DataFrame | None = None
 
     def covering(self, keys: pl.DataFrame) -> pl.DataFrame:
-        new = keys if self.table is None else keys.join(self.table.select("__k"), on="__k",
-                                                        how="anti")
+        if self.table is None:  # the first chunk: even no keys give the table its columns
+            self.table = lookup_frame(self.pricer, keys, self.tag)
+            return self.table
+        new = keys.join(self.table.select("__k"), on="__k", how="anti")
         if new.height:
-            priced = lookup_frame(self.pricer, new, self.tag)
-            self.table = priced if self.table is None else pl.concat([self.table, priced])
-        assert self.table is not None
+            self.table = pl.concat([self.table, lookup_frame(self.pricer, new, self.tag)])
         return self.table
 
 
@@ -444,12 +492,22 @@ Progress = Callable[[int], None]
 def chunks(book: Book, on: date | None, pricers: list[Pricer]) -> Iterator[pl.DataFrame]:
     """The book streamed in chunks, each derived and priced (flat memory)."""
     lookups = [Lookup(pricer, f"__{i}") for i, pricer in enumerate(pricers)]
-    for chunk in book.scan().collect_batches(chunk_size=CHUNK_ROWS, maintain_order=True):
+    for chunk in book.batches(CHUNK_ROWS):
         yield price_rows(derive(book, chunk.lazy(), on, pricers[0]).collect(), lookups)
 
 
 def _new_summary() -> Summary:
     return Summary(bands={band: 0 for band in BANDS})
+
+
+def split_chunk(book: Book, df: pl.DataFrame, before: pl.Expr, after: pl.Expr,
+                moved: pl.Expr) -> tuple[pl.DataFrame, pl.DataFrame, dict[str, Any]]:
+    """A priced chunk as (output rows, rejected rows, summary contribution)."""
+    ok = pl.col("__reason").is_null()
+    lf = df.lazy()
+    out, bad = pl.collect_all([lf.filter(ok).select(output_columns(book)),
+                               lf.filter(~ok).select(reject_columns(book))])
+    return out, bad, chunk_stats(df, before, after, moved)
 
 
 def run_renewal(book: Book, on: date | None, pricer: Pricer, out_path: Path,
@@ -464,15 +522,25 @@ def run_renewal(book: Book, on: date | None, pricer: Pricer, out_path: Path,
             out.header([*ADDED])
             rejects.header([*REJECT_ADDED])
         else:
-            for df in chunks(book, on, [pricer]):
-                summary.add(chunk_stats(df, pl.col("__current_ore"), pl.col("__0ore"),
-                                        pl.col("__0moved")))
-                ok = pl.col("__reason").is_null()
-                out.write(df.filter(ok).select(output_columns(book)))
-                rejects.write(df.filter(~ok).select(reject_columns(book)))
-                if progress is not None:
-                    progress(df.height)
+            with ThreadPoolExecutor(max_workers=1) as writer:
+                pending: Future[None] | None = None
+                for df in chunks(book, on, [pricer]):
+                    rows, bad, stats = split_chunk(book, df, pl.col("__current_ore"),
+                                                   pl.col("__0ore"), pl.col("__0moved"))
+                    summary.add(stats)
+                    if pending is not None:
+                        pending.result()  # at most one chunk waits: memory stays flat
+                    pending = writer.submit(_write_both, out, rows, rejects, bad)
+                    if progress is not None:
+                        progress(df.height)
+                if pending is not None:
+                    pending.result()
     return summary
+
+
+def _write_both(out: _Writer, rows: pl.DataFrame, rejects: _Writer, bad: pl.DataFrame) -> None:
+    out.write(rows)
+    rejects.write(bad)
 
 
 class _Writer:

@@ -7,9 +7,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-import polars as pl
 import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
@@ -30,15 +29,17 @@ from quote.cli.common import (
 )
 from quote.errors import InputError, QuoteError
 from quote.money import decimal_sv, sek
-from quote.renewal import BANDS, Book, Pricer, Summary, open_book, run_renewal
 from quote.tariff import Tariff, load_tariff
+
+if TYPE_CHECKING:  # polars loads only when a book is repriced: other commands start faster
+    from quote.renewal import Book, Summary
 
 
 def versions_of(tariff: Path | None, tariffs: Path | None) -> list[Tariff]:
     """``--tariff`` alone, or every version of the one tariff in the data directory."""
     if tariff is not None:
         return [load_tariff(tariff)]
-    catalog = load_catalog(tariffs or bundled_data_dir())
+    catalog = load_catalog(tariffs or bundled_data_dir(), kinds=("tariff",))
     ids = sorted({t.id for t in catalog.tariffs})
     if len(ids) > 1:
         raise InputError("tariff", f"{catalog.directory} holds several tariffs "
@@ -65,6 +66,8 @@ def progress_bar(book: Book, show: bool) -> Iterator[Any]:
 
 
 def render_summary(summary: Summary, title: str, before_label: str, after_label: str) -> None:
+    from quote.renewal import BANDS
+
     console = stdout()
     data = summary.as_dict()
     console.print(f"[bold]{title}[/]")
@@ -119,6 +122,10 @@ def renew(
     rejected. Exit 0 done, 1 rows rejected with --strict, 2 bad input.
     Example: quote renew book.csv -o renewed.csv
     """
+    import polars as pl
+
+    from quote.renewal import Pricer, open_book, run_renewal
+
     on_date = date_option(on, "--on")
     rejects_path = rejects or output.with_name(f"{output.stem}.rejects{output.suffix}")
     targets = {book.resolve(), output.resolve(), rejects_path.resolve()}

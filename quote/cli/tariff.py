@@ -32,7 +32,6 @@ from quote.files import write_text_atomic
 from quote.money import decimal_sv, pct, plain, sek
 from quote.pricing import price_list
 from quote.reindex import reindex
-from quote.renewal import Pricer, open_book, run_impact
 from quote.schema import SCHEMA_MODELS, schema_for
 from quote.tariff import Tariff, load_tariff
 
@@ -331,6 +330,8 @@ def impact(
     The renewal summary with "before" priced by OLD and "after" by NEW.
     Example: quote tariff impact --book book.csv --old dkv-2024.yaml --new dkv-2025.yaml
     """
+    from quote.renewal import Pricer, open_book, run_impact
+
     on_date = date_option(on, "--on")
     with user_errors():
         opened = open_book(book, on_date)

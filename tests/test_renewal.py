@@ -1,0 +1,325 @@
+"""`quote renew` and `quote tariff impact`: every row accounted for, priced as `quote price`."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import polars as pl
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import quote.renewal as renewal
+from quote.catalog import kpi_for
+from quote.pricing import PriceRequest, price
+from quote.renewal import Pricer, open_book, run_renewal
+from quote.tariff import load_tariff
+
+from .conftest import DKV_PATH, Invoke
+
+HEADER = ["policy_id", "product", "birth_date", "renewal_date", "deductible", "smoker",
+          "loading_pct", "current_premium", "broker"]
+GOOD = [
+    # Plus, 34 on 2025-03-01: 1068 × 414.57 / 408.05 = 1085.06… → 1085; no options
+    ["P1", "plus", "1990-05-01", "2025-03-01", "0", "false", "", "1068", "Anna"],
+    # Bas, 57: 2137 → 2171.15 → 2171; + 25 % = 2713.75; current 2600 → +4.38 %
+    ["P2", "bas", "1967-10-28", "2025-05-01", "0", "nej", "25", "2600,00", "Bo"],
+    # Plus, 26: 995 → 1010.9 → 1011; + 50 % = 1516.50; − 210 = 1306.50
+    ["P3", "Plus", "1998-04-04", "2025-01-01", "500", "0", "50", "", "Cia"],
+    # Topp, smoker, turns 36 on the renewal date: moves from 31-35 to 36-40:
+    # 1414 → 1436.59… → 1437; × 1.25 = 1796.25; − 340 = 1456.25
+    ["P4", "topp", "1989-02-01", "2025-02-01", "1000", "JA", "0", "1400", "Dan"],
+]
+BAD = [
+    (["B1", "gold", "1990-01-01", "2025-01-01", "0", "false", "", "", ""], "unknown_product"),
+    (["B2", "plus", "1990-02-30", "2025-01-01", "0", "false", "", "", ""], "bad_date"),
+    (["B3", "plus", "1990-01-01", "2024-05-01", "0", "false", "", "", ""], "before_tariff"),
+    (["B4", "plus", "1990-01-01", "2025-01-01", "700", "false", "", "", ""],
+     "deductible_not_offered"),
+    (["B5", "plus", "1990-01-01", "2025-01-01", "0", "maybe", "", "", ""], "bad_boolean"),
+    (["B6", "plus", "1990-01-01", "2025-01-01", "0", "false", "-5", "", ""], "negative_loading"),
+    (["B7", "plus", "1990-01-01", "2025-01-01", "0", "false", "lots", "", ""], "bad_number"),
+    (["B8", "plus", "1990-01-01", "2025-01-01", "0", "false", "", "dyr", ""], "bad_number"),
+    (["B9", "plus", "2026-01-01", "2025-01-01", "0", "false", "", "", ""],
+     "birth_after_renewal"),
+    (["B10", "plus", "1990-01-01", "2026-01-01", "0", "false", "", "", ""], "kpi_missing"),
+    (["B11", "plus", "1990-01-01", "2025-13-01", "0", "false", "", "", ""], "bad_date"),
+]
+
+
+def write_book(path: Path, rows: list[list[str]], header: list[str] = HEADER,
+               delimiter: str = ",", bom: bool = False) -> Path:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + buffer.getvalue().encode())
+    return path
+
+
+def read(path: Path, delimiter: str = ",") -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter=delimiter))
+
+
+def test_good_rows_are_priced_as_quote_price(run: Invoke, tmp_path: Path) -> None:
+    book = write_book(tmp_path / "book.csv", GOOD)
+    result = run("renew", str(book), "-o", str(tmp_path / "out.csv"), "--json")
+    assert result.exit_code == 0, result.output
+    rows = read(tmp_path / "out.csv")
+    assert [r["policy_id"] for r in rows] == ["P1", "P2", "P3", "P4"]
+    assert [r["new_premium"] for r in rows] == ["1085.00", "2713.75", "1306.50", "1456.25"]
+    assert [r["bracket"] for r in rows] == ["31-35", "56-60", "26-30", "36-40"]
+    assert [r["age"] for r in rows] == ["34", "57", "26", "36"]
+    assert {r["index_factor"] for r in rows} == {"1.015978"}
+    assert {r["tariff_id"] for r in rows} == {"dkv-vardforsakring"}
+    # (1085 − 1068) / 1068 = 1.59 %; (2713.75 − 2600) / 2600 = 4.375 → 4.38 %;
+    # (1456.25 − 1400) / 1400 = 4.0178… → 4.02 %
+    assert [r["change_pct"] for r in rows] == ["1.59", "4.38", "", "4.02"]
+    assert [r["broker"] for r in rows] == ["Anna", "Bo", "Cia", "Dan"]  # passed through
+    assert list(rows[0])[:len(HEADER)] == HEADER
+    summary = json.loads(result.stdout)
+    assert (summary["rows_in"], summary["rows_out"], summary["rows_rejected"]) == (4, 4, 0)
+    assert summary["premium_before"] == "5068.00"  # 1068 + 2600 + 1400 (P3 has none)
+    assert summary["premium_after"] == "5255.00"  # 1085 + 2713.75 + 1456.25
+    assert summary["premium_after_all"] == "6561.50"
+    assert summary["moved_bracket"] == 2  # P3 turned 26, P4 turned 36
+    assert summary["change_bands"]["0-2 %"] == 1 and summary["change_bands"]["2-5 %"] == 2
+
+
+def test_every_reject_reason_and_the_accounting(run: Invoke, tmp_path: Path) -> None:
+    rows = [GOOD[0], *(row for row, _ in BAD), GOOD[1]]
+    book = write_book(tmp_path / "book.csv", rows)
+    result = run("renew", str(book), "-o", str(tmp_path / "out.csv"), "--rejects",
+                 str(tmp_path / "rej.csv"), "--json")
+    assert result.exit_code == 0, result.output
+    out, rejected = read(tmp_path / "out.csv"), read(tmp_path / "rej.csv")
+    assert [r["policy_id"] for r in out] == ["P1", "P2"]
+    assert [(r["policy_id"], r["reason"]) for r in rejected] == [
+        (row[0], reason) for row, reason in BAD]
+    assert [r["line"] for r in rejected] == [str(i) for i in range(3, 3 + len(BAD))]
+    assert all(r["message"] for r in rejected)
+    kpi = next(r for r in rejected if r["reason"] == "kpi_missing")
+    assert "no KPI figure for 2025-09" in kpi["message"]
+    summary = json.loads(result.stdout)
+    assert summary["rows_in"] == len(rows) == summary["rows_out"] + summary["rows_rejected"]
+    assert summary["rejected_by_reason"]["bad_date"] == 2
+    strict = run("renew", str(book), "-o", str(tmp_path / "out2.csv"), "--strict")
+    assert strict.exit_code == 1
+
+
+def test_semicolon_bom_and_on(run: Invoke, tmp_path: Path) -> None:
+    header = [h for h in HEADER if h != "renewal_date"]
+    rows = [[v for i, v in enumerate(r) if HEADER[i] != "renewal_date"] for r in GOOD]
+    book = write_book(tmp_path / "book.csv", rows, header, delimiter=";", bom=True)
+    result = run("renew", str(book), "-o", str(tmp_path / "out.csv"), "--on", "2025-03-01")
+    assert result.exit_code == 0, result.output
+    out = read(tmp_path / "out.csv", delimiter=";")
+    assert out[0]["policy_id"] == "P1" and out[0]["new_premium"] == "1085.00"
+    assert "Rader in 4 · ut 4 · avvisade 0" in result.stdout
+
+
+def test_same_input_gives_byte_identical_output(run: Invoke, tmp_path: Path) -> None:
+    book = write_book(tmp_path / "book.csv", [*GOOD, *(r for r, _ in BAD)])
+    run("renew", str(book), "-o", str(tmp_path / "a.csv"))
+    run("renew", str(book), "-o", str(tmp_path / "b.csv"))
+    assert (tmp_path / "a.csv").read_bytes() == (tmp_path / "b.csv").read_bytes()
+    assert (tmp_path / "a.rejects.csv").read_bytes() == (tmp_path / "b.rejects.csv").read_bytes()
+
+
+def test_empty_file_and_header_only(run: Invoke, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    result = run("renew", str(empty), "-o", str(tmp_path / "o.csv"), "--on", "2025-01-01",
+                 "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["rows_in"] == 0
+    header_only = write_book(tmp_path / "h.csv", [])
+    result = run("renew", str(header_only), "-o", str(tmp_path / "o2.csv"), "--json")
+    assert result.exit_code == 0 and json.loads(result.stdout)["rows_out"] == 0
+    assert read(tmp_path / "o2.csv") == []
+
+
+@pytest.mark.parametrize(("header", "message"), [
+    ([h for h in HEADER if h != "smoker"], "missing column(s) smoker"),
+    ([h for h in HEADER if h != "birth_date"], "missing column(s) birth_date (or id)"),
+    ([h for h in HEADER if h != "renewal_date"], "renewal_date (or --on)"),
+    ([*HEADER, "age"], "the column(s) age would be overwritten"),
+])
+def test_missing_or_clashing_columns_exit_2_before_any_work(run: Invoke, tmp_path: Path,
+                                                             header: list[str],
+                                                             message: str) -> None:
+    book = write_book(tmp_path / "book.csv", [], header)
+    result = run("renew", str(book), "-o", str(tmp_path / "out.csv"))
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert not (tmp_path / "out.csv").exists()
+
+
+def test_not_a_csv_file(run: Invoke, tmp_path: Path) -> None:
+    binary = tmp_path / "book.csv"
+    binary.write_bytes(b"PK\x03\x04\x00\x00binary")
+    result = run("renew", str(binary), "-o", str(tmp_path / "out.csv"))
+    assert result.exit_code == 2 and "not a CSV file" in result.stderr
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes("policy_id,product\nP1,Bås\n".encode("latin-1"))
+    result = run("renew", str(latin), "-o", str(tmp_path / "out.csv"), "--on", "2025-01-01")
+    assert result.exit_code == 2 and "not a UTF-8 CSV file" in result.stderr
+    assert run("renew", str(tmp_path / "none.csv"), "-o", str(tmp_path / "o.csv")
+               ).exit_code == 2
+    same = run("renew", str(latin), "-o", str(latin))
+    assert same.exit_code == 2 and "three different files" in same.stderr
+
+
+def test_a_ragged_file_is_refused_and_nothing_is_written(run: Invoke, tmp_path: Path) -> None:
+    book = tmp_path / "book.csv"
+    book.write_text(",".join(HEADER) + "\n" + ",".join(GOOD[0]) + ",extra,fields\n")
+    result = run("renew", str(book), "-o", str(tmp_path / "out.csv"))
+    assert result.exit_code == 2 and "not a valid CSV file" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["book.csv"]
+
+
+def test_an_interrupted_run_leaves_no_half_written_file(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    book = write_book(tmp_path / "book.csv", GOOD * 50)
+    out = tmp_path / "out.csv"
+    out.write_text("the previous run's output\n")
+    monkeypatch.setattr(renewal, "BLOCK_BYTES", 256)  # many blocks
+
+    calls = {"n": 0}
+    original = renewal.price_rows
+
+    def interrupted(*args: object) -> pl.DataFrame:
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise KeyboardInterrupt
+        return original(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(renewal, "price_rows", interrupted)
+    tariff = load_tariff(DKV_PATH)
+    with pytest.raises(KeyboardInterrupt):
+        run_renewal(open_book(book, None), None, Pricer([tariff], lambda t: kpi_for(t, None)),
+                    out, tmp_path / "rej.csv")
+    assert out.read_text() == "the previous run's output\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["book.csv", "out.csv"]
+
+
+def test_blocks_cut_only_between_records(run: Invoke, tmp_path: Path,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """A quoted field with a newline and a comma survives any block boundary."""
+    rows = [[f"P{i}", "plus", "1990-05-01", "2025-03-01", "0", "false", "", "",
+             f'note {i},\nline two "quoted"'] for i in range(200)]
+    book = write_book(tmp_path / "book.csv", rows)
+    monkeypatch.setattr(renewal, "BLOCK_BYTES", 97)
+    result = run("renew", str(book), "-o", str(tmp_path / "out.csv"), "--json")
+    assert result.exit_code == 0, result.output
+    out = read(tmp_path / "out.csv")
+    assert [r["policy_id"] for r in out] == [f"P{i}" for i in range(200)]
+    assert out[7]["broker"] == 'note 7,\nline two "quoted"'
+    assert {r["new_premium"] for r in out} == {"1085.00"}
+
+
+def test_identity_numbers_instead_of_birth_dates(run: Invoke, tmp_path: Path) -> None:
+    header = ["policy_id", "product", "id", "renewal_date", "deductible", "smoker"]
+    rows = [["P1", "plus", "900501-1235", "2025-03-01", "0", "false"],
+            ["P2", "plus", "900501-1234", "2025-03-01", "0", "false"]]
+    book = write_book(tmp_path / "book.csv", rows, header)
+    result = run("renew", str(book), "-o", str(tmp_path / "out.csv"))
+    assert result.exit_code == 0, result.output
+    assert read(tmp_path / "out.csv")[0]["new_premium"] == "1085.00"
+    rejected = read(tmp_path / "out.rejects.csv")
+    assert rejected[0]["reason"] == "bad_id" and "900501" not in rejected[0]["message"]
+
+
+def test_parquet_in_and_out(run: Invoke, tmp_path: Path) -> None:
+    pl.DataFrame([dict(zip(HEADER, r, strict=True)) for r in GOOD]).write_parquet(
+        tmp_path / "book.parquet")
+    result = run("renew", str(tmp_path / "book.parquet"), "-o", str(tmp_path / "out.parquet"))
+    assert result.exit_code == 0, result.output
+    out = pl.read_parquet(tmp_path / "out.parquet")
+    assert out.get_column("new_premium").to_list() == ["1085.00", "2713.75", "1306.50",
+                                                       "1456.25"]
+
+
+def test_two_tariff_versions_by_renewal_date(run: Invoke, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "kpi-1980.csv").write_bytes((DKV_PATH.parent / "kpi-1980.csv").read_bytes())
+    (data / DKV_PATH.name).write_bytes(DKV_PATH.read_bytes())
+    index = run("tariff", "index", str(data / DKV_PATH.name), "--from", "2025-04-01", "-o",
+                str(data / "dkv-2025-04-01.yaml"), "--version", "2025-04")
+    assert index.exit_code == 0, index.output
+    rows = [["A", "plus", "1990-05-01", "2025-03-01", "0", "false", "", "", ""],
+            ["B", "plus", "1990-05-01", "2025-04-01", "0", "false", "", "", ""]]
+    book = write_book(tmp_path / "book.csv", rows)
+    result = run("renew", str(book), "-o", str(tmp_path / "out.csv"), "--tariffs", str(data))
+    assert result.exit_code == 0, result.output
+    out = read(tmp_path / "out.csv")
+    # Both 1085.00: the indexed version priced without indexation equals the old one indexed.
+    assert [(r["new_premium"], r["index_factor"]) for r in out] == [
+        ("1085.00", "1.015978"), ("1085.00", "1.000000")]
+
+
+def test_tariff_impact(run: Invoke, tmp_path: Path) -> None:
+    book = write_book(tmp_path / "book.csv", [*GOOD, BAD[0][0]])
+    (tmp_path / "kpi-1980.csv").write_bytes((DKV_PATH.parent / "kpi-1980.csv").read_bytes())
+    new = tmp_path / "new.yaml"
+    new.write_text(DKV_PATH.read_text(encoding="utf-8").replace(
+        "      31-35: 1068\n", "      31-35: 1168\n"), encoding="utf-8")
+    result = run("tariff", "impact", "--book", str(book), "--old", str(DKV_PATH), "--new",
+                 str(new), "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert (data["rows_in"], data["rows_out"], data["rows_rejected"]) == (5, 4, 1)
+    # Only P1 (Plus 31-35) changes: 1168 × 414.57 / 408.05 = 1186.66 → 1187 vs 1085: +9.40 %
+    assert data["change_bands"]["0-2 %"] == 3 and data["change_bands"]["5-10 %"] == 1
+    assert Decimal(data["premium_after"]) - Decimal(data["premium_before"]) == Decimal(102)
+    human = run("tariff", "impact", "--book", str(book), "--old", str(DKV_PATH), "--new",
+                str(new))
+    assert "Rader in 5 · ut 4 · avvisade 1" in human.stdout
+
+
+# --- property: random books, every row accounted for and priced as `quote price` ---------
+
+TARIFF = load_tariff(DKV_PATH)
+KPI = kpi_for(TARIFF, None)
+
+row = st.tuples(
+    st.sampled_from(["bas", "plus", "topp", "Plus", "gold"]),
+    st.dates(min_value=date(1930, 1, 1), max_value=date(2025, 12, 31)),
+    st.dates(min_value=date(2024, 1, 1), max_value=date(2025, 12, 31)),
+    st.sampled_from(["0", "500", "1000", "700"]),
+    st.sampled_from(["true", "false", "ja", "x"]),
+    st.sampled_from(["", "0", "25", "12.5", "-1"]),
+)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                  HealthCheck.function_scoped_fixture])
+@given(rows=st.lists(row, max_size=40))
+def test_random_books(tmp_path_factory: pytest.TempPathFactory, rows: list[tuple]) -> None:  # type: ignore[type-arg]
+    tmp = tmp_path_factory.mktemp("book")
+    book_rows = [[f"P{i}", p, b.isoformat(), r.isoformat(), d, s, lo, "", ""]
+                 for i, (p, b, r, d, s, lo) in enumerate(rows)]
+    book = write_book(tmp / "book.csv", book_rows)
+    summary = run_renewal(open_book(book, None), None, Pricer([TARIFF], lambda t: KPI),
+                          tmp / "out.csv", tmp / "rej.csv")
+    out, rejected = read(tmp / "out.csv"), read(tmp / "rej.csv")
+    assert summary.rows_in == len(rows) == len(out) + len(rejected)
+    assert sorted(r["policy_id"] for r in out + rejected) == sorted(r[0] for r in book_rows)
+    for r in out:
+        source = book_rows[int(r["policy_id"][1:])]
+        renewal_date = date.fromisoformat(source[3])
+        expected = price(TARIFF, KPI, PriceRequest(
+            product=source[1].lower(), age=int(r["age"]), on=renewal_date,
+            deductible=int(source[4]), smoker=source[5] in ("true", "ja"),
+            loading_pct=Decimal(source[6] or "0")))
+        assert r["new_premium"] == f"{expected.monthly_premium:.2f}"
+        assert r["bracket"] == expected.bracket.label
+    assert sorted(os.listdir(tmp)) == ["book.csv", "out.csv", "rej.csv"]  # no temp files
