@@ -11,6 +11,7 @@ of the same code that prices a broker's quote.
 from __future__ import annotations
 
 import io
+import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -81,7 +82,7 @@ class Book:
             offset += frame.height
 
 
-BLOCK_BYTES = 4 << 20
+BLOCK_BYTES = 3 << 20
 
 
 def _csv_blocks(path: Path, size: int) -> Iterator[tuple[bytes, bytes]]:
@@ -358,8 +359,13 @@ class Lookup:
     def __init__(self, pricer: Pricer, tag: str) -> None:
         self.pricer, self.tag = pricer, tag
         self.table: pl.DataFrame | None = None
+        self.lock = threading.Lock()
 
     def covering(self, keys: pl.DataFrame) -> pl.DataFrame:
+        with self.lock:
+            return self._covering(keys)
+
+    def _covering(self, keys: pl.DataFrame) -> pl.DataFrame:
         if self.table is None:  # the first chunk: even no keys give the table its columns
             self.table = lookup_frame(self.pricer, keys, self.tag)
             return self.table
@@ -490,10 +496,24 @@ Progress = Callable[[int], None]
 
 
 def chunks(book: Book, on: date | None, pricers: list[Pricer]) -> Iterator[pl.DataFrame]:
-    """The book streamed in chunks, each derived and priced (flat memory)."""
+    """The book streamed in chunks, each derived and priced, in input order.
+
+    Two chunks are in flight at a time (polars releases the GIL, so the second core has
+    work while Python prices keys or glues steps); memory holds at most those two.
+    """
     lookups = [Lookup(pricer, f"__{i}") for i, pricer in enumerate(pricers)]
-    for chunk in book.batches(CHUNK_ROWS):
-        yield price_rows(derive(book, chunk.lazy(), on, pricers[0]).collect(), lookups)
+
+    def work(chunk: pl.DataFrame) -> pl.DataFrame:
+        return price_rows(derive(book, chunk.lazy(), on, pricers[0]).collect(), lookups)
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        window: list[Future[pl.DataFrame]] = []
+        for chunk in book.batches(CHUNK_ROWS):
+            window.append(pool.submit(work, chunk))
+            if len(window) == 2:
+                yield window.pop(0).result()
+        for future in window:
+            yield future.result()
 
 
 def _new_summary() -> Summary:

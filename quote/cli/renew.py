@@ -22,6 +22,7 @@ from quote.cli.common import (
     TariffsDirOption,
     date_option,
     fail,
+    prepare_polars,
     print_json,
     stderr,
     stdout,
@@ -122,6 +123,7 @@ def renew(
     rejected. Exit 0 done, 1 rows rejected with --strict, 2 bad input.
     Example: quote renew book.csv -o renewed.csv
     """
+    prepare_polars()
     import polars as pl
 
     from quote.renewal import Pricer, open_book, run_renewal

@@ -22,6 +22,7 @@ from quote.cli.common import (
     TariffsDirOption,
     date_option,
     fail,
+    prepare_polars,
     print_json,
     stdout,
     user_errors,
@@ -330,6 +331,7 @@ def impact(
     The renewal summary with "before" priced by OLD and "after" by NEW.
     Example: quote tariff impact --book book.csv --old dkv-2024.yaml --new dkv-2025.yaml
     """
+    prepare_polars()
     from quote.renewal import Pricer, open_book, run_impact
 
     on_date = date_option(on, "--on")

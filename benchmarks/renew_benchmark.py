@@ -1,0 +1,137 @@
+"""Benchmark `quote renew` on a synthetic book, against a plain pandas repricing script.
+
+    python benchmarks/renew_benchmark.py                  # 1,000,000 policies
+    python benchmarks/renew_benchmark.py --rows 250000 500000 1000000   # memory vs N
+
+Prints, for each size: wall time, rows per second and peak memory (RSS) of `quote renew`
+and of the pandas baseline, and their ratio. Targets (README): 1,000,000 policies in
+under 2 seconds on 2 cores, peak memory under 300 MB and flat as N grows, no slower than
+pandas. This prints figures; it asserts nothing (speed is not a unit test).
+
+The pandas baseline needs the `bench` extra: pip install -e '.[bench]'.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TARIFF = ROOT / "tariffs" / "dkv-vardforsakring-2024-06-01.yaml"
+KPI = ROOT / "tariffs" / "kpi-1980.csv"
+HEADER = ["policy_id", "product", "birth_date", "renewal_date", "deductible", "smoker",
+          "loading_pct", "current_premium", "broker"]
+
+
+def generate(path: Path, rows: int, seed: int = 20241) -> None:
+    """A realistic mix, fixed seed; about 1 % of rows are bad in one of several ways."""
+    rng = random.Random(seed)
+    products = ["bas"] * 3 + ["plus"] * 5 + ["topp"] * 2
+    deductibles = ["0"] * 5 + ["500"] * 3 + ["1000"] * 2
+    loadings = [""] * 17 + ["25", "50", "75"]
+    bad = [("product", "guld"), ("birth_date", "1980-02-30"), ("deductible", "750"),
+           ("smoker", "kanske"), ("loading_pct", "-10"), ("renewal_date", "2024-01-01")]
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        for i in range(rows):
+            age = min(int(rng.expovariate(1 / 38)), 95)
+            renewal = f"2025-{rng.randint(1, 12):02d}-01"
+            row = {
+                "policy_id": f"P{i:08d}", "product": rng.choice(products),
+                "birth_date": f"{2025 - age - 1:04d}-{rng.randint(1, 12):02d}-"
+                              f"{rng.randint(1, 28):02d}",
+                "renewal_date": renewal, "deductible": rng.choice(deductibles),
+                "smoker": "true" if rng.random() < 0.15 else "false",
+                "loading_pct": rng.choice(loadings),
+                "current_premium": str(rng.randint(500, 5000)),
+                "broker": f"B{rng.randint(1, 400)}",
+            }
+            if rng.random() < 0.01:
+                column, value = rng.choice(bad)
+                row[column] = value
+            writer.writerow([row[c] for c in HEADER])
+
+
+def measure(command: list[str]) -> tuple[float, float]:
+    """(wall seconds, peak RSS in MB) of one child process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise SystemExit(f"{command[0]} failed with status {status}")
+    return wall, usage.ru_maxrss / 1024
+
+
+def pandas_baseline(book: str, out: str) -> None:
+    """The repricing a hand-written pandas script would do (floats, as such scripts do)."""
+    import numpy as np
+    import pandas as pd
+    import yaml
+
+    tariff = yaml.safe_load(TARIFF.read_text(encoding="utf-8"))
+    kpi = pd.read_csv(KPI, comment="#", dtype={"month": str}).set_index("month")["kpi"]
+    df = pd.read_csv(book, dtype=str, keep_default_na=False)
+    birth = pd.to_datetime(df["birth_date"], format="%Y-%m-%d", errors="coerce")
+    renewal = pd.to_datetime(df["renewal_date"], format="%Y-%m-%d", errors="coerce")
+    before_birthday = (renewal.dt.month * 100 + renewal.dt.day) < (birth.dt.month * 100
+                                                                    + birth.dt.day)
+    age = renewal.dt.year - birth.dt.year - before_birthday.astype(int)
+    labels = tariff["brackets"]
+    lows = [int(label.split("-")[0]) for label in labels]
+    bracket = pd.cut(age, bins=[*lows, 200], right=False, labels=labels)
+    table = pd.DataFrame([(p, b, v) for p, spec in tariff["products"].items()
+                          for b, v in spec["premiums"].items()],
+                         columns=["product", "bracket", "table"])
+    df["bracket"] = bracket.astype(str)
+    df = df.merge(table, on=["product", "bracket"], how="left")
+    ref = (renewal.dt.year - 1).astype("Int64").astype(str) + "-09"
+    factor = ref.map(kpi) / kpi[str(tariff["indexation"]["base_month"])]
+    indexed = np.floor(df["table"] * factor + 0.5)
+    discounts = {str(d["amount"]): d["monthly_discount"] for d in tariff["deductibles"]}
+    loading = pd.to_numeric(df["loading_pct"].replace("", "0"), errors="coerce")
+    smoker = df["smoker"].str.lower().isin(["true", "1", "yes", "ja"]) * 25
+    premium = indexed * (1 + (smoker + loading) / 100) - df["deductible"].map(discounts)
+    df["new_premium"] = np.floor(premium.clip(lower=0) * 100 + 0.5) / 100
+    ok = df["new_premium"].notna() & (loading >= 0) & renewal.ge("2024-06-01")
+    df[ok].to_csv(out, index=False, float_format="%.2f")
+    df[~ok].to_csv(out + ".rejects.csv", index=False)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, nargs="+", default=[1_000_000])
+    parser.add_argument("--seed", type=int, default=20241)
+    parser.add_argument("--no-pandas", action="store_true", help="skip the pandas baseline")
+    parser.add_argument("--pandas-baseline", nargs=2, metavar=("BOOK", "OUT"),
+                        help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.pandas_baseline:
+        pandas_baseline(*args.pandas_baseline)
+        return
+    quote = Path(sys.executable).with_name("quote")
+    print(f"{'rows':>10} {'tool':>7} {'wall s':>8} {'rows/s':>12} {'peak MB':>8}")
+    with tempfile.TemporaryDirectory() as tmp:
+        for rows in args.rows:
+            book = Path(tmp) / f"book-{rows}.csv"
+            generate(book, rows, args.seed)
+            wall, peak = measure([str(quote), "renew", str(book), "-o", str(Path(tmp) / "o.csv"),
+                                  "--json"])
+            print(f"{rows:>10,} {'quote':>7} {wall:>8.2f} {rows / wall:>12,.0f} {peak:>8.0f}")
+            if not args.no_pandas:
+                pwall, ppeak = measure([sys.executable, __file__, "--pandas-baseline",
+                                        str(book), str(Path(tmp) / "p.csv")])
+                print(f"{rows:>10,} {'pandas':>7} {pwall:>8.2f} {rows / pwall:>12,.0f} "
+                      f"{ppeak:>8.0f}   quote is {pwall / wall:.2f}× pandas' speed")
+
+
+if __name__ == "__main__":
+    main()
