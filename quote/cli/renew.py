@@ -48,6 +48,10 @@ def versions_of(tariff: Path | None, tariffs: Path | None) -> list[Tariff]:
     return list(catalog.tariffs)
 
 
+BAND_SV = {"below 0 %": "under 0 %", "0-2 %": "0–2 %", "2-5 %": "2–5 %", "5-10 %": "5–10 %",
+           "10-20 %": "10–20 %", "20 % and over": "20 % och mer"}
+
+
 @contextmanager
 def progress_bar(book: Book, show: bool) -> Iterator[Any]:
     """A progress bar on a terminal (stderr), none when piped; it advances by rows."""
@@ -89,7 +93,7 @@ def render_summary(summary: Summary, title: str, before_label: str, after_label:
         table.add_column("Förändring")
         table.add_column("Antal", justify="right")
         for band in BANDS:
-            table.add_row(band, str(data["change_bands"][band]))
+            table.add_row(BAND_SV.get(band, band), str(data["change_bands"][band]))
         console.print(table)
     console.print(f"Ny premiesumma per månad, alla prissatta rader: "
                   f"{sek(Decimal(summary.after_all_ore) / 100)}")
