@@ -9,9 +9,11 @@ one with the latest ``effective_from`` on or before it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 from quote.errors import InputError, Problem, QuoteError, TariffError
 from quote.indexation import KpiSeries, load_kpi
@@ -38,6 +40,38 @@ def data_files(directory: Path, suffixes: tuple[str, ...] = (".yaml", ".yml")) -
     return sorted(p for p in directory.iterdir() if p.is_file() and p.suffix in suffixes)
 
 
+class Versioned(Protocol):
+    """A tariff or a rule book: one version of something with an id."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def effective_from(self) -> date: ...
+
+
+V = TypeVar("V", bound=Versioned)
+
+
+def version_in_force(items: Sequence[V], on: date, what: str, option: str,
+                     directory: Path) -> V:
+    """The version with the latest ``effective_from`` on or before ``on``; InputError when
+    none has started or versions of several ids are in force (``option`` chooses one)."""
+    if not items:
+        raise QuoteError(f"{directory}: no {what} in this directory; pass {option} FILE")
+    started = [item for item in items if item.effective_from <= on]
+    if not started:
+        first = min(items, key=lambda item: item.effective_from)
+        raise InputError("on", f"{on} is before any {what} in {directory} is in force "
+                               f"(the first, {first.id}, starts {first.effective_from})")
+    ids = sorted({item.id for item in started})
+    if len(ids) > 1:
+        raise InputError(option.lstrip("-"), f"several {what}s are in force on {on} in "
+                                             f"{directory} ({', '.join(ids)}); choose one "
+                                             f"with {option}")
+    return max(started, key=lambda item: item.effective_from)
+
+
 @dataclass(frozen=True)
 class Catalog:
     """The tariffs and rule books found in one data directory."""
@@ -47,34 +81,14 @@ class Catalog:
     rulebooks: tuple[RuleBook, ...] = ()
 
     def rulebook_in_force(self, on: date) -> RuleBook:
-        started = [r for r in self.rulebooks if r.effective_from <= on]
-        if not started:
-            raise QuoteError(f"{self.directory}: no rule book (kind: rulebook) in force on {on}; "
-                             "pass --rulebook FILE")
-        ids = sorted({r.id for r in started})
-        if len(ids) > 1:
-            raise InputError("rulebook", f"several rule books are in force on {on} in "
-                                         f"{self.directory} ({', '.join(ids)}); choose one with "
-                                         "--rulebook")
-        return max(started, key=lambda r: r.effective_from)
+        return version_in_force(self.rulebooks, on, "rule book", "--rulebook", self.directory)
 
     def in_force(self, on: date, tariff_id: str | None = None) -> Tariff:
         """The version in force on ``on``; ambiguous or empty answers are InputErrors."""
         candidates = [t for t in self.tariffs if tariff_id is None or t.id == tariff_id]
-        if not candidates:
-            raise InputError("tariff", f"no tariff {tariff_id or ''} in {self.directory}".replace(
-                "  ", " "))
-        started = [t for t in candidates if t.effective_from <= on]
-        if not started:
-            first = min(candidates, key=lambda t: t.effective_from)
-            raise InputError("on", f"{on} is before any tariff in {self.directory} is in force "
-                                   f"(the first, {first.id}, starts {first.effective_from})")
-        ids = sorted({t.id for t in started})
-        if len(ids) > 1:
-            raise InputError("tariff", f"several tariffs are in force on {on} in "
-                                       f"{self.directory} ({', '.join(ids)}); choose one "
-                                       "with --tariff")
-        return max(started, key=lambda t: t.effective_from)
+        if tariff_id is not None and not candidates:
+            raise InputError("tariff", f"no tariff {tariff_id} in {self.directory}")
+        return version_in_force(candidates, on, "tariff", "--tariff", self.directory)
 
     def newest(self) -> Tariff:
         """The latest version (for showing a price list without a date)."""

@@ -24,7 +24,6 @@ from pydantic import (
     PlainSerializer,
     PlainValidator,
     StringConstraints,
-    ValidationError,
     WithJsonSchema,
 )
 from pydantic_core import PydanticCustomError
@@ -32,7 +31,7 @@ from pydantic_core import PydanticCustomError
 from quote.dates import Month, parse_date
 from quote.errors import Problem, TariffError
 from quote.money import RoundingMode, RoundingUnit
-from quote.yamlfile import YamlDocument, by_line, load_yaml, read_bytes, validation_problems
+from quote.yamlfile import YamlDocument, load_document, validate_document
 
 
 def _shown(value: Any) -> str:
@@ -345,23 +344,11 @@ def premium_warnings(doc: YamlDocument, model: TariffModel) -> list[Problem]:
 
 def parse_tariff(doc: YamlDocument) -> tuple[TariffModel | None, list[Problem]]:
     """Validate a parsed document; return the model (if valid) and every problem found."""
-    problems = list(doc.problems)
-    if problems:
-        return None, problems
-    if not isinstance(doc.data, dict):
-        return None, [Problem(doc.path, 1, "a tariff file must be a YAML mapping")]
-    try:
-        model = TariffModel.model_validate(doc.data)
-    except ValidationError as exc:
-        return None, by_line(validation_problems(doc, exc))
-    problems = semantic_problems(doc, model) + premium_warnings(doc, model)
-    return model, by_line(problems)
+    return validate_document(doc, TariffModel, "tariff",
+                             lambda d, m: semantic_problems(d, m) + premium_warnings(d, m))
 
 
 def load_tariff(path: Path) -> Tariff:
     """Load and validate a tariff file; raise TariffError listing every error in it."""
-    doc = load_yaml(path, read_bytes(path, "tariff", TariffError))
-    model, problems = parse_tariff(doc)
-    if model is None or any(p.severity == "error" for p in problems):
-        raise TariffError(path, problems)
-    return Tariff(model=model, path=path, sha256=doc.sha256)
+    model, sha256 = load_document(path, "tariff", TariffError, parse_tariff)
+    return Tariff(model=model, path=path, sha256=sha256)

@@ -10,14 +10,14 @@ numbers as :class:`~decimal.Decimal` so money never passes through float.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from quote.errors import DataFileError, Problem
 
@@ -168,3 +168,33 @@ def top_level_kind(data: Any) -> str | None:
         kind = data.get("kind")
         return kind if isinstance(kind, str) else None
     return None
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def validate_document(doc: YamlDocument, model: type[M], what: str,
+                      semantic: Callable[[YamlDocument, M], list[Problem]]
+                      ) -> tuple[M | None, list[Problem]]:
+    """The model of a parsed document and every problem: syntax, fields, then ``semantic``
+    (what only the whole file can show), in file order."""
+    if doc.problems:
+        return None, list(doc.problems)
+    if not isinstance(doc.data, dict):
+        return None, [Problem(doc.path, 1, f"a {what} file must be a YAML mapping")]
+    try:
+        parsed = model.model_validate(doc.data)
+    except ValidationError as exc:
+        return None, by_line(validation_problems(doc, exc))
+    return parsed, by_line(semantic(doc, parsed))
+
+
+def load_document(path: Path, what: str, error: type[DataFileError],
+                  parse: Callable[[YamlDocument], tuple[M | None, list[Problem]]]
+                  ) -> tuple[M, str]:
+    """Read, parse and validate a file: (model, sha256), or ``error`` with every problem."""
+    doc = load_yaml(path, read_bytes(path, what, error))
+    model, problems = parse(doc)
+    if model is None or any(p.severity == "error" for p in problems):
+        raise error(path, problems)
+    return model, doc.sha256

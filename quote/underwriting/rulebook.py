@@ -15,12 +15,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, StringConstraints, ValidationError
+from pydantic import BeforeValidator, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
 from quote.errors import DataFileError, Problem
 from quote.tariff import DateField, Model, Percentage, Slug
-from quote.yamlfile import YamlDocument, by_line, load_yaml, read_bytes, validation_problems
+from quote.yamlfile import YamlDocument, load_document, validate_document
 
 FollowUpType = Literal["choice", "choices", "text", "month", "yesno", "count"]
 Effect = Literal["accept", "exclude", "load", "refer", "decline"]
@@ -332,15 +332,7 @@ def semantic_problems(doc: YamlDocument, model: RuleBookModel) -> list[Problem]:
 
 
 def parse_rulebook(doc: YamlDocument) -> tuple[RuleBookModel | None, list[Problem]]:
-    if doc.problems:
-        return None, list(doc.problems)
-    if not isinstance(doc.data, dict):
-        return None, [Problem(doc.path, 1, "a rule-book file must be a YAML mapping")]
-    try:
-        model = RuleBookModel.model_validate(doc.data)
-    except ValidationError as exc:
-        return None, by_line(validation_problems(doc, exc))
-    return model, by_line(semantic_problems(doc, model))
+    return validate_document(doc, RuleBookModel, "rule-book", semantic_problems)
 
 
 def check_rulebook(doc: YamlDocument) -> list[Problem]:
@@ -348,8 +340,5 @@ def check_rulebook(doc: YamlDocument) -> list[Problem]:
 
 
 def load_rulebook(path: Path) -> RuleBook:
-    doc = load_yaml(path, read_bytes(path, "rule book", RuleBookError))
-    model, problems = parse_rulebook(doc)
-    if model is None or any(p.severity == "error" for p in problems):
-        raise RuleBookError(path, problems)
-    return RuleBook(model=model, path=path, sha256=doc.sha256)
+    model, sha256 = load_document(path, "rule book", RuleBookError, parse_rulebook)
+    return RuleBook(model=model, path=path, sha256=sha256)
