@@ -50,6 +50,8 @@ BAD = [
      "birth_after_renewal"),
     (["B10", "plus", "1990-01-01", "2026-01-01", "0", "false", "", "", ""], "kpi_missing"),
     (["B11", "plus", "1990-01-01", "2025-13-01", "0", "false", "", "", ""], "bad_date"),
+    # the key separator (U+001F) inside a field would make two keys alike: refused
+    (["B12", "pl\x1fus", "1990-01-01", "2025-01-01", "0", "false", "", "", ""], "bad_text"),
 ]
 
 
