@@ -304,13 +304,26 @@ def derive(book: Book, lf: pl.LazyFrame, on: date | None, pricer: Pricer) -> pl.
         lf = lf.with_columns(
             (current.cast(pl.Decimal(20, 2), strict=False) * 100).cast(pl.Int64, strict=False)
             .alias("__current_ore"), (current == "").alias("__current_blank"))
-        bad_current = pl.col("__current_ore").is_null() & ~pl.col("__current_blank")
     else:
         lf = lf.with_columns(pl.lit(None, dtype=pl.Int64).alias("__current_ore"))
+    checks = row_checks(book, pricer)
+    check: Any = pl
+    for i, (condition, _code, _message) in enumerate(checks):
+        check = check.when(condition).then(pl.lit(i, dtype=pl.Int8))
+    key = pl.concat_str([pl.col(k).cast(pl.String) for k in KEY], separator=SEP)
+    return lf.with_columns(check.otherwise(None).alias("__check"), key.alias("__k"))
+
+
+def row_checks(book: Book, pricer: Pricer) -> list[tuple[pl.Expr, str, str]]:
+    """What makes a row unpriceable before the engine sees it: (condition, code, message)."""
+    b, r = pl.col("__birth"), pl.col("__renewal")
+    if book.has("current_premium"):
+        bad_current = pl.col("__current_ore").is_null() & ~pl.col("__current_blank")
+    else:
         bad_current = pl.lit(False)
     field_name = "birth_date" if book.has("birth_date") else "id"
     first = pricer.versions[0]
-    checks = [
+    return [
         (b.is_null(), "bad_date" if field_name == "birth_date" else "bad_id",
          f"{field_name}: not a valid " + ("date YYYY-MM-DD" if field_name == "birth_date"
                                           else "identity number")),
@@ -323,19 +336,6 @@ def derive(book: Book, lf: pl.LazyFrame, on: date | None, pricer: Pricer) -> pl.
         (pl.any_horizontal(pl.col(k).str.contains(SEP, literal=True) for k in KEY[3:]),
          "bad_text", "a field holds the control character U+001F"),
     ]
-    # The first failing check names the row's reason; its message follows from it.
-    reason: Any = pl
-    for i, check in enumerate(checks):
-        reason = reason.when(check[0]).then(pl.lit(i, dtype=pl.Int8))
-    codes = {i: check[1] for i, check in enumerate(checks)}
-    texts = {i: check[2] for i, check in enumerate(checks)}
-    key = pl.concat_str([pl.col(k).cast(pl.String) for k in KEY], separator=SEP)
-    lf = lf.with_columns(reason.otherwise(None).alias("__check"), key.alias("__k"))
-    return lf.with_columns(
-        pl.col("__check").replace_strict(codes, default=None, return_dtype=pl.String)
-        .alias("__reason0"),
-        pl.col("__check").replace_strict(texts, default=None, return_dtype=pl.String)
-        .alias("__message0"))
 
 
 def lookup_frame(pricer: Pricer, keys: pl.DataFrame, tag: str) -> pl.DataFrame:
@@ -376,16 +376,27 @@ class Lookup:
 
 
 def price_rows(df: pl.DataFrame, lookups: list[Lookup]) -> pl.DataFrame:
-    """Join each pricer's results onto derived rows; ``__reason`` null means priced."""
-    keys = (df.filter(pl.col("__reason0").is_null()).select("__k", *KEY)
+    """Join each pricer's results onto derived rows; ``__ok`` marks the priced ones."""
+    keys = (df.filter(pl.col("__check").is_null()).select("__k", *KEY)
             .unique(subset="__k", keep="first"))
-    reason, message = pl.col("__reason0"), pl.col("__message0")
+    ok = pl.col("__check").is_null()
     for lookup in lookups:
-        tag = lookup.tag
         df = df.join(lookup.covering(keys), on="__k", how="left", maintain_order="left")
-        reason = pl.coalesce(reason, pl.col(f"{tag}reason"))
-        message = pl.coalesce(message, pl.col(f"{tag}message"))
-    return df.with_columns(reason.alias("__reason"), message.alias("__message"))
+        ok = ok & pl.col(f"{lookup.tag}reason").is_null()
+    return df.with_columns(ok.alias("__ok"))
+
+
+def reject_reasons(checks: list[tuple[pl.Expr, str, str]], tags: list[str]
+                   ) -> tuple[pl.Expr, pl.Expr]:
+    """(reason, message) of a rejected row: its row check, else the first pricer's reason."""
+    codes = {i: code for i, (_c, code, _m) in enumerate(checks)}
+    texts = {i: text for i, (_c, _code, text) in enumerate(checks)}
+    check = pl.col("__check")
+    reason = pl.coalesce(check.replace_strict(codes, default=None, return_dtype=pl.String),
+                         *(pl.col(f"{t}reason") for t in tags))
+    message = pl.coalesce(check.replace_strict(texts, default=None, return_dtype=pl.String),
+                          *(pl.col(f"{t}message") for t in tags))
+    return reason, message
 
 
 def change_hundredths(new: pl.Expr, old: pl.Expr) -> pl.Expr:
@@ -405,10 +416,10 @@ def output_columns(book: Book, tag: str = "__0") -> list[pl.Expr]:
             pl.col(f"{tag}tariff").alias("tariff_id")]
 
 
-def reject_columns(book: Book) -> list[pl.Expr]:
+def reject_columns(book: Book, reason: pl.Expr, message: pl.Expr) -> list[pl.Expr]:
     return [*(pl.col(c) for c in book.columns),
             (pl.col("__row") + 2).cast(pl.Int64).alias("line"),
-            pl.col("__reason").alias("reason"), pl.col("__message").alias("message")]
+            reason.alias("reason"), message.alias("message")]
 
 
 def _band(change: pl.Expr) -> list[pl.Expr]:
@@ -425,13 +436,13 @@ def _band(change: pl.Expr) -> list[pl.Expr]:
     return counts
 
 
-def chunk_stats(df: pl.DataFrame, before: pl.Expr, after: pl.Expr, moved: pl.Expr
-                ) -> dict[str, Any]:
-    """One chunk's contribution to the summary."""
-    ok = pl.col("__reason").is_null()
+def chunk_stats(lf: pl.LazyFrame, before: pl.Expr, after: pl.Expr, moved: pl.Expr
+                ) -> pl.LazyFrame:
+    """One chunk's contribution to the summary, as a one-row frame."""
+    ok = pl.col("__ok")
     both = ok & before.is_not_null()
-    df = df.with_columns(pl.when(both).then(change_hundredths(after, before)).alias("__change"))
-    row = df.select(
+    change = pl.when(both).then(change_hundredths(after, before))
+    return lf.with_columns(change.alias("__change")).select(
         pl.len().alias("rows_in"), ok.sum().alias("rows_out"),
         pl.when(both).then(before).sum().alias("before"),
         pl.when(both).then(after).sum().alias("after"),
@@ -439,10 +450,7 @@ def chunk_stats(df: pl.DataFrame, before: pl.Expr, after: pl.Expr, moved: pl.Exp
         both.sum().alias("with_current"),
         (ok & moved).sum().alias("moved"),
         *_band(pl.col("__change")),
-    ).row(0, named=True)
-    reasons = df.filter(~ok).get_column("__reason").value_counts()
-    row["reasons"] = dict(reasons.iter_rows())
-    return row
+    )
 
 
 @dataclass
@@ -463,7 +471,9 @@ class Summary:
     def rows_rejected(self) -> int:
         return sum(self.rejected.values())
 
-    def add(self, row: dict[str, Any]) -> None:
+    def add(self, stats: pl.DataFrame, rejected: pl.DataFrame) -> None:
+        row = stats.row(0, named=True)
+        row["reasons"] = dict(rejected.get_column("reason").value_counts().iter_rows())
         self.rows_in += int(row["rows_in"])
         self.rows_out += int(row["rows_out"] or 0)
         for reason, count in row["reasons"].items():
@@ -520,14 +530,18 @@ def _new_summary() -> Summary:
     return Summary(bands={band: 0 for band in BANDS})
 
 
-def split_chunk(book: Book, df: pl.DataFrame, before: pl.Expr, after: pl.Expr,
-                moved: pl.Expr) -> tuple[pl.DataFrame, pl.DataFrame, dict[str, Any]]:
-    """A priced chunk as (output rows, rejected rows, summary contribution)."""
-    ok = pl.col("__reason").is_null()
+def split_chunk(book: Book, df: pl.DataFrame, checks: list[tuple[pl.Expr, str, str]],
+                tags: list[str], before: pl.Expr, after: pl.Expr, moved: pl.Expr
+                ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """A priced chunk as (output rows, rejected rows, summary row), in one collect."""
     lf = df.lazy()
-    out, bad = pl.collect_all([lf.filter(ok).select(output_columns(book)),
-                               lf.filter(~ok).select(reject_columns(book))])
-    return out, bad, chunk_stats(df, before, after, moved)
+    ok = pl.col("__ok")
+    reason, message = reject_reasons(checks, tags)
+    out, bad, stats = pl.collect_all([
+        lf.filter(ok).select(output_columns(book)),
+        lf.filter(~ok).select(reject_columns(book, reason, message)),
+        chunk_stats(lf, before, after, moved)])
+    return out, bad, stats
 
 
 def run_renewal(book: Book, on: date | None, pricer: Pricer, out_path: Path,
@@ -544,10 +558,12 @@ def run_renewal(book: Book, on: date | None, pricer: Pricer, out_path: Path,
         else:
             with ThreadPoolExecutor(max_workers=1) as writer:
                 pending: Future[None] | None = None
+                checks = row_checks(book, pricer)
                 for df in chunks(book, on, [pricer]):
-                    rows, bad, stats = split_chunk(book, df, pl.col("__current_ore"),
-                                                   pl.col("__0ore"), pl.col("__0moved"))
-                    summary.add(stats)
+                    rows, bad, stats = split_chunk(book, df, checks, ["__0"],
+                                                   pl.col("__current_ore"), pl.col("__0ore"),
+                                                   pl.col("__0moved"))
+                    summary.add(stats, bad)
                     if pending is not None:
                         pending.result()  # at most one chunk waits: memory stays flat
                     pending = writer.submit(_write_both, out, rows, rejects, bad)
@@ -607,8 +623,11 @@ def run_impact(book: Book, on: date | None, old: Pricer, new: Pricer,
     summary = _new_summary()
     if not book.columns:
         return summary
+    checks = row_checks(book, old)
     for df in chunks(book, on, [old, new]):
-        summary.add(chunk_stats(df, pl.col("__0ore"), pl.col("__1ore"), pl.col("__1moved")))
+        _rows, bad, stats = split_chunk(book, df, checks, ["__0", "__1"], pl.col("__0ore"),
+                                        pl.col("__1ore"), pl.col("__1moved"))
+        summary.add(stats, bad)
         if progress is not None:
             progress(df.height)
     return summary
