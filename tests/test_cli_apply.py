@@ -252,3 +252,13 @@ def test_bad_input_before_any_question(run: Invoke, args: list[str], message: st
     assert result.exit_code == 2
     assert message in result.stderr
     assert "Längd" not in result.output  # nothing was asked
+
+
+def test_interview_answer_that_looks_like_markup_is_just_wrong(run: Invoke) -> None:
+    """Typing Rich markup such as [/x] at a prompt is an invalid answer, not a crash."""
+    keys = ["180", "75", "nej", "ja", "8", "[/x]", "2019-03", "tabletter", "2024-08", "ja",
+            *["nej"] * 16, ""]
+    result = run("apply", *APPLICANT, input="\n".join(keys) + "\n")
+    assert result.exit_code == 0, result.output
+    assert "Ogiltigt svar: '[/x]' is not a month" in result.stdout
+    assert "Beslut: Beviljas med villkor" in result.stdout

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from quote.catalog import choose_rulebook, choose_tariff, kpi_for
@@ -237,7 +238,8 @@ def _render(decision: Decision, offer: Breakdown | None, result: dict[str, Any],
             effect = EFFECT_TEXT[lang][f["effect"]] + (f" +{f['load_pct']} %"
                                                        if f["effect"] == "load" else "")
             reason = f["reason"] + (f" ({f['note']})" if f["note"] else "")
-            table.add_row(f["question"] or "", f["answer"], f["rule"], effect, reason)
+            table.add_row(f["question"] or "", escape(f["answer"]), f["rule"], effect,
+                          escape(reason))
         console.print(table)
     if result["exclusions"]:
         console.print("Förbehåll (undantas):" if sv else "Exclusions:")
@@ -256,4 +258,4 @@ def _render(decision: Decision, offer: Breakdown | None, result: dict[str, Any],
             console.print("Preliminärt: en riskbedömare avgör." if sv else
                           "Provisional: an underwriter decides.")
     if example:
-        console.print(f"[dim]{notice}[/]")
+        console.print(f"[dim]{escape(notice)}[/]")

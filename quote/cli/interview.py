@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.prompt import Prompt
 from rich.table import Table
 
@@ -56,12 +57,12 @@ class Interview:
             self.console.print(f"[red]{self.w['bad']}: {self.w['yes']}/{self.w['no']}[/]")
 
     def ask_followup(self, followup: FollowUp) -> Any:
-        label = self.text(followup)
+        label = escape(self.text(followup))
         while True:
             if followup.type in ("choice", "choices"):
                 ids = list(followup.options)
                 for i, oid in enumerate(ids, start=1):
-                    self.console.print(f"    {i}. {self.text(followup.options[oid])}")
+                    self.console.print(f"    {i}. {escape(self.text(followup.options[oid]))}")
                 hint = self.w["choose_many"] if followup.type == "choices" else \
                     self.w["choose_one"]
                 reply = Prompt.ask(f"  {label} [dim]({hint})[/]", console=self.console)
@@ -84,7 +85,7 @@ class Interview:
             try:
                 return parse_followup(followup, raw)
             except ValueError as exc:
-                self.console.print(f"  [red]{self.w['bad']}: {exc}[/]")
+                self.console.print(f"  [red]{self.w['bad']}: {escape(str(exc))}[/]")
 
     def pick(self, ids: list[str], followup: FollowUp, reply: str) -> list[str] | None:
         """Options by number, id or name (any case), separated by commas."""
@@ -104,7 +105,7 @@ class Interview:
         return picked or None
 
     def ask_question(self, number: int, question: Question) -> Any:
-        yes = self.ask_yes_no(f"[bold]{number}.[/] {self.text(question)}")
+        yes = self.ask_yes_no(f"[bold]{number}.[/] {escape(self.text(question))}")
         if not yes:
             return "no"
         values: dict[str, Any] = {}
@@ -157,12 +158,13 @@ class Interview:
     def run(self, on: date, age: int) -> dict[str, Any]:
         """Ask everything; return a declaration in the file format."""
         book = self.book
-        self.console.print(f"[bold]{self.w['title']}[/] — {book.name} ({book.version})")
+        self.console.print(f"[bold]{self.w['title']}[/] — {escape(book.name)} "
+                           f"({escape(book.version)})")
         if book.example:
-            self.console.print(f"[yellow]{book.notice}[/]")
-        height = self.ask_number(self.text(book.measurements.height_cm),
+            self.console.print(f"[yellow]{escape(book.notice)}[/]")
+        height = self.ask_number(escape(self.text(book.measurements.height_cm)),
                                  book.measurements.height_cm.min, book.measurements.height_cm.max)
-        weight = self.ask_number(self.text(book.measurements.weight_kg),
+        weight = self.ask_number(escape(self.text(book.measurements.weight_kg)),
                                  book.measurements.weight_kg.min, book.measurements.weight_kg.max)
         qids = list(book.questions)
         answers = {qid: self.ask_question(n, book.questions[qid])

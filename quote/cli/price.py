@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from quote.catalog import choose_tariff, kpi_for
@@ -100,17 +101,18 @@ def render(b: Breakdown) -> None:
     if req.loading_pct:
         options.append(f"tillägg {pct(req.loading_pct)} %")
     console = stdout()
-    console.print(f"[bold]{product.name}[/], {req.age} år (intervall {b.bracket.label}), "
+    console.print(f"[bold]{escape(product.name)}[/], {req.age} år (intervall {b.bracket.label}), "
                   f"prisdatum {req.on}")
     console.print(" · ".join(options))
-    console.print(f"Tariff {model.id} {model.version}, gäller från {model.effective_from}")
+    console.print(f"Tariff {model.id} {model.version}, gäller från {model.effective_from}",
+                  markup=False)
     table = Table(show_edge=False, pad_edge=False)
     table.add_column("Steg")
     table.add_column("Belopp", justify="right", no_wrap=True)
     table.add_column("Månadspremie", justify="right", no_wrap=True)
     for step in b.steps:
         amount = sek(step.amount) if step.step == "table_premium" else _signed(step.amount)
-        table.add_row(step.label, amount, sek(step.subtotal))
+        table.add_row(escape(step.label), amount, sek(step.subtotal))
     table.add_section()
     table.add_row("[bold]Månadspremie[/]", "", f"[bold]{sek(b.monthly_premium)}[/]")
     if b.frequency.months != 1 or b.instalment != b.monthly_premium:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from quote.catalog import bundled_data_dir, choose_tariff, kpi_for
@@ -89,8 +90,8 @@ def show(
         print_json(data)
         return
     console = stdout()
-    console.print(f"[bold]{model.name}[/] {model.version} ({model.id}), gäller från "
-                  f"{model.effective_from}")
+    console.print(f"[bold]{escape(model.name)}[/] {escape(model.version)} ({model.id}), "
+                  f"gäller från {model.effective_from}")
     if factor is not None:
         console.print(f"Indexerad {on_date}: × {decimal_sv(factor.ratio, 6)} (KPI "
                       f"{factor.reference_month} {decimal_sv(factor.reference, 2)} / KPI "
@@ -117,7 +118,7 @@ def show(
         for product in model.products.values():
             contents.add_column(product.name, justify="center")
         for mid, text in model.moments.items():
-            contents.add_row(text, *("✓" if mid in p.moments else "" for p in
+            contents.add_row(escape(text), *("✓" if mid in p.moments else "" for p in
                                      model.products.values()))
         console.print(contents)
 
