@@ -9,6 +9,22 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
+from quote.errors import QuoteError
+
+
+class OutputError(QuoteError):
+    """An output file cannot be written (missing directory, no permission, full disk)."""
+
+
+def _temp_beside(path: Path) -> tuple[int, Path]:
+    directory = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write here ({exc.strerror}); check that the "
+                          f"directory {directory} exists and is writable") from None
+    return fd, Path(name)
+
 
 @contextlib.contextmanager
 def atomic_writer(path: Path, mode: int | None = None, newline: str | None = ""
@@ -18,9 +34,7 @@ def atomic_writer(path: Path, mode: int | None = None, newline: str | None = ""
     If the block raises, the temporary file is removed and ``path`` is untouched. The new
     file keeps the old one's permissions, or gets ``mode`` (e.g. 0o600) when given.
     """
-    directory = path.parent if str(path.parent) else Path(".")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    tmp = Path(tmp_name)
+    fd, tmp = _temp_beside(path)
     try:
         if mode is not None:
             os.fchmod(fd, mode)
@@ -57,8 +71,7 @@ def atomic_paths(*paths: Path) -> Iterator[tuple[Path, ...]]:
     temps = []
     try:
         for path in paths:
-            directory = path.parent if str(path.parent) else Path(".")
-            fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+            fd, name = _temp_beside(path)
             os.close(fd)
             umask = os.umask(0)
             os.umask(umask)

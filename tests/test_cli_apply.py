@@ -246,6 +246,8 @@ def test_interview_asks_only_the_follow_ups_that_apply(run: Invoke) -> None:
     (["--deductible", "700"], "--deductible: självrisk 700 is not offered"),
     (["--lang", "de"], "--lang: choose sv or en"),
     (["--declaration", "nope.yaml"], "nope.yaml: declaration file not found"),
+    (["--record", "/nonexistent/dir/r.json"], "--record: the directory /nonexistent/dir does "
+                                              "not exist"),
 ])
 def test_bad_input_before_any_question(run: Invoke, args: list[str], message: str) -> None:
     result = run("apply", *APPLICANT, *args)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from quote.files import atomic_writer, write_text_atomic
+from quote.files import OutputError, atomic_paths, atomic_writer, write_text_atomic
 
 
 def test_replaces_and_keeps_permissions(tmp_path: Path) -> None:
@@ -33,3 +33,10 @@ def test_failure_leaves_target_untouched(tmp_path: Path) -> None:
         raise RuntimeError("interrupted")
     assert path.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]
+
+
+def test_missing_directory_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(OutputError, match=r"cannot write here .*check that the directory"):
+        write_text_atomic(tmp_path / "none" / "a.txt", "x")
+    with pytest.raises(OutputError), atomic_paths(tmp_path / "none" / "b.csv"):
+        pass

@@ -175,6 +175,9 @@ def test_not_a_csv_file(run: Invoke, tmp_path: Path) -> None:
     assert result.exit_code == 2 and "not a UTF-8 CSV file" in result.stderr
     assert run("renew", str(tmp_path / "none.csv"), "-o", str(tmp_path / "o.csv")
                ).exit_code == 2
+    good = write_book(tmp_path / "good.csv", GOOD)
+    nowhere = run("renew", str(good), "-o", str(tmp_path / "none" / "out.csv"))
+    assert nowhere.exit_code == 2 and "cannot write here" in nowhere.stderr
     same = run("renew", str(latin), "-o", str(latin))
     assert same.exit_code == 2 and "three different files" in same.stderr
 

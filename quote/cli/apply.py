@@ -106,6 +106,8 @@ def apply(
     born, identity = birth_date_from(birth_date, id_number, id_country, on_date, residence)
     if record is not None and record.exists():
         fail(f"--record: {record} exists; an application record is never overwritten")
+    if record is not None and not (record.parent if str(record.parent) else Path(".")).is_dir():
+        fail(f"--record: the directory {record.parent} does not exist")
     age = age_on(born, on_date)
     with user_errors():
         chosen = choose_tariff(tariff, tariffs, on_date)
