@@ -1,11 +1,11 @@
 """Batch repricing of a book of policies: every row priced by `quote price`'s engine, or
 rejected with its line and a reason; rows in = rows out + rows rejected.
 
-The book is streamed in chunks (polars), so memory stays flat as the book grows. Dates,
-ages and the tariff version in force are derived column-wise; each distinct combination
-of (tariff version, year, age, product, självrisk, smoker, loading) is priced once by
-:func:`quote.pricing.price` and joined back, so a million rows cost a few thousand calls
-of the same code that prices a broker's quote.
+The book is streamed in blocks (polars), so memory stays nearly flat as the book grows.
+Dates, ages and the tariff version in force are derived column-wise; each distinct
+combination of (tariff version, year, age, product, självrisk, smoker, loading) is priced
+once by :func:`quote.pricing.price` (once per age bracket, in fact) and joined back, so a
+million rows cost a few hundred calls of the same code that prices a broker's quote.
 """
 
 from __future__ import annotations
@@ -279,7 +279,8 @@ def _birth_from_id(on: date | None) -> pl.Expr:
 
 
 def derive(book: Book, lf: pl.LazyFrame, on: date | None, pricer: Pricer) -> pl.LazyFrame:
-    """Rows with dates, age, version, bracket, key and the row-level reject reason."""
+    """Rows with dates, age, version, the pricing key and the row-level check (``__check``,
+    the index of the first failing check in :func:`row_checks`, null when none fails)."""
     lf = lf.with_columns(
         (pl.lit(on, dtype=pl.Date) if on is not None else _date("renewal_date"))
         .alias("__renewal"))
@@ -580,7 +581,8 @@ def _write_both(out: _Writer, rows: pl.DataFrame, rejects: _Writer, bad: pl.Data
 
 
 class _Writer:
-    """Appends chunks to one CSV (header once) or one Parquet file."""
+    """Appends chunks to one CSV (header once) or one Parquet file (gathered in memory and
+    written at the end: Parquet output does not keep memory flat)."""
 
     def __init__(self, tmp: Path, target: Path, book: Book) -> None:
         self.tmp, self.book = tmp, book
