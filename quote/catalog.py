@@ -120,7 +120,7 @@ def load_catalog(directory: Path, kinds: tuple[str, ...] = ("tariff", "rulebook"
         elif kind is None:
             raise TariffError(path, [Problem(path, 1, "missing field 'kind' (tariff or "
                                                       "rulebook)")])
-    if not tariffs:
+    if "tariff" in kinds and not tariffs:
         raise QuoteError(f"{directory}: no tariff files (kind: tariff) in this directory")
     return Catalog(directory=directory, tariffs=tuple(tariffs), rulebooks=tuple(rulebooks))
 
@@ -129,7 +129,7 @@ def choose_tariff(tariff_path: Path | None, data_dir: Path | None, on: date | No
     """``--tariff PATH`` if given, else the version in force on ``on`` in the data directory."""
     if tariff_path is not None:
         return load_tariff(tariff_path)
-    catalog = load_catalog(data_dir or bundled_data_dir())
+    catalog = load_catalog(data_dir or bundled_data_dir(), kinds=("tariff",))
     return catalog.newest() if on is None else catalog.in_force(on)
 
 
@@ -152,7 +152,7 @@ def choose_rulebook(rulebook_path: Path | None, data_dir: Path | None, on: date)
     """``--rulebook PATH`` if given, else the rule book in force on ``on`` in the data dir."""
     if rulebook_path is not None:
         return load_rulebook(rulebook_path)
-    return load_catalog(data_dir or bundled_data_dir()).rulebook_in_force(on)
+    return load_catalog(data_dir or bundled_data_dir(), kinds=("rulebook",)).rulebook_in_force(on)
 
 
 def kpi_for(tariff: Tariff, kpi_path: Path | None) -> KpiSeries:
