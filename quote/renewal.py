@@ -58,12 +58,6 @@ class Book:
     columns: tuple[str, ...]
     parquet: bool = False
 
-    def scan(self) -> pl.LazyFrame:
-        if self.parquet:
-            return pl.scan_parquet(self.path).select(
-                pl.all().cast(pl.String)).with_row_index("__row", offset=0)
-        return pl.scan_csv(self.path, separator=self.separator, infer_schema=False,
-                           row_index_name="__row", encoding="utf8", quote_char='"')
 
     def has(self, column: str) -> bool:
         return column in self.columns
@@ -72,7 +66,9 @@ class Book:
         """The book in frames of about ``rows`` rows, all text, with ``__row`` numbering the
         records from 0. Memory is bounded by one block, however long the book."""
         if self.parquet:
-            yield from self.scan().collect_batches(chunk_size=rows, maintain_order=True)
+            lf = pl.scan_parquet(self.path).select(pl.all().cast(pl.String))
+            yield from lf.with_row_index("__row").collect_batches(chunk_size=rows,
+                                                                  maintain_order=True)
             return
         offset = 0
         for block, header in _csv_blocks(self.path, BLOCK_BYTES):

@@ -31,7 +31,7 @@ from pydantic_core import PydanticCustomError
 from quote.dates import Month, parse_date
 from quote.errors import Problem, TariffError
 from quote.money import RoundingMode, RoundingUnit
-from quote.yamlfile import YamlDocument, load_document, validate_document
+from quote.yamlfile import Loaded, YamlDocument, load_document, validate_document
 
 
 def _shown(value: Any) -> str:
@@ -207,20 +207,8 @@ class Bracket:
 
 
 @dataclass(frozen=True)
-class Tariff:
+class Tariff(Loaded[TariffModel]):
     """A validated tariff with where it came from."""
-
-    model: TariffModel
-    path: Path
-    sha256: str
-
-    @property
-    def id(self) -> str:
-        return self.model.id
-
-    @property
-    def effective_from(self) -> date:
-        return self.model.effective_from
 
     @cached_property
     def brackets(self) -> tuple[Bracket, ...]:

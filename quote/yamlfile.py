@@ -12,9 +12,10 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -171,6 +172,34 @@ def top_level_kind(data: Any) -> str | None:
 
 
 M = TypeVar("M", bound=BaseModel)
+
+
+class VersionedModel(Protocol):
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def effective_from(self) -> date: ...
+
+
+VM = TypeVar("VM", bound=VersionedModel)
+
+
+@dataclass(frozen=True)
+class Loaded(Generic[VM]):
+    """A validated data file (tariff, rule book) with where it came from."""
+
+    model: VM
+    path: Path
+    sha256: str
+
+    @property
+    def id(self) -> str:
+        return self.model.id
+
+    @property
+    def effective_from(self) -> date:
+        return self.model.effective_from
 
 
 def validate_document(doc: YamlDocument, model: type[M], what: str,

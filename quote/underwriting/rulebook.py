@@ -10,7 +10,6 @@ and English.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -20,7 +19,7 @@ from pydantic_core import PydanticCustomError
 
 from quote.errors import DataFileError, Problem
 from quote.tariff import DateField, Model, Percentage, Slug
-from quote.yamlfile import YamlDocument, load_document, validate_document
+from quote.yamlfile import Loaded, YamlDocument, load_document, validate_document
 
 FollowUpType = Literal["choice", "choices", "text", "month", "yesno", "count"]
 Effect = Literal["accept", "exclude", "load", "refer", "decline"]
@@ -173,18 +172,8 @@ class RuleBookModel(Model):
 
 
 @dataclass(frozen=True)
-class RuleBook:
-    model: RuleBookModel
-    path: Path
-    sha256: str
-
-    @property
-    def id(self) -> str:
-        return self.model.id
-
-    @property
-    def effective_from(self) -> date:
-        return self.model.effective_from
+class RuleBook(Loaded[RuleBookModel]):
+    """A validated rule book with where it came from."""
 
 
 def _followup_problems(doc: YamlDocument, qid: str, question: Question) -> list[Problem]:
