@@ -191,6 +191,14 @@ def price_list(tariff: Tariff, kpi: KpiSeries, on: date
     return factor, table
 
 
+def instalment_for(tariff: Tariff, monthly: Decimal, frequency: Frequency) -> Decimal:
+    """What is paid per period: the monthly premium × months (+ surcharge %), rounded by
+    the tariff's instalment rule."""
+    rounding = tariff.model.rounding
+    gross = monthly * frequency.months * (1 + frequency.surcharge_pct / HUNDRED)
+    return round_to(gross, rounding.instalment, rounding.mode)
+
+
 def price(tariff: Tariff, kpi: KpiSeries, req: PriceRequest) -> Breakdown:
     """Price ``req`` with ``tariff``; raise InputError or KpiMissingError if it cannot."""
     check_request(tariff, req)
@@ -255,8 +263,7 @@ def price(tariff: Tariff, kpi: KpiSeries, req: PriceRequest) -> Breakdown:
     ledger.move("rounding_monthly", "Avrundning av månadspremien", monthly)
 
     frequency = model.payment_frequencies[req.frequency]
-    gross = monthly * frequency.months * (1 + frequency.surcharge_pct / HUNDRED)
-    instalment = round_to(gross, rounding.instalment, rounding.mode)
+    instalment = instalment_for(tariff, monthly, frequency)
     return Breakdown(
         request=req, tariff=tariff, kpi=kpi, bracket=bracket, table_premium=table,
         factor=factor, indexed_table_premium=indexed, steps=tuple(ledger.steps),

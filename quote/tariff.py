@@ -162,6 +162,39 @@ class Frequency(Model):
     surcharge_pct: Percentage = Decimal(0)
 
 
+class TermsItem(Model):
+    """One numbered item of the insurance terms, as written there, and its source line."""
+
+    number: int = Field(ge=1, le=999)
+    text: str = Field(min_length=1)
+    line: int = Field(ge=1, le=1_000_000, description="Line of the item in the source.")
+
+
+class Withdrawal(Model):
+    """The customer's right to withdraw (ångerrätt) from a signed agreement."""
+
+    days: int = Field(ge=1, le=365)
+    text: str = Field(min_length=1)
+    line: int = Field(ge=1, le=1_000_000)
+
+
+class PremiumStart(Model):
+    """When the premium is charged from, as the terms say (shown on an offer)."""
+
+    rule: Literal["first_of_next_month"]
+    text: str = Field(min_length=1)
+    line: int = Field(ge=1, le=1_000_000)
+
+
+class OfferSettings(Model):
+    """What an offer to a customer states beside the price."""
+
+    valid_days: int = Field(ge=1, le=365, description="The offer is valid this many days "
+                                                      "from the day it is made.")
+    withdrawal: Withdrawal | None = None
+    premium_start: PremiumStart | None = None
+
+
 class TariffModel(Model):
     """Everything a ``kind: tariff`` file holds."""
 
@@ -184,6 +217,8 @@ class TariffModel(Model):
     rounding: Rounding
     indexation: Indexation
     payment_frequencies: dict[Slug, Frequency] = Field(min_length=1)
+    general_exclusions: list[TermsItem] = Field(default_factory=list)
+    offer: OfferSettings | None = None
 
 
 @dataclass(frozen=True)
@@ -306,9 +341,26 @@ def semantic_problems(doc: YamlDocument, model: TariffModel) -> list[Problem]:
                 (*loc, "monthly_discount"),
                 f"deductibles: the discount {option.monthly_discount} for självrisk "
                 f"{option.amount} would push {pid} {label} ({premium} kr) to {floor} or below"))
+    problems.extend(terms_problems(doc, model))
     if "month" not in model.payment_frequencies:
         problems.append(doc.problem(("payment_frequencies",),
                                     "payment_frequencies: a 'month' frequency is required"))
+    return problems
+
+
+def terms_problems(doc: YamlDocument, model: TariffModel) -> list[Problem]:
+    """General exclusions are numbered 1, 2, 3 … in the order of their source lines."""
+    problems = []
+    for i, item in enumerate(model.general_exclusions):
+        loc: tuple[str | int, ...] = ("general_exclusions", i)
+        if item.number != i + 1:
+            problems.append(doc.problem((*loc, "number"),
+                                        f"general_exclusions: item {i + 1} is numbered "
+                                        f"{item.number}; number them 1, 2, 3 … in order"))
+        if i and item.line <= model.general_exclusions[i - 1].line:
+            problems.append(doc.problem((*loc, "line"),
+                                        f"general_exclusions: item {item.number} (line "
+                                        f"{item.line}) is not after the item before it"))
     return problems
 
 

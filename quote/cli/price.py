@@ -23,6 +23,7 @@ from quote.cli.common import (
     stdout,
     user_errors,
 )
+from quote.cli.offer import NameOption, OfferOption, offer_after_price
 from quote.dates import age_on
 from quote.money import pct, sek
 from quote.pricing import Breakdown, PriceRequest
@@ -53,6 +54,8 @@ def price(
     tariffs: TariffsDirOption = None,
     kpi: KpiOption = None,
     as_json: JsonOption = False,
+    offer: OfferOption = None,
+    name: NameOption = None,
 ) -> None:
     """Price a product for one person on a date, with each step of the calculation.
 
@@ -86,6 +89,7 @@ def price(
         print_json(data)
     else:
         render(breakdown)
+    offer_after_price(offer, name, breakdown, born)
 
 
 def render(b: Breakdown) -> None:

@@ -1,0 +1,92 @@
+"""`--offer FILE.html` and `--name` for the commands that price: the options and the writer."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from quote.cli.common import fail, user_errors
+from quote.files import write_text_atomic
+from quote.i18n import Lang, get_lang, t
+from quote.offers.build import application_offer, person_of, price_offer
+from quote.offers.html import render
+from quote.offers.model import Offer
+from quote.pricing import Breakdown
+from quote.underwriting.decision import Decision
+from quote.underwriting.rulebook import RuleBook
+
+OfferOption = Annotated[
+    Path | None,
+    typer.Option("--offer", help="Also write the offer for the customer to this HTML file "
+                                 "(self-contained, printable to PDF; permissions 0600).",
+                 dir_okay=False, show_default=False),
+]
+NameOption = Annotated[
+    str | None,
+    typer.Option("--name", help="The customer's name, shown on the offer (--offer).",
+                 show_default=False),
+]
+
+NAME_MAX = 200
+
+# An offer may name the customer and the exclusions underwriting set: readable by you only.
+OFFER_MODE = 0o600
+
+
+def check_offer_options(path: Path | None, name: str | None) -> str | None:
+    """Fail before any work if the offer cannot be written where asked; the clean name."""
+    if path is None:
+        if name is not None:
+            fail("--name is shown only on the offer: give --offer FILE.html too")
+        return None
+    directory = path.parent if str(path.parent) else Path(".")
+    if not directory.is_dir():
+        fail(f"--offer: the directory {directory} does not exist")
+    if path.is_dir():
+        fail(f"--offer: {path} is a directory; give a file name such as offer.html")
+    if name is None:
+        return None
+    cleaned = " ".join(name.split())
+    if not cleaned:
+        fail("--name: must not be empty")
+    if len(cleaned) > NAME_MAX:
+        fail(f"--name: at most {NAME_MAX} characters, got {len(cleaned)}")
+    return cleaned
+
+
+def write_offer(path: Path, offer: Offer) -> None:
+    """Write the offer atomically (0600) and say where, on stderr."""
+    with user_errors():
+        write_text_atomic(path, render(offer), mode=OFFER_MODE)
+    typer.echo(t("offer.written", offer.lang, path=str(path)), err=True)
+
+
+def offer_after_price(path: Path | None, name: str | None, breakdown: Breakdown,
+                      born: date | None = None, masked_id: str | None = None) -> None:
+    """`quote price --offer`: write the priced person's offer (made today)."""
+    cleaned = check_offer_options(path, name)
+    if path is None:
+        return
+    person = person_of(breakdown.request.age, birth_date=born, name=cleaned,
+                       masked_id=masked_id)
+    write_offer(path, price_offer(breakdown, person, date.today(), get_lang()))
+
+
+def offer_after_apply(path: Path | None, name: str | None, decision: Decision,
+                      breakdown: Breakdown | None, book: RuleBook, born: date,
+                      masked_id: str | None, lang: Lang, start: date | None = None) -> None:
+    """`quote apply --offer`: the offer after underwriting; none when declined."""
+    cleaned = check_offer_options(path, name)
+    if path is None:
+        return
+    if breakdown is None:
+        typer.echo(t("offer.not_written_declined", lang), err=True)
+        return
+    person = person_of(breakdown.request.age, birth_date=born, name=cleaned,
+                       masked_id=masked_id,
+                       guardian_below=book.model.eligibility.guardian_below_age)
+    write_offer(path, application_offer(decision, breakdown, person, book, date.today(),
+                                        start or breakdown.request.on, lang))
