@@ -15,29 +15,25 @@ from decimal import Decimal
 from quote.indexation import KpiSeries
 from quote.offers.build import (
     application_offer,
-    line_from_breakdown,
     offer_for_lines,
     person_of,
     price_offer,
     sources_of,
     terms_from_decision,
 )
-from quote.offers.model import Line
-from quote.pricing import Breakdown, PriceRequest, price
 from quote.tariff import Tariff
-from quote.underwriting.decision import Decision, Exclusion, Finding
-from quote.underwriting.rulebook import load_rulebook
+from quote.underwriting.decision import Decision
 
-from .conftest import BUNDLED
-
-ON = date(2025, 3, 1)
-MADE = date(2025, 2, 10)
-BOOK = load_rulebook(BUNDLED / "rulebook-dkv-example-2024-06-01.yaml")
-
-
-def priced(dkv: Tariff, kpi: KpiSeries, product: str = "plus", age: int = 34,
-           **options: object) -> Breakdown:
-    return price(dkv, kpi, PriceRequest(product=product, age=age, on=ON, **options))  # type: ignore[arg-type]
+from .offers import (
+    BOOK,
+    MADE,
+    ON,
+    compare_lines,
+    decision_with_terms,
+    group_lines,
+    household_lines,
+    priced,
+)
 
 
 def test_price_offer(dkv: Tariff, kpi: KpiSeries) -> None:
@@ -82,28 +78,8 @@ def test_english_options_and_titles(dkv: Tariff, kpi: KpiSeries) -> None:
         "Monthly", "Quarterly", "Half-yearly", "Yearly"]
 
 
-def _decision() -> Decision:
-    back = Exclusion("body_part", "back", "q17", "Rygg", "Back")
-    knee = Exclusion("body_part", "knee", "q17", "Knä (vänster)", "Knee (left)", "left")
-    psych = Exclusion("moment", "physiotherapy", "q18", "physiotherapy", "physiotherapy")
-    return Decision(
-        outcome="terms", smoker=True, loading_pct=Decimal(50), bmi=Decimal("25.9"), age=34,
-        exclusions=(back, knee, psych),
-        findings=(
-            Finding("q1", "ja", "SMOKER", "smoker", "Rökartillägg enligt tariffen"),
-            Finding("q2", "Diabetes", "Q2-DIABETES", "load", "Diabetes ger premietillägg 50 %.",
-                    load_pct=Decimal(50)),
-            Finding("q17", "Rygg, Knä", "Q17-BODY-PART", "exclude",
-                    "Besvär i den kroppsdel som uppgetts undantas.", exclusions=(back, knee)),
-            Finding("q18", "ja", "Q18-PHYSIO", "exclude", "Behandlingar undantas.",
-                    exclusions=(psych,)),
-            Finding("q7", "Eksem", "Q7-SKIN", "accept", "Psoriasis/eksem undantas.",
-                    note="karens: symtomfri i 39 månader"),
-        ))
-
-
 def test_terms_from_a_decision_keep_reasons_not_answers(dkv: Tariff) -> None:
-    terms = terms_from_decision(_decision(), dkv, "sv")
+    terms = terms_from_decision(decision_with_terms(), dkv, "sv")
     assert [(term.kind, term.text, term.reason) for term in terms] == [
         ("smoker", "Rökartillägg 25 %", "Rökartillägg enligt tariffen"),
         ("loading", "Premietillägg 50 %", "Diabetes ger premietillägg 50 %."),
@@ -117,7 +93,7 @@ def test_terms_from_a_decision_keep_reasons_not_answers(dkv: Tariff) -> None:
 
 def test_application_offer(dkv: Tariff, kpi: KpiSeries) -> None:
     """1085 × (1 + 0.25 + 0.50) = 1898.75 kr a month."""
-    decision = _decision()
+    decision = decision_with_terms()
     b = priced(dkv, kpi, smoker=True, loading_pct=Decimal(50))
     offer = application_offer(decision, b, person_of(34, masked_id="19900501-****"), BOOK,
                               MADE, date(2025, 4, 1), "sv")
@@ -137,19 +113,9 @@ def test_a_referred_application_is_provisional(dkv: Tariff, kpi: KpiSeries) -> N
     assert offer.provisional and offer.outcome == "refer"
 
 
-def _lines(dkv: Tariff, kpi: KpiSeries) -> list[Line]:
-    """A household: two adults on Plus (34: 1085; 36-40: 1250 × 1.015978 = 1269.97 → 1270)
-    and a child of 8 on Bas (0-15: 550 × 1.015978 = 558.79 → 559)."""
-    return [
-        line_from_breakdown(priced(dkv, kpi, age=34), person_of(34, role="Sökande"), "sv"),
-        line_from_breakdown(priced(dkv, kpi, age=37), person_of(37, role="Partner"), "sv"),
-        line_from_breakdown(priced(dkv, kpi, "bas", age=8), person_of(8, role="Barn"), "sv"),
-    ]
-
-
 def test_household_offer_totals(dkv: Tariff, kpi: KpiSeries) -> None:
     """1085 + 1270 + 559 = 2914 kr a month; 12 × 2914 = 34968 a year."""
-    lines = _lines(dkv, kpi)
+    lines = household_lines(dkv, kpi)
     offer = offer_for_lines("household", dkv, lines, made_on=MADE, start=ON, lang="sv",
                             sources=sources_of(priced(dkv, kpi), "sv"))
     assert [line.monthly for line in offer.lines] == [Decimal(1085), Decimal(1270), Decimal(559)]
@@ -164,9 +130,7 @@ def test_household_offer_totals(dkv: Tariff, kpi: KpiSeries) -> None:
 def test_group_offer_sums_the_extras(dkv: Tariff, kpi: KpiSeries) -> None:
     """Extras (a taxable benefit of 60 % of the premium, seed 297) are summed like premiums:
     0.6 × 1085 = 651, 0.6 × 1270 = 762."""
-    lines = [line_from_breakdown(priced(dkv, kpi, age=age), person_of(age, name=name), "sv",
-                                 extras=(("Förmånsvärde", Decimal(benefit)),))
-             for age, name, benefit in ((34, "Anna", 651), (37, "Bo", 762))]
+    lines = group_lines(dkv, kpi)
     offer = offer_for_lines("group", dkv, lines, made_on=MADE, start=ON, lang="sv",
                             sources=(), policyholder="Exempel AB")
     assert {t.column: t.amount for t in offer.totals} == {
@@ -175,12 +139,7 @@ def test_group_offer_sums_the_extras(dkv: Tariff, kpi: KpiSeries) -> None:
 
 
 def test_comparison_has_no_total_and_no_details(dkv: Tariff, kpi: KpiSeries) -> None:
-    lines = [line_from_breakdown(priced(dkv, kpi, product), person_of(34), "sv")
-             for product in ("bas", "plus", "topp")]
-    not_offered = Line(person_of(34), "plus", "Vårdförsäkring Plus",
-                       ("självrisk 500 kr", "med remisskrav"), None, None,
-                       note="Remisskrav kan inte kombineras med självrisk")
-    offer = offer_for_lines("compare", dkv, [*lines, not_offered], made_on=MADE, start=ON,
+    offer = offer_for_lines("compare", dkv, compare_lines(dkv, kpi), made_on=MADE, start=ON,
                             lang="sv", sources=(), customer=person_of(34))
     assert offer.totals == () and not offer.details and offer.premium is None
     assert [line.monthly for line in offer.lines] == [

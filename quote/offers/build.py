@@ -223,11 +223,11 @@ def offer_for_lines(kind: OfferKind, tariff: Tariff, lines: Sequence[Line], *,
                     notices: tuple[str, ...] = ()) -> Offer:
     """An offer of several lines: a comparison for one person (``customer``), a household,
     or a company's employees (``policyholder``). Totals default to the monthly and yearly
-    sums (none for a comparison); each line's breakdown is shown for up to four lines."""
+    sums (none for a comparison); each person's breakdown is shown for a household."""
     if totals is None:
         totals = () if kind == "compare" else totals_of(lines)
     if details is None:
-        details = kind != "compare" and len(lines) <= 4
+        details = kind == "household"
     offer = _offer(kind, tariff, t(f"offer.title.{kind}", lang), lines, made_on=made_on,
                    start=start, lang=lang, sources=sources)
     return replace(offer, customer=customer, policyholder=policyholder, totals=totals,

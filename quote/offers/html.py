@@ -78,6 +78,7 @@ p { margin: 0 0 2mm; }
 .notice { background: var(--warn); border: 1px solid var(--warn-line); padding: 3mm 4mm;
           margin: 4mm 0; font-size: 9.5pt; }
 .nowrap { white-space: nowrap; }
+.mark { text-align: center; }
 .hash { font-family: ui-monospace, "DejaVu Sans Mono", "Liberation Mono", monospace;
         font-size: 7.5pt; word-break: break-all; }
 @media print {
@@ -110,15 +111,19 @@ def _section(key: str, title: str, body: str) -> str:
     return f'<section id="{esc(key)}">\n<h2>{esc(title)}</h2>\n{body}</section>\n'
 
 
-def _table(head: Sequence[tuple[str, bool]], rows: Iterable[str]) -> str:
-    cells = "".join(f'<th class="num">{esc(h)}</th>' if num else f"<th>{esc(h)}</th>"
-                    for h, num in head)
+def _cell(tag: str, content: str, cls: str) -> str:
+    return f'<{tag} class="{cls}">{content}</{tag}>' if cls else f"<{tag}>{content}</{tag}>"
+
+
+def _table(head: Sequence[tuple[str, str]], rows: Iterable[str]) -> str:
+    """A table: headings (text, class) and rows made by :func:`_row`."""
+    cells = "".join(_cell("th", esc(h), cls) for h, cls in head)
     return f"<table>\n<thead><tr>{cells}</tr></thead>\n<tbody>\n{''.join(rows)}</tbody>\n</table>\n"
 
 
-def _row(*cells: tuple[str, bool], cls: str = "") -> str:
-    """A table row of already-escaped cells, each (html, numeric)."""
-    tds = "".join(f'<td class="num">{c}</td>' if num else f"<td>{c}</td>" for c, num in cells)
+def _row(*cells: tuple[str, str], cls: str = "") -> str:
+    """A table row of already-escaped cells, each (html, class: "num", "mark" or "")."""
+    tds = "".join(_cell("td", content, kind) for content, kind in cells)
     attr = f' class="{esc(cls)}"' if cls else ""
     return f"<tr{attr}>{tds}</tr>\n"
 
@@ -192,7 +197,7 @@ def _who(person: Person, lang: Lang) -> str:
     if born:
         parts.append(born)
     parts.append(t("offer.age_years", lang, age=person.age))
-    return esc(" · ".join(parts))
+    return " · ".join(f'<span class="nowrap">{esc(part)}</span>' for part in parts)
 
 
 def _summary(offer: Offer) -> str:
@@ -202,42 +207,45 @@ def _summary(offer: Offer) -> str:
     extras: list[str] = []
     for line in offer.lines:
         extras.extend(label for label, _ in line.extras if label not in extras)
-    head: list[tuple[str, bool]] = []
+    head: list[tuple[str, str]] = []
     if persons:
-        head.append((t("offer.persons", lang), False))
-    head += [(t("offer.product", lang), False), (t("offer.options", lang), False),
-             (t("offer.col.monthly", lang), True), (t("offer.col.yearly", lang), True)]
-    head += [(label, True) for label in extras]
+        head.append((t("offer.persons", lang), ""))
+    head += [(t("offer.product", lang), ""), (t("offer.options", lang), ""),
+             (t("offer.col.monthly", lang), "num"), (t("offer.col.yearly", lang), "num")]
+    head += [(label, "num") for label in extras]
     rows = []
     for line in offer.lines:
-        cells: list[tuple[str, bool]] = []
+        cells: list[tuple[str, str]] = []
         if persons:
-            cells.append((_who(line.person, lang), False))
-        cells += [(esc(line.product_name), False), (esc(", ".join(line.options)), False)]
+            cells.append((_who(line.person, lang), ""))
+        options = esc(", ".join(line.options))
+        if line.note:
+            options += f'<br><span class="note">{esc(line.note)}</span>'
+        cells += [(esc(line.product_name), "nowrap"), (options, "")]
         if line.monthly is None or line.yearly is None:
-            cells += [(esc(line.note or t("offer.not_offered", lang)), True), ("—", True)]
+            cells += [(esc(t("offer.not_offered", lang)), "num"), ("—", "num")]
         else:
-            cells += [(esc(money(line.monthly, lang)), True),
-                      (esc(money(line.yearly, lang)), True)]
+            cells += [(esc(money(line.monthly, lang)), "num"),
+                      (esc(money(line.yearly, lang)), "num")]
         amounts = dict(line.extras)
-        cells += [(esc(money(amounts[label], lang)) if label in amounts else "—", True)
+        cells += [(esc(money(amounts[label], lang)) if label in amounts else "—", "num")
                   for label in extras]
         rows.append(_row(*cells))
     if offer.totals:
         sums = {total.column: total.amount for total in offer.totals}
         columns = ["monthly", "yearly", *extras]
-        cells = [(esc(money(sums[c], lang)) if c in sums else "", True) for c in columns]
+        cells = [(esc(money(sums[c], lang)) if c in sums else "", "num") for c in columns]
         label = f"<strong>{esc(t('offer.totals', lang))}</strong>"
-        rows.append(_row((label, False), *[("", False)] * (len(head) - len(columns) - 1),
+        rows.append(_row((label, ""), *[("", "")] * (len(head) - len(columns) - 1),
                          *cells, cls="total"))
     return _section("summary", t("offer.summary", lang), _table(head, rows))
 
 
 def _breakdown(line: Line, lang: Lang) -> str:
-    head = [(t("offer.col.step", lang), False), (t("offer.col.amount", lang), True),
-            (t("offer.col.monthly", lang), True)]
-    rows = [_row((esc(s.label), False), (esc(money(s.amount, lang, signed=not s.first)), True),
-                 (esc(money(s.subtotal, lang)), True)) for s in line.steps]
+    head = [(t("offer.col.step", lang), ""), (t("offer.col.amount", lang), "num"),
+            (t("offer.col.monthly", lang), "num")]
+    rows = [_row((esc(s.label), ""), (esc(money(s.amount, lang, signed=not s.first)), "num"),
+                 (esc(money(s.subtotal, lang)), "num")) for s in line.steps]
     if line.monthly is not None:
         rows.append(f'<tr class="total"><td colspan="2">{esc(t("offer.monthly_premium", lang))}'
                     f'</td><td class="num">{esc(money(line.monthly, lang))}</td></tr>\n')
@@ -245,14 +253,14 @@ def _breakdown(line: Line, lang: Lang) -> str:
 
 
 def _payment(line: Line, lang: Lang) -> str:
-    head = [(t("offer.col.period", lang), False), (t("offer.col.methods", lang), False),
-            (t("offer.col.instalment", lang), True), (t("offer.col.yearly", lang), True)]
+    head = [(t("offer.col.period", lang), ""), (t("offer.col.methods", lang), ""),
+            (t("offer.col.instalment", lang), "num"), (t("offer.col.yearly", lang), "num")]
     rows = []
     for i in line.instalments:
         label = esc(i.label) + (f' <span class="tag">{esc(t("offer.chosen", lang))}</span>'
                                 if i.chosen else "")
-        rows.append(_row((label, False), (esc(", ".join(i.methods)), False),
-                         (esc(money(i.amount, lang)), True), (esc(money(i.yearly, lang)), True),
+        rows.append(_row((label, ""), (esc(", ".join(i.methods)), ""),
+                         (esc(money(i.amount, lang)), "num"), (esc(money(i.yearly, lang)), "num"),
                          cls="chosen" if i.chosen else ""))
     return _table(head, rows)
 
@@ -300,14 +308,14 @@ def _cover(offer: Offer) -> str:
     for line in sorted(products.values(), key=lambda ln: -len(ln.cover)):
         for item in line.cover:
             texts.setdefault(item.moment, item.text)
-    head = [(t("offer.cover.moment", lang), False)] + [
-        (line.product_name, False) for line in products.values()]
+    head = [(t("offer.cover.moment", lang), "")] + [
+        (line.product_name, "mark") for line in products.values()]
     rows = []
     for moment, text in texts.items():
-        cells = [(esc(text), False)]
+        cells = [(esc(text), "")]
         for line in products.values():
             has = any(item.moment == moment for item in line.cover)
-            cells.append(("✓" if has else "—", False))
+            cells.append(("✓" if has else "—", "mark"))
         rows.append(_row(*cells))
     return _section("cover", t("offer.cover", lang), _table(head, rows))
 
@@ -325,8 +333,8 @@ def _terms(offer: Offer) -> str:
         body += f'<p class="notice">{esc(t("offer.provisional", lang))}</p>\n'
     if terms:
         body += f"<p class=\"lead\">{esc(t('offer.terms.intro', lang))}</p>\n"
-        head = [(t("offer.col.term", lang), False), (t("offer.col.reason", lang), False)]
-        body += _table(head, [_row((esc(term.text), False), (esc(term.reason), False))
+        head = [(t("offer.col.term", lang), ""), (t("offer.col.reason", lang), "")]
+        body += _table(head, [_row((esc(term.text), ""), (esc(term.reason), ""))
                               for term in terms])
     else:
         body += f"<p>{esc(t('offer.terms.none', lang))}</p>\n"
@@ -372,13 +380,13 @@ def _sources(offer: Offer) -> str:
     lang = offer.lang
     if not offer.sources:
         return ""
-    head = [(t("offer.col.what", lang), False), (t("offer.col.version", lang), False),
-            (t("offer.col.from", lang), False), ("sha256", False)]
-    rows = [_row((f"{esc(s.what)}<br><span class=\"note\">{esc(s.file)}</span>", False),
-                 (esc(s.version), False),
+    head = [(t("offer.col.what", lang), ""), (t("offer.col.version", lang), ""),
+            (t("offer.col.from", lang), ""), ("sha256", "")]
+    rows = [_row((f"{esc(s.what)}<br><span class=\"note\">{esc(s.file)}</span>", ""),
+                 (esc(s.version), ""),
                  (f'<span class="nowrap">{esc(s.effective_from.isoformat())}</span>'
-                  if s.effective_from else "—", False),
-                 (f'<span class="hash">{esc(s.sha256)}</span>', False))
+                  if s.effective_from else "—", ""),
+                 (f'<span class="hash">{esc(s.sha256)}</span>', ""))
             for s in offer.sources]
     body = f'<p class="note">{esc(t("offer.sources.intro", lang))}</p>\n' + _table(head, rows)
     body += f'<p class="note">{esc(t("offer.generator", lang, tool=offer.generator))}</p>\n'
