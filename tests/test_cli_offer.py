@@ -102,8 +102,27 @@ def test_name_without_offer_is_refused(run: Invoke) -> None:
 def test_offer_in_a_missing_directory_is_refused(run: Invoke, tmp_path: Path) -> None:
     result = run(*PRICE, "--offer", str(tmp_path / "no" / "offer.html"))
     assert result.exit_code == 2
+    assert result.stdout == ""  # refused while the options are read, before pricing
     assert result.stderr.strip() == f"Error: --offer: the directory {tmp_path / 'no'} does not " \
                                     "exist"
+
+
+@pytest.mark.usefixtures("swedish")
+def test_name_may_come_before_offer(run: Invoke, tmp_path: Path) -> None:
+    out = tmp_path / "o.html"
+    result = run("price", "--name", "Bo <Berg>", "--offer", str(out), "--product", "bas",
+                 "--age", "8", "--on", "2025-03-01")
+    assert result.exit_code == 0, result.output
+    words = Page(out.read_text(encoding="utf-8")).words
+    assert "Bo <Berg>" in words
+    assert "Under 18 år: ansökan skrivs under av förmyndare." in words
+    assert "Månadspremie 559,00 kr per månad" in words  # 550 × 1.015978 = 558.79 → 559
+
+
+def test_a_long_name_is_refused(run: Invoke, tmp_path: Path) -> None:
+    result = run(*PRICE, "--offer", str(tmp_path / "o.html"), "--name", "A" * 201)
+    assert result.exit_code == 2
+    assert result.stderr.strip() == "Error: --name: at most 200 characters, got 201"
 
 
 def test_an_empty_name_is_refused(run: Invoke, tmp_path: Path) -> None:

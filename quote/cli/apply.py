@@ -34,7 +34,7 @@ from quote.cli.common import (
     user_errors,
 )
 from quote.cli.interview import Interview
-from quote.cli.offer import NameOption, OfferOption, check_offer_options, offer_after_apply
+from quote.cli.offer import NameOption, OfferOption, offer_after_apply
 from quote.cli.price import render as render_price
 from quote.dates import age_on, parse_date
 from quote.eligibility import Applicant, eligibility_reasons
@@ -111,7 +111,6 @@ def apply(
         fail(f"--record: {record} exists; an application record is never overwritten")
     if record is not None and not (record.parent if str(record.parent) else Path(".")).is_dir():
         fail(f"--record: the directory {record.parent} does not exist")
-    check_offer_options(offer_file, name)
     age = age_on(born, on_date)
     with user_errors():
         chosen = choose_tariff(tariff, tariffs, on_date)

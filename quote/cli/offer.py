@@ -18,43 +18,49 @@ from quote.pricing import Breakdown
 from quote.underwriting.decision import Decision
 from quote.underwriting.rulebook import RuleBook
 
-OfferOption = Annotated[
-    Path | None,
-    typer.Option("--offer", help="Also write the offer for the customer to this HTML file "
-                                 "(self-contained, printable to PDF; permissions 0600).",
-                 dir_okay=False, show_default=False),
-]
-NameOption = Annotated[
-    str | None,
-    typer.Option("--name", help="The customer's name, shown on the offer (--offer).",
-                 show_default=False),
-]
-
 NAME_MAX = 200
 
 # An offer may name the customer and the exclusions underwriting set: readable by you only.
 OFFER_MODE = 0o600
 
 
-def check_offer_options(path: Path | None, name: str | None) -> str | None:
-    """Fail before any work if the offer cannot be written where asked; the clean name."""
-    if path is None:
-        if name is not None:
-            fail("--name is shown only on the offer: give --offer FILE.html too")
+def _offer_path(value: Path | None) -> Path | None:
+    """--offer is checked while the options are read, before anything is priced or asked."""
+    if value is None:
         return None
-    directory = path.parent if str(path.parent) else Path(".")
+    directory = value.parent if str(value.parent) else Path(".")
     if not directory.is_dir():
         fail(f"--offer: the directory {directory} does not exist")
-    if path.is_dir():
-        fail(f"--offer: {path} is a directory; give a file name such as offer.html")
-    if name is None:
+    if value.is_dir():
+        fail(f"--offer: {value} is a directory; give a file name such as offer.html")
+    return value
+
+
+def _customer_name(ctx: typer.Context, value: str | None) -> str | None:
+    """--name: one line of at most 200 characters, and only with --offer (read first)."""
+    if value is None:
         return None
-    cleaned = " ".join(name.split())
+    if ctx.params.get("offer_file") is None:  # commands name the --offer parameter so
+        fail("--name is shown only on the offer: give --offer FILE.html too")
+    cleaned = " ".join(value.split())
     if not cleaned:
         fail("--name: must not be empty")
     if len(cleaned) > NAME_MAX:
         fail(f"--name: at most {NAME_MAX} characters, got {len(cleaned)}")
     return cleaned
+
+
+OfferOption = Annotated[
+    Path | None,
+    typer.Option("--offer", help="Also write the offer for the customer to this HTML file "
+                                 "(self-contained, printable to PDF; permissions 0600).",
+                 dir_okay=False, show_default=False, is_eager=True, callback=_offer_path),
+]
+NameOption = Annotated[
+    str | None,
+    typer.Option("--name", help="The customer's name, shown on the offer (with --offer).",
+                 show_default=False, callback=_customer_name),
+]
 
 
 def write_offer(path: Path, offer: Offer) -> None:
@@ -67,11 +73,9 @@ def write_offer(path: Path, offer: Offer) -> None:
 def offer_after_price(path: Path | None, name: str | None, breakdown: Breakdown,
                       born: date | None = None, masked_id: str | None = None) -> None:
     """`quote price --offer`: write the priced person's offer (made today)."""
-    cleaned = check_offer_options(path, name)
     if path is None:
         return
-    person = person_of(breakdown.request.age, birth_date=born, name=cleaned,
-                       masked_id=masked_id)
+    person = person_of(breakdown.request.age, birth_date=born, name=name, masked_id=masked_id)
     write_offer(path, price_offer(breakdown, person, date.today(), get_lang()))
 
 
@@ -79,14 +83,12 @@ def offer_after_apply(path: Path | None, name: str | None, decision: Decision,
                       breakdown: Breakdown | None, book: RuleBook, born: date,
                       masked_id: str | None, lang: Lang, start: date | None = None) -> None:
     """`quote apply --offer`: the offer after underwriting; none when declined."""
-    cleaned = check_offer_options(path, name)
     if path is None:
         return
     if breakdown is None:
         typer.echo(t("offer.not_written_declined", lang), err=True)
         return
-    person = person_of(breakdown.request.age, birth_date=born, name=cleaned,
-                       masked_id=masked_id,
+    person = person_of(breakdown.request.age, birth_date=born, name=name, masked_id=masked_id,
                        guardian_below=book.model.eligibility.guardian_below_age)
     write_offer(path, application_offer(decision, breakdown, person, book, date.today(),
                                         start or breakdown.request.on, lang))

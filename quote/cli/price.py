@@ -54,7 +54,7 @@ def price(
     tariffs: TariffsDirOption = None,
     kpi: KpiOption = None,
     as_json: JsonOption = False,
-    offer: OfferOption = None,
+    offer_file: OfferOption = None,
     name: NameOption = None,
 ) -> None:
     """Price a product for one person on a date, with each step of the calculation.
@@ -89,7 +89,7 @@ def price(
         print_json(data)
     else:
         render(breakdown)
-    offer_after_price(offer, name, breakdown, born)
+    offer_after_price(offer_file, name, breakdown, born)
 
 
 def render(b: Breakdown) -> None:
