@@ -10,10 +10,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-import pytest
 import yaml
 
-from quote.i18n import set_lang
 from quote.underwriting.rulebook import load_rulebook
 
 from .browser import pdf_has_pages, png_is_blank, print_pdf, rendered_text, screenshot
@@ -51,20 +49,12 @@ def declaration() -> dict[str, Any]:
     return data
 
 
-@pytest.fixture
-def swedish() -> None:
-    """`quote price` writes its offer in the current language (Swedish by default; the
-    tests start each in English)."""
-    set_lang("sv")
-
-
 def write_declaration(tmp_path: Path, data: dict[str, Any]) -> Path:
     path = tmp_path / "decl.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     return path
 
 
-@pytest.mark.usefixtures("swedish")
 def test_price_writes_the_offer(run: Invoke, tmp_path: Path) -> None:
     """1068 × 414.57 / 408.05 → 1085; × 1.25 − 210 = 1146.25 a month; 3 × = 3438.75."""
     out = tmp_path / "offer.html"
@@ -107,7 +97,6 @@ def test_offer_in_a_missing_directory_is_refused(run: Invoke, tmp_path: Path) ->
                                     "exist"
 
 
-@pytest.mark.usefixtures("swedish")
 def test_name_may_come_before_offer(run: Invoke, tmp_path: Path) -> None:
     out = tmp_path / "o.html"
     result = run("price", "--name", "Bo <Berg>", "--offer", str(out), "--product", "bas",
@@ -196,7 +185,6 @@ def test_apply_checks_the_offer_path_before_asking(run: Invoke, tmp_path: Path) 
     assert "Hälsodeklaration" not in result.stdout
 
 
-@pytest.mark.usefixtures("swedish")
 def test_cli_offers_render_in_chromium(run: Invoke, tmp_path: Path) -> None:
     price_offer, apply_offer = tmp_path / "price.html", tmp_path / "apply.html"
     assert run(*PRICE, "--offer", str(price_offer)).exit_code == 0
@@ -206,3 +194,12 @@ def test_cli_offers_render_in_chromium(run: Invoke, tmp_path: Path) -> None:
         assert not png_is_blank(screenshot(page, page.with_suffix(".png"), 900, 1200))
         assert premium in " ".join(rendered_text(page).split())
         assert pdf_has_pages(print_pdf(page, page.with_suffix(".pdf")))
+
+
+def test_price_offer_follows_the_language(run: Invoke, tmp_path: Path) -> None:
+    out = tmp_path / "offer.html"
+    result = run(*PRICE, "--offer", str(out), env={"QUOTE_LANG": "en"})
+    assert result.exit_code == 0, result.output
+    words = Page(out.read_text(encoding="utf-8")).words
+    assert "Offer: Vårdförsäkring Plus" in words
+    assert "Monthly premium 1,146.25 kr per month" in words
