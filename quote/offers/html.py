@@ -349,7 +349,7 @@ def _general_exclusions(offer: Offer) -> str:
     items = "".join(f'<li value="{item.number}">{esc(item.text)}</li>\n'
                     for item in offer.general_exclusions)
     body = (f'<p class="note lead">{esc(t("offer.general_exclusions.intro", lang))}</p>\n'
-            f'<ol class="exclusions">\n{items}</ol>\n')
+            f'<ol class="exclusions" lang="sv">\n{items}</ol>\n')
     return _section("general-exclusions", t("offer.general_exclusions", lang), body)
 
 
@@ -360,7 +360,7 @@ def _withdrawal(offer: Offer) -> str:
     body = f"<p><strong>{esc(t('offer.withdrawal.summary', lang, days=offer.withdrawal_days))}" \
            f"</strong></p>\n"
     if offer.withdrawal_text:
-        body += f"<p>{esc(offer.withdrawal_text)}</p>\n"
+        body += f'<p lang="sv">{esc(offer.withdrawal_text)}</p>\n'
     return _section("withdrawal", t("offer.withdrawal", lang), body)
 
 

@@ -109,7 +109,7 @@ MESSAGES: Catalog = {
     "offer.withdrawal": {"sv": "Ångerrätt", "en": "Right of withdrawal"},
     "offer.withdrawal.summary": {
         "sv": "Du kan ångra försäkringsavtalet inom {days} dagar.",
-        "en": "You may withdraw from the agreement within {days} days (the terms, in Swedish:)"},
+        "en": "You may withdraw from the agreement within {days} days. The terms, in Swedish:"},
     "offer.conditions": {"sv": "Om offerten", "en": "About this offer"},
     "offer.validity": {
         "sv": "Offerten gäller till och med {until} ({days} dagar från offertdatum {made}).",
