@@ -8,6 +8,7 @@ Bas 31-35 908 → 923, Plus 31-35 1068 → 1085, Topp 31-35 1232 → 1252, Plus 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from html.parser import HTMLParser
@@ -22,7 +23,7 @@ from quote.offers.build import (
     price_offer,
     sources_of,
 )
-from quote.offers.model import Line, Offer
+from quote.offers.model import Line, Offer, StepUp
 from quote.pricing import Breakdown, PriceRequest, price
 from quote.tariff import Tariff
 from quote.underwriting.decision import Decision, Exclusion, Finding
@@ -103,10 +104,21 @@ def every_kind(dkv: Tariff, kpi: KpiSeries) -> dict[str, Offer]:
                                      start=ON, lang="sv", sources=sources),
         "group": offer_for_lines("group", dkv, group_lines(dkv, kpi), made_on=MADE, start=ON,
                                  lang="sv", sources=sources, policyholder="Exempel AB"),
-        "compare": offer_for_lines("compare", dkv, compare_lines(dkv, kpi), made_on=MADE,
-                                   start=ON, lang="sv", sources=sources,
-                                   customer=person_of(34, birth_date=date(1990, 5, 1))),
+        "compare": replace(
+            offer_for_lines("compare", dkv, compare_lines(dkv, kpi), made_on=MADE, start=ON,
+                            lang="sv", sources=sources,
+                            customer=person_of(34, birth_date=date(1990, 5, 1))),
+            step_ups=step_ups(dkv)),
     }
+
+
+def step_ups(dkv: Tariff) -> tuple[StepUp, ...]:
+    """Plus − Bas at 34: 1085 − 923 = 162 kr; Topp − Plus: 1252 − 1085 = 167 kr."""
+    moments = dkv.model.moments
+    return (StepUp("Vårdförsäkring Bas", "Vårdförsäkring Plus", (moments["physiotherapy"],),
+                   Decimal(162)),
+            StepUp("Vårdförsäkring Plus", "Vårdförsäkring Topp",
+                   (moments["psychology"], moments["personal_support"]), Decimal(167)))
 
 
 # The amount each kind of offer must show: 1085 × 1.25 − 210 = 1146.25 (price);

@@ -83,6 +83,8 @@ def test_multi_line_offers_show_a_total_row(offers: dict[str, Offer]) -> None:
     assert "Förmånsvärde" in group and "Exempel AB" in group
     compare = Page(render(offers["compare"])).words
     assert "Summa" not in compare
+    assert "Vad varje steg lägger till Vårdförsäkring Plus jämfört med Vårdförsäkring Bas: " \
+           "162,00 kr mer i månaden Fysioterapeut" in compare
     assert "Remisskrav kan inte kombineras med självrisk" in compare
 
 

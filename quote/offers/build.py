@@ -38,18 +38,24 @@ DEFAULT_VALID_DAYS = 30
 MONTHS_PER_YEAR = 12
 
 
-def options_text(b: Breakdown, lang: Lang) -> tuple[str, ...]:
-    """The options priced, in words: självrisk, remisskrav, smoker, loading."""
-    req = b.request
-    options = [t("offer.opt.deductible", lang, amount=req.deductible) if req.deductible
+def options_words(lang: Lang, deductible: int, referral: bool = False, smoker: bool = False,
+                  loading_pct: Decimal = Decimal(0)) -> tuple[str, ...]:
+    """Options in words: självrisk, remisskrav, smoker, loading."""
+    options = [t("offer.opt.deductible", lang, amount=deductible) if deductible
                else t("offer.opt.no_deductible", lang)]
-    if req.referral:
+    if referral:
         options.append(t("offer.opt.referral", lang))
-    if req.smoker:
+    if smoker:
         options.append(t("offer.opt.smoker", lang))
-    if req.loading_pct:
-        options.append(t("offer.opt.loading", lang, pct=percent(req.loading_pct, lang)))
+    if loading_pct:
+        options.append(t("offer.opt.loading", lang, pct=percent(loading_pct, lang)))
     return tuple(options)
+
+
+def options_text(b: Breakdown, lang: Lang) -> tuple[str, ...]:
+    """The options a breakdown was priced with, in words."""
+    req = b.request
+    return options_words(lang, req.deductible, req.referral, req.smoker, req.loading_pct)
 
 
 def cover_for(tariff: Tariff, product_id: str, excluded: Iterable[str] = ()) -> tuple[

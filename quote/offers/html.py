@@ -65,6 +65,8 @@ tr.chosen td { background: var(--soft); font-weight: 600; }
 tr, li, .keep { break-inside: avoid; }
 ul.cover { columns: 2; column-gap: 9mm; margin: 0; padding-left: 5mm; break-inside: avoid; }
 .lead { break-after: avoid; }
+ul.step-ups { margin: 0; padding-left: 5mm; }
+ul.step-ups ul { margin: .5mm 0 1.5mm; padding-left: 5mm; color: var(--muted); }
 ul.cover li { margin-bottom: 1mm; }
 .excluded { text-decoration: line-through; color: var(--muted); }
 .tag { display: inline-block; font-size: 8pt; font-weight: 600; padding: 0 1.5mm;
@@ -238,7 +240,22 @@ def _summary(offer: Offer) -> str:
         label = f"<strong>{esc(t('offer.totals', lang))}</strong>"
         rows.append(_row((label, ""), *[("", "")] * (len(head) - len(columns) - 1),
                          *cells, cls="total"))
-    return _section("summary", t("offer.summary", lang), _table(head, rows))
+    return _section("summary", t("offer.summary", lang), _table(head, rows) + _step_ups(offer))
+
+
+def _step_ups(offer: Offer) -> str:
+    """What each step up from one product to the next adds, and what it costs more."""
+    if not offer.step_ups:
+        return ""
+    lang = offer.lang
+    items = []
+    for up in offer.step_ups:
+        head = t("offer.step_up", lang, to=up.to_name, base=up.from_name,
+                 extra=money(up.extra_monthly, lang))
+        adds = "".join(f"<li>{esc(text)}</li>" for text in up.adds)
+        items.append(f"<li><strong>{esc(head)}</strong><ul>{adds}</ul></li>\n")
+    return (f'<h3>{esc(t("offer.step_ups", lang))}</h3>\n'
+            f'<ul class="step-ups keep">\n{"".join(items)}</ul>\n')
 
 
 def _breakdown(line: Line, lang: Lang) -> str:

@@ -92,6 +92,16 @@ class Line:
 
 
 @dataclass(frozen=True)
+class StepUp:
+    """From one product to the next (a comparison): what it adds and costs more a month."""
+
+    from_name: str
+    to_name: str
+    adds: tuple[str, ...]
+    extra_monthly: Decimal
+
+
+@dataclass(frozen=True)
 class Total:
     """A sum under a column of the overview: ``monthly``, ``yearly`` or an extra's label."""
 
@@ -137,6 +147,7 @@ class Offer:
     customer: Person | None = None
     policyholder: str | None = None
     totals: tuple[Total, ...] = ()
+    step_ups: tuple[StepUp, ...] = ()
     details: bool = True
     outcome: str | None = None
     provisional: bool = False

@@ -55,6 +55,9 @@ MESSAGES: Catalog = {
     "offer.col.yearly": {"sv": "Per år", "en": "Per year"},
     "offer.monthly_premium": {"sv": "Månadspremie", "en": "Monthly premium"},
     "offer.summary": {"sv": "Översikt", "en": "Overview"},
+    "offer.step_ups": {"sv": "Vad varje steg lägger till", "en": "What each step up adds"},
+    "offer.step_up": {"sv": "{to} jämfört med {base}: {extra} mer i månaden",
+                      "en": "{to} compared with {base}: {extra} more a month"},
     "offer.totals": {"sv": "Summa", "en": "Total"},
     # Payment
     "offer.payment": {"sv": "Betalning", "en": "Payment"},
