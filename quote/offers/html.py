@@ -60,6 +60,9 @@ th, td { text-align: left; vertical-align: top; padding: 1.4mm 2mm;
          border-bottom: 1px solid var(--line); }
 th { color: var(--muted); font-weight: 600; font-size: 8.5pt; }
 .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+th.num { white-space: normal; }
+table.wide { font-size: 8.5pt; }
+table.wide th, table.wide td { padding: 1.2mm 1.3mm; }
 tr.total td { font-weight: 700; border-top: 1.5px solid var(--ink); border-bottom: 0; }
 tr.chosen td { background: var(--soft); font-weight: 600; }
 tr, li, .keep { break-inside: avoid; }
@@ -117,10 +120,13 @@ def _cell(tag: str, content: str, cls: str) -> str:
     return f'<{tag} class="{cls}">{content}</{tag}>' if cls else f"<{tag}>{content}</{tag}>"
 
 
-def _table(head: Sequence[tuple[str, str]], rows: Iterable[str]) -> str:
-    """A table: headings (text, class) and rows made by :func:`_row`."""
+def _table(head: Sequence[tuple[str, str]], rows: Iterable[str], wide: bool = False) -> str:
+    """A table: headings (text, class) and rows made by :func:`_row`; ``wide`` for many
+    columns (a smaller type)."""
     cells = "".join(_cell("th", esc(h), cls) for h, cls in head)
-    return f"<table>\n<thead><tr>{cells}</tr></thead>\n<tbody>\n{''.join(rows)}</tbody>\n</table>\n"
+    attr = ' class="wide"' if wide else ""
+    body = "".join(rows)
+    return f"<table{attr}>\n<thead><tr>{cells}</tr></thead>\n<tbody>\n{body}</tbody>\n</table>\n"
 
 
 def _row(*cells: tuple[str, str], cls: str = "") -> str:
@@ -209,11 +215,15 @@ def _summary(offer: Offer) -> str:
     extras: list[str] = []
     for line in offer.lines:
         extras.extend(label for label, _ in line.extras if label not in extras)
+    shared = {line.options for line in offer.lines}
+    same_options = len(shared) == 1 and not any(line.note for line in offer.lines)
     head: list[tuple[str, str]] = []
     if persons:
         head.append((t("offer.persons", lang), ""))
-    head += [(t("offer.product", lang), ""), (t("offer.options", lang), ""),
-             (t("offer.col.monthly", lang), "num"), (t("offer.col.yearly", lang), "num")]
+    head.append((t("offer.product", lang), ""))
+    if not same_options:
+        head.append((t("offer.options", lang), ""))
+    head += [(t("offer.col.monthly", lang), "num"), (t("offer.col.yearly", lang), "num")]
     head += [(label, "num") for label in extras]
     rows = []
     for line in offer.lines:
@@ -223,7 +233,9 @@ def _summary(offer: Offer) -> str:
         options = esc(", ".join(line.options))
         if line.note:
             options += f'<br><span class="note">{esc(line.note)}</span>'
-        cells += [(esc(line.product_name), "nowrap"), (options, "")]
+        cells.append((esc(line.product_name), "nowrap"))
+        if not same_options:
+            cells.append((options, ""))
         if line.monthly is None or line.yearly is None:
             cells += [(esc(t("offer.not_offered", lang)), "num"), ("—", "num")]
         else:
@@ -240,7 +252,12 @@ def _summary(offer: Offer) -> str:
         label = f"<strong>{esc(t('offer.totals', lang))}</strong>"
         rows.append(_row((label, ""), *[("", "")] * (len(head) - len(columns) - 1),
                          *cells, cls="total"))
-    return _section("summary", t("offer.summary", lang), _table(head, rows) + _step_ups(offer))
+    lead = ""
+    if same_options:
+        lead = (f'<p class="note">{esc(t("offer.options", lang))}: '
+                f'{esc(", ".join(offer.lines[0].options))}</p>\n')
+    table = _table(head, rows, wide=len(head) > 6)
+    return _section("summary", t("offer.summary", lang), lead + table + _step_ups(offer))
 
 
 def _step_ups(offer: Offer) -> str:

@@ -47,6 +47,27 @@ MESSAGES: Catalog = {
     "offer.opt.smoker": {"sv": "rökare", "en": "smoker"},
     "offer.opt.loading": {"sv": "premietillägg {pct}", "en": "loading {pct}"},
     "offer.not_offered": {"sv": "Erbjuds inte", "en": "Not offered"},
+    "offer.not_offered.referral_with_deductible": {
+        "sv": "Remisskrav och självrisk kan inte kombineras enligt villkoren.",
+        "en": "The terms do not allow a referral requirement together with a deductible."},
+    # Group (collective agreement)
+    "offer.group.benefit": {"sv": "Förmånsvärde {pct}", "en": "Taxable benefit {pct}"},
+    "offer.group.charges": {"sv": "Arbetsgivaravgift", "en": "Social charges"},
+    "offer.group.employer": {"sv": "Arbetsgivarens kostnad", "en": "Employer's cost"},
+    "offer.group.tax": {
+        "sv": "Premien är avdragsgill för arbetsgivaren. Den anställde beskattas för ett "
+              "förmånsvärde på {benefit} av premien; arbetsgivaren betalar "
+              "arbetsgivaravgifter på {charges} av förmånsvärdet. Beloppen är per månad.",
+        "en": "The premium is deductible for the employer. The employee is taxed on a "
+              "benefit of {benefit} of the premium; the employer pays social charges of "
+              "{charges} on the benefit. Amounts are per month."},
+    "offer.group.individual_table": {
+        "sv": "Priserna kommer från den individuella premietabellen; ett gruppavtal kan ha "
+              "en egen tabell.",
+        "en": "The prices come from the individual premium table; a group agreement may "
+              "have a table of its own."},
+    "offer.group.rejected": {"sv": "Rad {line} är inte med i offerten: {reason}.",
+                             "en": "Row {line} is not in this offer: {reason}."},
     # Price
     "offer.breakdown": {"sv": "Så räknas premien", "en": "How the premium is calculated"},
     "offer.col.step": {"sv": "Steg", "en": "Step"},
@@ -147,6 +168,12 @@ MESSAGES: Catalog = {
     "offer.generator": {"sv": "Framtagen med {tool}.", "en": "Made with {tool}."},
     # CLI
     "offer.written": {"sv": "Offert skriven: {path}", "en": "Offer written: {path}"},
+    "offer.not_written_nothing": {
+        "sv": "Ingen offert: inget kunde prissättas.",
+        "en": "No offer: nothing could be priced."},
+    "offer.not_written_refused": {
+        "sv": "Ingen offert: gruppen kan inte teckna kollektivavtal.",
+        "en": "No offer: the group cannot take a collective agreement."},
     "offer.not_written_declined": {
         "sv": "Ingen offert: ansökan avslogs.",
         "en": "No offer: the application was declined."},
