@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from quote.i18n import set_lang
 from quote.indexation import KpiSeries
 from quote.offers.html import money, render
 from quote.offers.model import Offer
@@ -20,7 +21,12 @@ from .offers import SHOWN, Page, assert_self_contained, every_kind
 KINDS = list(SHOWN)
 @pytest.fixture(scope="module")
 def offers(dkv: Tariff, kpi: KpiSeries) -> dict[str, Offer]:
-    return every_kind(dkv, kpi)
+    """Swedish offers: the pricing steps are labelled in the current language too."""
+    set_lang("sv")
+    try:
+        return every_kind(dkv, kpi)
+    finally:
+        set_lang("en")
 
 
 SECTIONS = {
