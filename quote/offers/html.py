@@ -215,8 +215,11 @@ def _summary(offer: Offer) -> str:
     extras: list[str] = []
     for line in offer.lines:
         extras.extend(label for label, _ in line.extras if label not in extras)
-    shared = {line.options for line in offer.lines}
-    same_options = len(shared) == 1 and not any(line.note for line in offer.lines)
+    same_options = len({line.options for line in offer.lines}) == 1
+    marks: dict[str, str] = {}  # a note, said once under the table, and its mark
+    for line in offer.lines:
+        if line.note:
+            marks.setdefault(line.note, "*" * (len(marks) + 1))
     head: list[tuple[str, str]] = []
     if persons:
         head.append((t("offer.persons", lang), ""))
@@ -227,17 +230,16 @@ def _summary(offer: Offer) -> str:
     head += [(label, "num") for label in extras]
     rows = []
     for line in offer.lines:
+        mark = marks[line.note] if line.note else ""
+        offered = line.monthly is not None and line.yearly is not None
         cells: list[tuple[str, str]] = []
         if persons:
             cells.append((_who(line.person, lang), ""))
-        options = esc(", ".join(line.options))
-        if line.note:
-            options += f'<br><span class="note">{esc(line.note)}</span>'
-        cells.append((esc(line.product_name), "nowrap"))
+        cells.append((esc(line.product_name + ("" if not offered else mark)), "nowrap"))
         if not same_options:
-            cells.append((options, ""))
+            cells.append((esc(", ".join(line.options)), ""))
         if line.monthly is None or line.yearly is None:
-            cells += [(esc(t("offer.not_offered", lang)), "num"), ("—", "num")]
+            cells += [(esc(t("offer.not_offered", lang) + mark), "num"), ("—", "num")]
         else:
             cells += [(esc(money(line.monthly, lang)), "num"),
                       (esc(money(line.yearly, lang)), "num")]
@@ -257,7 +259,10 @@ def _summary(offer: Offer) -> str:
         lead = (f'<p class="note">{esc(t("offer.options", lang))}: '
                 f'{esc(", ".join(offer.lines[0].options))}</p>\n')
     table = _table(head, rows, wide=len(head) > 6)
-    return _section("summary", t("offer.summary", lang), lead + table + _step_ups(offer))
+    notes = "".join(f'<p class="note">{esc(mark)} {esc(note)}</p>\n'
+                    for note, mark in marks.items())
+    return _section("summary", t("offer.summary", lang),
+                    lead + table + notes + _step_ups(offer))
 
 
 def _step_ups(offer: Offer) -> str:
