@@ -62,6 +62,8 @@ def test_price_writes_the_offer(run: Invoke, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "Månadspremie" in result.stdout  # the table is printed as before
     assert f"Offert skriven: {out}" in result.stderr
+    assert f"Obs: offertens startdatum 2025-03-01 ligger före offertdatumet {date.today()}." \
+        in result.stderr
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     page = assert_self_contained(out.read_text(encoding="utf-8"))
     words = page.words

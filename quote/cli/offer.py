@@ -68,6 +68,9 @@ def write_offer(path: Path, offer: Offer) -> None:
     with user_errors():
         write_text_atomic(path, render(offer), mode=OFFER_MODE)
     typer.echo(t("offer.written", offer.lang, path=str(path)), err=True)
+    if offer.start_date < offer.made_on:
+        typer.echo(t("offer.start_passed", offer.lang, start=offer.start_date.isoformat(),
+                     made=offer.made_on.isoformat()), err=True)
 
 
 def offer_after_price(path: Path | None, name: str | None, breakdown: Breakdown,

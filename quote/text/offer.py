@@ -168,6 +168,9 @@ MESSAGES: Catalog = {
     "offer.generator": {"sv": "Framtagen med {tool}.", "en": "Made with {tool}."},
     # CLI
     "offer.written": {"sv": "Offert skriven: {path}", "en": "Offer written: {path}"},
+    "offer.start_passed": {
+        "sv": "Obs: offertens startdatum {start} ligger före offertdatumet {made}.",
+        "en": "Note: the offer's start date {start} is before the date of the offer {made}."},
     "offer.not_written_nothing": {
         "sv": "Ingen offert: inget kunde prissättas.",
         "en": "No offer: nothing could be priced."},
