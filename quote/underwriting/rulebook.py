@@ -67,6 +67,8 @@ class FollowUp(Model):
     options: dict[Slug, Text] = Field(default_factory=dict)
     when: AskWhen | None = None
     optional: bool = False
+    form: bool = Field(default=True, description="False: the form does not ask this; the "
+                                                 "rule book does, in its own words.")
 
 
 class Question(Model):
@@ -138,10 +140,20 @@ class Eligibility(Model):
     guardian_below_age: int = Field(ge=0)
 
 
+KarensDate = Literal["check_up", "medication", "treatment"]
+
+
 class DeclarationRules(Model):
+    """How risk is taken on: ``mode: declaration`` (a full health declaration, decided by
+    the rules) or ``mode: karens`` (no health questions; the karens rule applies to claims).
+    """
+
+    mode: Literal["declaration", "karens"] = "declaration"
     valid_months: int = Field(ge=1)
     karens_months: int = Field(ge=0)
+    karens_text: Text | None = None
     karens_last_symptoms: Slug
+    karens_dates: dict[KarensDate, Slug] = Field(default_factory=dict)
     karens_ongoing: Slug
     unmatched_yes: Literal["refer", "accept"]
 
@@ -149,6 +161,9 @@ class DeclarationRules(Model):
 class Measurements(Model):
     height_cm: Measurement
     weight_kg: Measurement
+    bmi_from_age: int = Field(default=18, ge=0, description="Rules on BMI apply from this "
+                                                            "age; below it BMI is not used.")
+    children: Text | None = None
 
 
 class RuleBookModel(Model):
