@@ -362,3 +362,20 @@ def test_record_is_never_written_through_a_symlink(run: Invoke, tmp_path: Path) 
     assert result.exit_code == 2 and "never overwritten" in result.stderr
     assert not target.exists()
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".partial")] == []
+
+
+def test_karens_mode_asks_no_health_questions(run: Invoke, tmp_path: Path) -> None:
+    """A rule book with ``mode: karens`` (seed 253, 263-275): no declaration, no question;
+    the offer states the karens rule."""
+    book = str(FIXTURES / "rulebooks" / "karens.yaml")
+    result = run("apply", *APPLICANT, "--rulebook", book, input="")
+    assert result.exit_code == 0, result.output
+    assert "Längd" not in result.stdout and "Fråga 1" not in result.stdout
+    assert "Karens 24 månader gäller vid skada." in result.stdout
+    assert "1 068,00 kr" in result.stdout
+    data = json.loads(run("apply", *APPLICANT, "--rulebook", book, "--json").stdout)
+    assert (data["mode"], data["outcome"], data["findings"][0]["rule"]) == \
+        ("karens", "accept", "KARENS")
+    given = run("apply", *APPLICANT, "--rulebook", book, "--declaration",
+                str(write(tmp_path, all_no(BOOK))))
+    assert given.exit_code == 2 and "asks no health questions" in given.stderr
