@@ -322,8 +322,31 @@ def _exclusion_problems(doc: YamlDocument, loc: tuple[str | int, ...], name: str
     return problems
 
 
+def _karens_problems(doc: YamlDocument, model: RuleBookModel) -> list[Problem]:
+    """The karens follow-ups must be months (dates) wherever a question has them."""
+    rules = model.declaration
+    named: dict[tuple[str, ...], str] = {("karens_last_symptoms",): rules.karens_last_symptoms}
+    named.update((("karens_dates", str(key)), fid) for key, fid in rules.karens_dates.items())
+    problems = []
+    for loc, fid in named.items():
+        wrong = [qid for qid, q in model.questions.items()
+                 if fid in q.followups and q.followups[fid].type != "month"]
+        if wrong:
+            problems.append(doc.problem(("declaration", *loc),
+                                        f"declaration.{'.'.join(loc)}: {fid!r} is not a month "
+                                        f"follow-up in {', '.join(wrong)}"))
+    return problems
+
+
 def semantic_problems(doc: YamlDocument, model: RuleBookModel) -> list[Problem]:
     problems = []
+    for qid, question in model.questions.items():
+        if "conditions" in question.followups:
+            problems.append(doc.problem(("questions", qid, "followups", "conditions"),
+                                        f"questions.{qid}.followups.conditions: the name "
+                                        "'conditions' is kept for the list of conditions in a "
+                                        "declaration; choose another"))
+    problems.extend(_karens_problems(doc, model))
     smokers = [qid for qid, q in model.questions.items() if q.role == "smoker"]
     if len(smokers) > 1:
         problems.append(doc.problem(("questions", smokers[1], "role"),
