@@ -199,7 +199,9 @@ class Interview:
         for number, (qid, question) in enumerate(self.book.questions.items(), start=1):
             answer = self.answers.get(qid)
             yes = isinstance(answer, dict) or answer == "yes"
-            table.add_row(f"{number}.", t("uw.yes" if yes else "uw.no", self.lang))
+            label = self.text(question)
+            label = label if len(label) <= 48 else label[:47].rstrip() + "…"
+            table.add_row(escape(f"{number}. {label}"), t("uw.yes" if yes else "uw.no", self.lang))
             if not isinstance(answer, dict):
                 continue
             listed = answer.get(LIST_KEY)
