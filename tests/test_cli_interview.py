@@ -48,6 +48,8 @@ def test_interview_in_swedish_with_progress_and_a_correction(run: Invoke) -> Non
     assert "Fråga 4 av 18" in screen and "Dina svar" in screen
     assert "Gäller: Allergi" in screen
     assert "Längd" in screen and "180 cm" in screen  # the review labels every answer
+    assert "1. Röker du eller har du rökt" in screen
+    assert "Example" not in screen and "Question" not in screen  # no English on the screen
 
 
 def test_two_conditions_by_name_each_with_its_own_dates(run: Invoke) -> None:
@@ -96,6 +98,7 @@ def test_follow_ups_only_where_they_apply_in_english(run: Invoke) -> None:
     assert "how often do you have attacks" not in result.stdout.lower()
     assert "Invalid answer: a number from 40 to 230" in result.stdout
     assert "Decision: Declined" in result.stdout
+    assert "Example: these rules" in result.stdout and "Exempel: reglerna" not in result.stdout
 
 
 def test_markup_or_text_for_a_month_is_a_swedish_error_that_echoes_nothing(run: Invoke) -> None:

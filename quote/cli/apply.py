@@ -281,4 +281,4 @@ def _render(result: Application, data: dict[str, Any]) -> None:
         render_price(result.breakdown)
     model = result.rulebook.model
     if model.example:
-        console.print(f"[dim]{escape(model.notice)}[/]")
+        console.print(f"[dim]{escape(model.notice_in(get_lang()))}[/]")

@@ -241,7 +241,7 @@ class Interview:
         self.console.print(f"[bold]{t('interview.title', self.lang)}[/] — {escape(book.name)} "
                            f"({escape(book.version)})")
         if book.example:
-            self.console.print(f"[yellow]{escape(book.notice)}[/]")
+            self.console.print(f"[yellow]{escape(book.notice_in(self.lang))}[/]")
         if self.answers or self.height:
             self.console.print(t("interview.resumed", self.lang, n=len(self.answers),
                                  total=len(book.questions)))

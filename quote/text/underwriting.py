@@ -12,8 +12,8 @@ MESSAGES: Catalog = {
     "uw.unmatched": {"sv": "Inget regelfall täcker svaret; en riskbedömare ser på det",
                      "en": "No rule covers this answer; an underwriter looks"},
     "uw.not_covered": {
-        "sv": "{product} omfattar inte {moment}; inget förbehåll behövs",
-        "en": "{product} does not cover {moment}; no exclusion is needed"},
+        "sv": "{product} omfattar inte detta ({moment}); inget förbehåll behövs",
+        "en": "{product} does not cover this ({moment}); no exclusion is needed"},
     "uw.child_bmi": {"sv": "under {age} år används inte BMI-reglerna",
                      "en": "the BMI rules are not used under {age}"},
     "uw.karens_mode": {

@@ -201,7 +201,8 @@ def apply_for(request: ApplicationRequest, received: date, tariff: Tariff, kpi: 
                                     path=raw.path)
     product = tariff.model.products[request.product]
     decision = decide(book.model, declaration, request.birth_date, lang,
-                      covered=frozenset(product.moments), product=product.name)
+                      covered=frozenset(product.moments), product=product.name,
+                      moment_names=tariff.model.moments)
     if decision.outcome == "decline":
         return Declined(request, dates, tariff, book, decision, declaration)
     breakdown = _price(request, tariff, kpi, dates.start, decision)

@@ -148,13 +148,15 @@ def _matches(match: Match, value: FollowUpValue | Decimal | int | None) -> bool:
 
 class _Engine:
     def __init__(self, book: RuleBookModel, declaration: Declaration, age: int,
-                 lang: Lang, covered: frozenset[str] | None, product: str) -> None:
+                 lang: Lang, covered: frozenset[str] | None, product: str,
+                 moment_names: Mapping[str, str]) -> None:
         self.book = book
         self.decl = declaration
         self.age = age
         self.lang = lang
         self.covered = covered
         self.product = product
+        self.moment_names = moment_names
         self.received = Month(declaration.received.year, declaration.received.month)
 
     def text(self, item: Any) -> str:
@@ -261,8 +263,8 @@ class _Engine:
                      and e.id not in self.covered]
         if uncovered:
             exclusions = tuple(e for e in exclusions if e not in uncovered)
-            note = "; ".join(t("uw.not_covered", self.lang, product=self.product, moment=e.id)
-                             for e in uncovered)
+            note = "; ".join(t("uw.not_covered", self.lang, product=self.product,
+                               moment=self.moment_names.get(e.id, e.id)) for e in uncovered)
             if not exclusions:
                 effect = "accept"
         return Finding(question=qid, answer=summary, rule=rule.id, effect=effect,
@@ -327,10 +329,11 @@ class _Engine:
 
 
 def decide(book: RuleBookModel, declaration: Declaration, birth_date: date, lang: Lang = "sv",
-           covered: frozenset[str] | None = None, product: str = "") -> Decision:
+           covered: frozenset[str] | None = None, product: str = "",
+           moment_names: Mapping[str, str] | None = None) -> Decision:
     """Run every rule over the declaration; ``birth_date`` gives the age on receipt.
 
     ``covered`` is what the product covers (its moments); an exclusion of anything else is
-    not made. None: every moment is covered."""
+    not made (``moment_names`` name them in the note). None: every moment is covered."""
     age = age_on(birth_date, declaration.received)
-    return _Engine(book, declaration, age, lang, covered, product).run()
+    return _Engine(book, declaration, age, lang, covered, product, moment_names or {}).run()

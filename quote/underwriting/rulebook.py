@@ -169,6 +169,10 @@ class Measurements(Model):
 class RuleBookModel(Model):
     """Everything a ``kind: rulebook`` file holds."""
 
+    def notice_in(self, lang: str) -> str:
+        """The notice in ``lang``: ``notice_en`` for English when given, else ``notice``."""
+        return self.notice_en if lang == "en" and self.notice_en else self.notice
+
     kind: Literal["rulebook"]
     id: Slug
     name: str
@@ -176,6 +180,8 @@ class RuleBookModel(Model):
     effective_from: DateField
     example: bool
     notice: str
+    notice_en: str | None = Field(default=None, description="The notice in English, when "
+                                                            "``notice`` is Swedish.")
     source: str | None = None
     anchors: dict[str, Any] = Field(default_factory=dict,
                                     description="YAML anchors to reuse below; not read.")
