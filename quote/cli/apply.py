@@ -37,7 +37,7 @@ from quote.cli.common import (
 from quote.cli.interview import DRAFT_KIND, Interview
 from quote.cli.price import render as render_price
 from quote.dates import age_on
-from quote.i18n import Lang, default_lang, get_lang, parse_lang, set_lang, t
+from quote.i18n import Lang, get_lang, parse_lang, set_lang, t
 from quote.indexation import KpiSeries
 from quote.money import pct
 from quote.private import create_private, create_private_numbered
@@ -110,10 +110,11 @@ def apply(
     Example: quote apply --product plus --birth-date 1990-05-01 --residence SE
     --declaration answers.yaml
     """
-    chosen_lang = default_lang() if lang is None else parse_lang(lang)
-    if chosen_lang is None or (lang is not None and lang.lower() not in ("sv", "en")):
-        fail(f"--lang: choose sv or en, not {lang!r}")
-    set_lang(chosen_lang)
+    if lang is not None:
+        chosen_lang = parse_lang(lang)
+        if chosen_lang is None or lang.lower() not in ("sv", "en"):
+            fail(f"--lang: choose sv or en, not {lang!r}")
+        set_lang(chosen_lang)
     language = get_lang()
     decided = date_option(on, "--on") or date.today()
     start_day = date_option(start, "--start")
