@@ -170,3 +170,17 @@ def test_resume_needs_a_draft(run: Invoke, tmp_path: Path) -> None:
     other.write_text("{}")
     result = run("apply", *APPLICANT, "--resume", str(other))
     assert result.exit_code == 2 and "is not an interview draft" in result.stderr
+
+
+def test_draft_dir_must_exist_before_any_question(run: Invoke, tmp_path: Path) -> None:
+    result = run("apply", *APPLICANT, "--draft-dir", str(tmp_path / "no"), input="180\n")
+    assert result.exit_code == 2 and "--draft-dir: the directory" in result.stderr
+    assert "Längd" not in result.output
+
+
+def test_a_draft_of_another_rule_book_is_refused(run: Invoke, tmp_path: Path) -> None:
+    draft = tmp_path / "d.json"
+    draft.write_text(json.dumps({"kind": "quote-interview-draft", "rulebook": "other",
+                                 "version": "1", "answers": {}}))
+    result = run("apply", *APPLICANT, "--resume", str(draft))
+    assert result.exit_code == 2 and "another rule book" in result.stderr

@@ -125,6 +125,8 @@ def apply(
         fail(f"--record: the directory {record.parent} does not exist")
     if declaration is not None and resume is not None:
         fail("--resume: continues an interview; it cannot go with --declaration")
+    if draft_dir is not None and not draft_dir.is_dir():
+        fail(f"--draft-dir: the directory {draft_dir} does not exist")
     request = ApplicationRequest(
         product=product.lower(), birth_date=born, residence=residence, decided=decided,
         start=start_day, deductible=deductible, referral=referral,
@@ -137,6 +139,10 @@ def apply(
         book = choose_rulebook(rulebook, tariffs, received)
         chosen = choose_tariff(tariff, tariffs, start_day or start_date(decided))
         series = kpi_for(chosen, kpi)
+        if draft is not None and (draft.get("rulebook"), draft.get("version")) != \
+                (book.model.id, book.model.version):
+            fail(f"--resume: the draft was made with another rule book than {book.model.id} "
+                 f"{book.model.version}")
         if declaration is not None and book.model.declaration.mode == "karens":
             fail("--declaration: the rule book takes on risk with karens and asks no health "
                  "questions")

@@ -14,8 +14,6 @@ MESSAGES: Catalog = {
     "uw.not_covered": {
         "sv": "{product} omfattar inte detta ({moment}); inget förbehåll behövs",
         "en": "{product} does not cover this ({moment}); no exclusion is needed"},
-    "uw.child_bmi": {"sv": "under {age} år används inte BMI-reglerna",
-                     "en": "the BMI rules are not used under {age}"},
     "uw.karens_mode": {
         "sv": "Försäkringen tecknas med karens, utan hälsodeklaration",
         "en": "The insurance is taken out with karens, without a health declaration"},
