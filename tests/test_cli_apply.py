@@ -344,12 +344,13 @@ def test_referral_is_a_preliminary_price_and_a_decline_lists_no_exclusions(
 def test_a_timestamp_as_a_declaration_date_is_a_clean_error(run: Invoke, tmp_path: Path,
                                                             field: str) -> None:
     path = tmp_path / "ts.yaml"
-    text = yaml.safe_dump(all_no(BOOK)).replace(f"{field}: '2024-", f"{field}: 2024-")
-    path.write_text(text.replace(f"{field}: 2024-08-20", f"{field}: 2024-08-20 10:00:00")
-                    .replace(f"{field}: 2024-09-01", f"{field}: 2024-09-01 10:00:00"))
+    text = re.sub(rf"{field}: '(\d{{4}}-\d\d-\d\d)'", rf"{field}: \1T10:00:00",
+                  yaml.safe_dump(all_no(BOOK)))
+    assert "T10:00:00" in text
+    path.write_text(text)
     result = run("apply", *APPLICANT, "--declaration", str(path))
     assert result.exit_code == 2, result.output
-    assert f"{field}: expected a date YYYY-MM-DD" in result.stderr
+    assert f"{field}: expected a date YYYY-MM-DD, not a date and time" in result.stderr
     assert "Traceback" not in result.output
 
 

@@ -119,14 +119,7 @@ def apply(
     decided = date_option(on, "--on") or date.today()
     start_day = date_option(start, "--start")
     born, identity = birth_date_from(birth_date, id_number, id_country, decided, residence)
-    if record is not None and (record.exists() or record.is_symlink()):
-        fail(f"--record: {record} exists; an application record is never overwritten")
-    if record is not None and not (record.parent if str(record.parent) else Path(".")).is_dir():
-        fail(f"--record: the directory {record.parent} does not exist")
-    if declaration is not None and resume is not None:
-        fail("--resume: continues an interview; it cannot go with --declaration")
-    if draft_dir is not None and not draft_dir.is_dir():
-        fail(f"--draft-dir: the directory {draft_dir} does not exist")
+    _check_paths(record, declaration, resume, draft_dir)
     request = ApplicationRequest(
         product=product.lower(), birth_date=born, residence=residence, decided=decided,
         start=start_day, deductible=deductible, referral=referral,
@@ -139,13 +132,7 @@ def apply(
         book = choose_rulebook(rulebook, tariffs, received)
         chosen = choose_tariff(tariff, tariffs, start_day or start_date(decided))
         series = kpi_for(chosen, kpi)
-        if draft is not None and (draft.get("rulebook"), draft.get("version")) != \
-                (book.model.id, book.model.version):
-            fail(f"--resume: the draft was made with another rule book than {book.model.id} "
-                 f"{book.model.version}")
-        if declaration is not None and book.model.declaration.mode == "karens":
-            fail("--declaration: the rule book takes on risk with karens and asks no health "
-                 "questions")
+        _check_book(book, draft, declaration)
         interview = Interview(stderr() if as_json else stdout(), book.model, language, draft)
 
         def source() -> RawDeclaration:
@@ -170,6 +157,31 @@ def apply(
         _render(result, data)
     if written is not None:
         stderr().print(t("apply.record_written", path=str(written)), markup=False)
+
+
+def _check_paths(record: Path | None, declaration: Path | None, resume: Path | None,
+                 draft_dir: Path | None) -> None:
+    """What can be refused before anything is read or asked (a hint: the record is still
+    created exclusively)."""
+    if record is not None and (record.exists() or record.is_symlink()):
+        fail(f"--record: {record} exists; an application record is never overwritten")
+    if record is not None and not (record.parent if str(record.parent) else Path(".")).is_dir():
+        fail(f"--record: the directory {record.parent} does not exist")
+    if declaration is not None and resume is not None:
+        fail("--resume: continues an interview; it cannot go with --declaration")
+    if draft_dir is not None and not draft_dir.is_dir():
+        fail(f"--draft-dir: the directory {draft_dir} does not exist")
+
+
+def _check_book(book: RuleBook, draft: dict[str, Any] | None, declaration: Path | None
+                ) -> None:
+    if draft is not None and (draft.get("rulebook"), draft.get("version")) != \
+            (book.model.id, book.model.version):
+        fail(f"--resume: the draft was made with another rule book than {book.model.id} "
+             f"{book.model.version}")
+    if declaration is not None and book.model.declaration.mode == "karens":
+        fail("--declaration: the rule book takes on risk with karens and asks no health "
+             "questions")
 
 
 def _decide(request: ApplicationRequest, received: date, chosen: Tariff, series: KpiSeries,
