@@ -176,3 +176,11 @@ def test_findings_in_english() -> None:
 
 def test_months_between() -> None:
     assert months_between(Month(2022, 9), Month(2024, 9)) == 24
+
+
+def test_loadings_and_exclusions_keep_their_reasons() -> None:
+    decision = run({**heart("diabetes"), **skin("2024-01", "no")})
+    assert [(f.rule, f.load_pct, f.reason) for f in decision.loadings] == [
+        ("Q2-DIABETES", 50, "Diabetes ger premietillägg 50 %.")]
+    assert [(f.rule, [e.id for e in f.exclusions]) for f in decision.excluding] == [
+        ("Q7-SKIN", ["psoriasis"])]

@@ -110,6 +110,16 @@ class Decision:
     age: int
     karens: tuple[KarensInfo, ...] = ()
 
+    @property
+    def loadings(self) -> tuple[Finding, ...]:
+        """The findings that load the premium, each with its percentage and reason."""
+        return tuple(f for f in self.findings if f.effect == "load")
+
+    @property
+    def excluding(self) -> tuple[Finding, ...]:
+        """The findings that exclude something, each with its exclusions and reason."""
+        return tuple(f for f in self.findings if f.exclusions)
+
 
 def karens_clear_from(dates: Mapping[str, Month], months: int) -> date:
     """The first day no declared date falls in the ``months`` before it: the last day of the
