@@ -157,6 +157,11 @@ def test_ctrl_c_keeps_a_draft(run: Invoke, tmp_path: Path,
     [draft] = drafts(tmp_path)
     assert json.loads(draft.read_text())["answers"] == {"q1": "no"}
     assert "Avbrutet" in result.stderr
+    monkeypatch.undo()
+    resumed = run("apply", *APPLICANT, "--resume", str(draft), "--json",
+                  input=keys(no(17), ""))
+    assert resumed.exit_code == 0, resumed.output
+    assert json.loads(resumed.stdout)["outcome"] == "accept"
 
 
 def test_interrupted_before_any_answer_writes_nothing(run: Invoke, tmp_path: Path) -> None:

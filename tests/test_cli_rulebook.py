@@ -113,6 +113,15 @@ def test_a_scenario_with_an_invalid_declaration_fails_at_its_line(run: Invoke,
            "or no" in result.stdout
 
 
+def test_scenarios_for_another_rule_book_fail(run: Invoke, tmp_path: Path) -> None:
+    path = tmp_path / "other.yaml"
+    path.write_text("kind: rulebook-scenarios\nrulebook: other-book\nscenarios:\n"
+                    "  - name: x\n    expect: {outcome: accept}\n")
+    result = run("rulebook", "test", str(RULEBOOK), str(path))
+    assert result.exit_code == 1
+    assert f"{path}:2: file: written for rule book other-book, not dkv-example" in result.stdout
+
+
 def test_no_scenarios_is_bad_input(run: Invoke, tmp_path: Path) -> None:
     book = tmp_path / "book.yaml"
     shutil.copy(RULEBOOK, book)
