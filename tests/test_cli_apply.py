@@ -373,6 +373,7 @@ def test_karens_mode_asks_no_health_questions(run: Invoke, tmp_path: Path) -> No
     assert result.exit_code == 0, result.output
     assert "Längd" not in result.stdout and "Fråga 1" not in result.stdout
     assert "Karens 24 månader gäller vid skada." in result.stdout
+    assert "Försäkringen tecknas med karens, utan hälsodeklaration." in result.stdout
     assert "1 068,00 kr" in result.stdout
     data = json.loads(run("apply", *APPLICANT, "--rulebook", book, "--json").stdout)
     assert (data["mode"], data["outcome"], data["findings"][0]["rule"]) == \

@@ -48,6 +48,7 @@ from quote.underwriting.application import (
     DeclarationSource,
     Declined,
     NotEligible,
+    Offered,
     RawDeclaration,
     Referred,
     application_dict,
@@ -267,7 +268,11 @@ def _render(result: Application, data: dict[str, Any]) -> None:
     console.print(f"[bold]{t('apply.decision')}: {t(f'apply.outcome.{decision.outcome}')}[/]")
     console.print(t("apply.dates", **{k: data[k] for k in ("received", "decided", "start")}),
                   markup=False)
-    if decision.findings:
+    if isinstance(result, Offered) and result.karens:
+        console.print(f"{t('uw.karens_mode')}.", markup=False)
+        for f in decision.findings:
+            console.print(f.reason, markup=False)
+    elif decision.findings:
         table = Table(show_edge=False, pad_edge=False)
         for column in ("question", "answer", "rule", "effect", "reason"):
             table.add_column(t(f"apply.col.{column}"))
