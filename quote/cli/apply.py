@@ -69,11 +69,11 @@ def apply(
     id_number: IdOption = None,
     id_country: IdCountryOption = None,
     on: Annotated[str | None, typer.Option(
-        help="Date of the decision, YYYY-MM-DD [default: today]; also the received date when "
+        help="Date of the decision, YYYY-MM-DD (default: today); also the received date when "
              "the declaration is asked in the terminal.", show_default=False)] = None,
     start: Annotated[str | None, typer.Option(
         help="Date cover and premium start, YYYY-MM-DD; the offer is priced on it (age, "
-             "bracket, KPI) [default: the first of the month after the decision].",
+             "bracket, KPI) (default: the first of the month after the decision).",
         show_default=False)] = None,
     deductible: Annotated[int, typer.Option(help="Självrisk in kronor per claim.")] = 0,
     referral: Annotated[bool, typer.Option("--referral", help="With remisskrav.")] = False,
@@ -89,7 +89,7 @@ def apply(
         dir_okay=False, show_default=False)] = None,
     draft_dir: Annotated[Path | None, typer.Option(
         "--draft-dir", help="Where an interrupted interview saves its draft (a new file, "
-                            "0600) [default: the current directory].",
+                            "0600; default: the current directory).",
         file_okay=False, show_default=False)] = None,
     resume: Annotated[Path | None, typer.Option(
         help="Continue the interview saved in this draft file.", dir_okay=False,

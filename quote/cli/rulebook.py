@@ -26,8 +26,8 @@ def test(
     rulebook: Annotated[Path, typer.Argument(help="The rule-book file.", dir_okay=False,
                                              show_default=False)],
     scenarios: Annotated[list[Path] | None, typer.Argument(
-        help="Scenario files or directories [default: the <rule book>.scenarios/ directory "
-             "beside the rule book].", show_default=False)] = None,
+        help="Scenario files or directories (default: the RULEBOOK.scenarios/ directory "
+             "beside the rule book, named after its file).", show_default=False)] = None,
     fmt: Annotated[CheckFormat, typer.Option(
         "--format", help="text: path:line: message; github: GitHub Actions annotations; "
                          "json: a report for scripts.")] = CheckFormat.text,
@@ -36,7 +36,7 @@ def test(
     """Run scenario files (an applicant, a declaration, the expected outcome, rules,
     loading, exclusions and premium) through the same decision and pricing as `quote apply`.
 
-    Premiums use the tariffs of --tariffs [default: the rule book's directory].
+    Premiums use the tariffs of --tariffs (default: the rule book's directory).
     Exit 0 when every scenario passes, 1 when one fails, 2 for bad input.
     Example: quote rulebook test tariffs/rulebook-dkv-example-2024-06-01.yaml
     """
