@@ -43,7 +43,7 @@ class DeclarationError(DataFileError):
 
 class AnswerProblem(ValueError):
     """One follow-up's value is not what its type needs. ``code`` names the problem for a
-    translated message (``declaration.bad.<code>``); the text never repeats the value."""
+    translated message (``interview.bad.<code>``); the text never repeats the value."""
 
     def __init__(self, code: str, message: str) -> None:
         super().__init__(message)
@@ -192,24 +192,20 @@ def parse_followup(followup: FollowUp, value: Any) -> FollowUpValue:
             raise AnswerProblem("count", "expected a whole number, 0 or more")
         return value
     if followup.type == "month":
-        if isinstance(value, datetime):
-            raise AnswerProblem("month", "expected a month YYYY-MM")
-        if isinstance(value, date):
+        if isinstance(value, date) and not isinstance(value, datetime):
             return Month(value.year, value.month)
         try:
-            return Month.parse(value) if isinstance(value, str) else _no_month()
+            if isinstance(value, str):
+                return Month.parse(value)
         except ValueError:
-            raise AnswerProblem("month", "expected a month YYYY-MM") from None
+            pass
+        raise AnswerProblem("month", "expected a month YYYY-MM")
     if isinstance(value, bool) or not isinstance(value, str | int):
         raise AnswerProblem("text", "expected text")
     text = str(value).strip()
     if not text:
         raise AnswerProblem("empty", "write an answer")
     return text
-
-
-def _no_month() -> Month:
-    raise ValueError("not a month")
 
 
 def _blank(value: Any) -> bool:
@@ -322,13 +318,11 @@ def _date_field(name: str, raw: Any) -> tuple[date | None, str | None]:
     if raw is None:
         return None, f"{name}: missing (YYYY-MM-DD)"
     try:
-        return parse_date(raw) if isinstance(raw, str) else _no_date(), None
+        if isinstance(raw, str):
+            return parse_date(raw), None
     except ValueError:
-        return None, f"{name}: expected a date YYYY-MM-DD"
-
-
-def _no_date() -> date:
-    raise ValueError("not a date")
+        pass
+    return None, f"{name}: expected a date YYYY-MM-DD"
 
 
 def parse_declaration(data: Any, rulebook: RuleBookModel, birth_date: date,
