@@ -120,7 +120,8 @@ class Referred(_Decided):
 
 @dataclass(frozen=True)
 class Declined(_Decided):
-    """Refused: no price and no exclusions."""
+    """Refused: no price and no exclusions (``decision.exclusions`` may list what the rules
+    would have excluded; a refusal shows none of them)."""
 
 
 Application = NotEligible | Offered | Referred | Declined
@@ -199,6 +200,9 @@ def apply_for(request: ApplicationRequest, received: date, tariff: Tariff, kpi: 
     raw = source()
     declaration = parse_declaration(raw.data, book.model, request.birth_date, doc=raw.doc,
                                     path=raw.path)
+    if declaration.received != received:
+        raise InputError("received", f"eligibility was checked on {received}, but the "
+                                     f"declaration was received {declaration.received}")
     product = tariff.model.products[request.product]
     decision = decide(book.model, declaration, request.birth_date, lang,
                       covered=frozenset(product.moments), product=product.name,
