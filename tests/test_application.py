@@ -93,3 +93,10 @@ def test_bad_dates_and_requests_fail_before_asking(dkv: Tariff, kpi: KpiSeries) 
     with pytest.raises(InputError, match="unknown product"):
         apply_for(ApplicationRequest(**{**REQUEST.__dict__, "product": "gold"}),
                   date(2024, 9, 1), dkv, kpi, BOOK, never)
+
+
+def test_the_declaration_must_be_received_when_eligibility_was_checked(
+        dkv: Tariff, kpi: KpiSeries) -> None:
+    data = all_no(BOOK.model)  # received 2024-09-01
+    with pytest.raises(InputError, match="declaration was received 2024-09-01"):
+        apply_for(REQUEST, date(2024, 8, 30), dkv, kpi, BOOK, lambda: RawDeclaration(data))
