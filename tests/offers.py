@@ -16,12 +16,12 @@ from typing import Any
 
 from quote.indexation import KpiSeries
 from quote.offers.build import (
-    application_offer,
     line_from_breakdown,
     offer_for_lines,
     person_of,
     price_offer,
     sources_of,
+    underwriting_offer,
 )
 from quote.offers.model import Line, Offer, StepUp
 from quote.pricing import Breakdown, PriceRequest, price
@@ -96,7 +96,7 @@ def every_kind(dkv: Tariff, kpi: KpiSeries) -> dict[str, Offer]:
         "price": price_offer(priced(dkv, kpi, smoker=True, deductible=500),
                              person_of(34, birth_date=date(1990, 5, 1), name="Anna Andersson",
                                        masked_id="19900501-****"), MADE, "sv"),
-        "apply": application_offer(decision_with_terms(),
+        "apply": underwriting_offer(decision_with_terms(),
                                    priced(dkv, kpi, smoker=True, loading_pct=Decimal(50)),
                                    person_of(34, masked_id="19900501-****"), BOOK, MADE, ON,
                                    "sv"),

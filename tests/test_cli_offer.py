@@ -15,7 +15,7 @@ import yaml
 from quote.underwriting.rulebook import load_rulebook
 
 from .browser import pdf_has_pages, png_is_blank, print_pdf, rendered_text, screenshot
-from .conftest import BUNDLED, Invoke
+from .conftest import BUNDLED, FIXTURES, Invoke
 from .declarations import all_no, declaration_for
 from .offers import Page, assert_self_contained
 
@@ -27,24 +27,28 @@ APPLY = ["apply", "--product", "plus", "--id", "199005011235", "--residence", "S
 FULL_ID = ("199005011235", "900501-1235", "9005011235")
 # Free text, dates and measures from the declaration below: none may reach the offer.
 HEALTH_ANSWERS = ("tabletter mot blodtryck", "kortisonsalva", "naprapat Sörensen", "2019-03",
-                  "2012-05", "2021-06", "2020-01", "178", "82", "BMI", "karens", "Eksem",
-                  "Högt blodtryck,")
+                  "2015-01", "2012-05", "2021-06", "2022-03", "2020-01", "ryggskott",
+                  "bättre", "178", "82", "BMI", "karens", "Högt blodtryck,")
 
 
 def declaration() -> dict[str, Any]:
-    """Smoker; high blood pressure and diabetes (+25 % +50 %); eczema symptom-free for 39
-    months (karens: no exclusion); back and left knee (exclusions)."""
+    """Smoker; high blood pressure and diabetes (+25 % +50 %); eczema (excluded); back and
+    left knee (exclusions)."""
     data = all_no(BOOK, 178, 82)
     data["answers"].update({
         "q1": "ja",
-        "q2": {"answer": "ja", "condition": ["high_blood_pressure", "diabetes"],
-               "onset": "2019-03", "treatment": "tabletter mot blodtryck",
-               "last_symptoms": "2024-08", "ongoing": "ja"},
-        "q7": {"answer": "ja", "condition": ["eczema"], "onset": "2012-05",
-               "treatment": "kortisonsalva", "last_symptoms": "2021-06", "ongoing": "nej"},
+        "q2": {"answer": "ja", "conditions": [
+            {"condition": "high_blood_pressure", "onset": "2019-03",
+             "treatment": "tabletter mot blodtryck", "last_symptoms": "2024-08",
+             "ongoing": "ja"},
+            {"condition": "diabetes", "onset": "2015-01", "treatment": "kost",
+             "last_symptoms": "2022-03"}]},
+        "q7": {"answer": "ja", "condition": "eczema", "onset": "2012-05",
+               "treatment": "kortisonsalva", "last_symptoms": "2021-06"},
         "q17": {"answer": "ja", "body_part": ["back", "knee"], "side": "left",
                 "onset": "2020-01", "last_symptoms": "2024-06",
-                "treatment": "naprapat Sörensen", "ongoing": "nej"},
+                "treatment": "naprapat Sörensen", "result": "bättre",
+                "diagnosis": "ryggskott", "ongoing": "nej"},
     })
     return data
 
@@ -205,3 +209,19 @@ def test_price_offer_follows_the_language(run: Invoke, tmp_path: Path) -> None:
     words = Page(out.read_text(encoding="utf-8")).words
     assert "Offer: Vårdförsäkring Plus" in words
     assert "Monthly premium 1,146.25 kr per month" in words
+
+
+def test_karens_mode_offer_states_the_rule(run: Invoke, tmp_path: Path) -> None:
+    """A rule book with ``mode: karens``: no declaration; the offer says so and states the
+    karens rule in place of exclusions and loadings."""
+    out = tmp_path / "offer.html"
+    result = run("apply", "--product", "plus", "--birth-date", "1990-05-01", "--residence",
+                 "SE", "--on", "2024-09-01", "--rulebook",
+                 str(FIXTURES / "rulebooks" / "karens.yaml"), "--offer", str(out), input="")
+    assert result.exit_code == 0, result.output
+    words = Page(out.read_text(encoding="utf-8")).words
+    assert "Med karens, utan hälsodeklaration" in words
+    assert "Beslut: Beviljas" in words
+    assert "Karens 24 månader gäller vid skada." in words
+    assert "Dina svar i hälsodeklarationen" not in words
+    assert "Startdatum 2024-10-01" in words  # the first of the month after the decision

@@ -14,12 +14,12 @@ from decimal import Decimal
 
 from quote.indexation import KpiSeries
 from quote.offers.build import (
-    application_offer,
     offer_for_lines,
     person_of,
     price_offer,
     sources_of,
     terms_from_decision,
+    underwriting_offer,
 )
 from quote.tariff import Tariff
 from quote.underwriting.decision import Decision
@@ -91,11 +91,11 @@ def test_terms_from_a_decision_keep_reasons_not_answers(dkv: Tariff) -> None:
     ]
 
 
-def test_application_offer(dkv: Tariff, kpi: KpiSeries) -> None:
+def test_underwriting_offer(dkv: Tariff, kpi: KpiSeries) -> None:
     """1085 × (1 + 0.25 + 0.50) = 1898.75 kr a month."""
     decision = decision_with_terms()
     b = priced(dkv, kpi, smoker=True, loading_pct=Decimal(50))
-    offer = application_offer(decision, b, person_of(34, masked_id="19900501-****"), BOOK,
+    offer = underwriting_offer(decision, b, person_of(34, masked_id="19900501-****"), BOOK,
                               MADE, date(2025, 4, 1), "sv")
     assert offer.premium == Decimal("1898.75")
     assert offer.outcome == "terms" and not offer.provisional
@@ -109,7 +109,7 @@ def test_application_offer(dkv: Tariff, kpi: KpiSeries) -> None:
 
 def test_a_referred_application_is_provisional(dkv: Tariff, kpi: KpiSeries) -> None:
     decision = Decision("refer", False, Decimal(0), (), (), Decimal("23"), 34)
-    offer = application_offer(decision, priced(dkv, kpi), person_of(34), BOOK, MADE, ON, "sv")
+    offer = underwriting_offer(decision, priced(dkv, kpi), person_of(34), BOOK, MADE, ON, "sv")
     assert offer.provisional and offer.outcome == "refer"
 
 

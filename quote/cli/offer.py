@@ -15,8 +15,7 @@ from quote.offers.build import application_offer, person_of, price_offer
 from quote.offers.html import render
 from quote.offers.model import Offer
 from quote.pricing import Breakdown
-from quote.underwriting.decision import Decision
-from quote.underwriting.rulebook import RuleBook
+from quote.underwriting.application import Application, Offered, Referred
 
 NAME_MAX = 200
 
@@ -82,16 +81,13 @@ def offer_after_price(path: Path | None, name: str | None, breakdown: Breakdown,
     write_offer(path, price_offer(breakdown, person, date.today(), get_lang()))
 
 
-def offer_after_apply(path: Path | None, name: str | None, decision: Decision,
-                      breakdown: Breakdown | None, book: RuleBook, born: date,
-                      masked_id: str | None, lang: Lang, start: date | None = None) -> None:
-    """`quote apply --offer`: the offer after underwriting; none when declined."""
+def offer_after_application(path: Path | None, name: str | None, result: Application,
+                            masked_id: str | None, lang: Lang) -> None:
+    """`quote apply --offer`: the offer after underwriting (made today); none when the
+    application is declined (or the applicant may not apply)."""
     if path is None:
         return
-    if breakdown is None:
+    if not isinstance(result, Offered | Referred):
         typer.echo(t("offer.not_written_declined", lang), err=True)
         return
-    person = person_of(breakdown.request.age, birth_date=born, name=name, masked_id=masked_id,
-                       guardian_below=book.model.eligibility.guardian_below_age)
-    write_offer(path, application_offer(decision, breakdown, person, book, date.today(),
-                                        start or breakdown.request.on, lang))
+    write_offer(path, application_offer(result, name, masked_id, date.today(), lang))

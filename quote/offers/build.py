@@ -30,6 +30,7 @@ from quote.offers.model import (
 )
 from quote.pricing import Breakdown, instalment_for
 from quote.tariff import Tariff
+from quote.underwriting.application import Offered, Referred
 from quote.underwriting.decision import Decision
 from quote.underwriting.rulebook import RuleBook
 
@@ -191,22 +192,42 @@ def price_offer(b: Breakdown, person: Person, made_on: date, lang: Lang) -> Offe
     return replace(offer, customer=person)
 
 
-def application_offer(decision: Decision, b: Breakdown, person: Person, rulebook: RuleBook,
-                      made_on: date, start: date, lang: Lang) -> Offer:
-    """The offer after underwriting (`quote apply --offer`): the decision's exclusions and
-    loadings with their reasons; provisional when the application is referred."""
+def underwriting_offer(decision: Decision, b: Breakdown, person: Person, rulebook: RuleBook,
+                       made_on: date, start: date, lang: Lang, karens: bool = False) -> Offer:
+    """The offer after underwriting: the decision's exclusions and loadings with their
+    reasons; provisional when referred; with ``karens`` (no health declaration) the karens
+    rule instead."""
     terms = terms_from_decision(decision, b.tariff, lang)
     excluded = [e.id for e in decision.exclusions if e.kind == "moment"]
     line = line_from_breakdown(b, person, lang, terms=terms, excluded_moments=excluded)
     notices = []
     if rulebook.model.example:
         notices.append(t("offer.example_rulebook", lang, name=rulebook.model.name))
+    rules = rulebook.model.declaration
+    karens_text = None
+    if karens:
+        karens_text = (rules.karens_text.sv if lang == "sv" else rules.karens_text.en) \
+            if rules.karens_text else t("offer.karens", lang, months=rules.karens_months)
     offer = _offer("apply", b.tariff, t("offer.title.apply", lang, product=line.product_name),
                    [line], made_on=made_on, start=start, lang=lang,
                    sources=sources_of(b, lang, rulebook))
-    return replace(offer, subtitle=t("offer.subtitle.apply", lang), customer=person,
-                   outcome=decision.outcome,
-                   provisional=decision.outcome == "refer", notices=tuple(notices))
+    subtitle = t("offer.subtitle.karens" if karens else "offer.subtitle.apply", lang)
+    return replace(offer, subtitle=subtitle, customer=person, outcome=decision.outcome,
+                   provisional=decision.outcome == "refer", notices=tuple(notices),
+                   karens_text=karens_text)
+
+
+def application_offer(result: Offered | Referred, name: str | None, masked_id: str | None,
+                      made_on: date, lang: Lang) -> Offer:
+    """`quote apply --offer`: the offer of an accepted or referred application, priced on
+    its start date."""
+    b = result.breakdown
+    person = person_of(b.request.age, birth_date=result.request.birth_date, name=name,
+                       masked_id=masked_id,
+                       guardian_below=result.rulebook.model.eligibility.guardian_below_age)
+    karens = isinstance(result, Offered) and result.karens
+    return underwriting_offer(result.decision, b, person, result.rulebook, made_on,
+                              result.dates.start, lang, karens=karens)
 
 
 def totals_of(lines: Sequence[Line]) -> tuple[Total, ...]:

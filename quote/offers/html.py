@@ -370,14 +370,17 @@ def _terms(offer: Offer) -> str:
         body += f"<p><strong>{esc(t('offer.outcome', lang, outcome=outcome))}</strong></p>\n"
     if offer.provisional:
         body += f'<p class="notice">{esc(t("offer.provisional", lang))}</p>\n'
-    if terms:
+    if offer.karens_text:
+        body += f"<p>{esc(offer.karens_text)}</p>\n"
+    elif terms:
         body += f"<p class=\"lead\">{esc(t('offer.terms.intro', lang))}</p>\n"
         head = [(t("offer.col.term", lang), ""), (t("offer.col.reason", lang), "")]
         body += _table(head, [_row((esc(term.text), ""), (esc(term.reason), ""))
                               for term in terms])
     else:
         body += f"<p>{esc(t('offer.terms.none', lang))}</p>\n"
-    body += f'<p class="note">{esc(t("offer.no_health_answers", lang))}</p>\n'
+    if not offer.karens_text:
+        body += f'<p class="note">{esc(t("offer.no_health_answers", lang))}</p>\n'
     return _section("terms", t("offer.terms", lang), body)
 
 

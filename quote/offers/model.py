@@ -151,6 +151,7 @@ class Offer:
     details: bool = True
     outcome: str | None = None
     provisional: bool = False
+    karens_text: str | None = None
     general_exclusions: tuple[TermsText, ...] = ()
     withdrawal_days: int | None = None
     withdrawal_text: str | None = None

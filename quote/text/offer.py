@@ -8,6 +8,15 @@ MESSAGES: Catalog = {
     # Titles by kind of offer
     "offer.title.price": {"sv": "Offert: {product}", "en": "Offer: {product}"},
     "offer.title.apply": {"sv": "Erbjudande: {product}", "en": "Offer: {product}"},
+    "offer.subtitle.karens": {"sv": "Med karens, utan hälsodeklaration",
+                              "en": "With karens, without a health declaration"},
+    "offer.karens": {
+        "sv": "Karens: ett tillstånd som var känt eller behandlat före starten ersätts bara "
+              "efter {months} månader helt utan symtom, kontroller, medicinering och "
+              "behandling.",
+        "en": "Karens: a condition known or treated before the start is covered only after "
+              "{months} months entirely free of symptoms, check-ups, medication and "
+              "treatment."},
     "offer.subtitle.apply": {"sv": "Efter riskbedömning av hälsodeklarationen",
                              "en": "After underwriting of the health declaration"},
     "offer.title.compare": {"sv": "Prisjämförelse", "en": "Price comparison"},
