@@ -15,9 +15,24 @@ from pathlib import Path
 
 from quote.dates import Month
 from quote.errors import InputError, KpiError, KpiMissingError, Problem
+from quote.i18n import t
 from quote.yamlfile import read_bytes
 
 HEADER = "month,kpi"
+KPI_MIN = Decimal("0.01")
+KPI_MAX = Decimal(100_000)
+KPI_DECIMALS = 6
+
+
+def kpi_in_range(value: Decimal) -> bool:
+    """A KPI figure any index factor can be computed from exactly: :data:`KPI_MIN` to
+    :data:`KPI_MAX` with at most :data:`KPI_DECIMALS` decimals (SCB publishes two)."""
+    return value.is_finite() and KPI_MIN <= value <= KPI_MAX and \
+        int(value.as_tuple().exponent) >= -KPI_DECIMALS
+
+
+def kpi_range_message() -> str:
+    return t("range.kpi", low=KPI_MIN, high=KPI_MAX, places=KPI_DECIMALS)
 
 
 @dataclass(frozen=True)
@@ -93,6 +108,10 @@ def parse_kpi(path: Path, raw: bytes) -> tuple[KpiSeries, list[Problem]]:
                                                   f"got {cells[1]!r}"))
             previous = month
             continue
+        if not kpi_in_range(value):
+            problems.append(Problem(path, number, f"{month}: {kpi_range_message()}"))
+            previous = month
+            continue
         if month in values:
             problems.append(Problem(path, number, f"{month}: duplicate month (first on line "
                                                   f"{lines_of[month]})"))
@@ -163,6 +182,8 @@ def parse_kpi_value(text: str) -> Decimal:
         raise InputError("value", f"{text!r} is not a number") from None
     if not value.is_finite() or value <= 0:
         raise InputError("value", f"KPI must be a positive number, got {text}")
+    if not kpi_in_range(value):
+        raise InputError("value", kpi_range_message())
     return value
 
 

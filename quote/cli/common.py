@@ -21,7 +21,9 @@ from rich.console import Console
 
 from quote.dates import parse_date
 from quote.errors import DataFileError, InputError, QuoteError
+from quote.i18n import t
 from quote.identity import Identity, parse_identity
+from quote.tariff import MAX_PCT, PCT_DECIMALS, percentage_in_range
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -104,6 +106,8 @@ def percentage_option(value: str, option: str) -> Decimal:
         fail(f"{option}: {value!r} is not a number (a percentage such as 25 or 12.5)")
     if result < 0:
         fail(f"{option}: must be 0 or more, got {value}")
+    if not percentage_in_range(result):
+        fail(f"{option}: {t('range.percentage', limit=MAX_PCT, places=PCT_DECIMALS)}")
     return result
 
 

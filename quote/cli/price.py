@@ -24,9 +24,12 @@ from quote.cli.common import (
     user_errors,
 )
 from quote.dates import age_on
+from quote.i18n import t
 from quote.money import pct, sek
 from quote.pricing import Breakdown, PriceRequest
 from quote.pricing import price as price_request
+
+MAX_AGE = 150
 
 
 def price(
@@ -68,8 +71,8 @@ def price(
         years = age_on(born, on_date)
     else:
         assert age is not None
-        if age < 0:
-            fail(f"--age: must be 0 or more, got {age}")
+        if not 0 <= age <= MAX_AGE:
+            fail(f"--age: {t('range.age', limit=MAX_AGE)}")
         years = age
     loading_pct = percentage_option(loading, "--loading")
     with user_errors():
