@@ -182,3 +182,17 @@ def birth_date_from(birth_date: str | None, id_number: str | None, id_country: s
     if born > on:
         fail(f"--birth-date: {born} is after {on}")
     return born, None
+
+
+@contextmanager
+def book_errors(book: Path) -> Iterator[None]:
+    """A book polars cannot parse (ragged rows, a quote that never closes …) becomes one
+    line naming the file, never a traceback; the polars message (no field values) is cut
+    to its first line."""
+    import polars as pl
+
+    try:
+        yield
+    except pl.exceptions.PolarsError as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise QuoteError(f"{book}: not a valid CSV file ({first[:200]})") from None

@@ -22,6 +22,7 @@ from quote.cli.common import (
 from quote.dates import Month
 from quote.errors import KpiError, QuoteError
 from quote.files import write_text_atomic
+from quote.i18n import t
 from quote.indexation import load_kpi, parse_kpi_value, with_month_added
 from quote.money import decimal_sv
 from quote.yamlfile import read_bytes
@@ -57,6 +58,8 @@ def show(
     start = _month(from_, "--from") if from_ else None
     with user_errors():
         series = load_kpi(_series_path(kpi, tariffs))
+    if not series.values:
+        fail(t("kpi.empty", path=series.path))
     months = sorted(series.values)
     if start is not None:
         months = [m for m in months if m >= start]

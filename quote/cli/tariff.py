@@ -21,6 +21,7 @@ from quote.cli.common import (
     KpiOption,
     TariffOption,
     TariffsDirOption,
+    book_errors,
     date_option,
     fail,
     prepare_polars,
@@ -339,8 +340,9 @@ def impact(
     with user_errors():
         opened = open_book(book, on_date)
         old_t, new_t = load_tariff(old), load_tariff(new)
-        summary = run_impact(opened, on_date, Pricer([old_t], lambda t: kpi_for(t, kpi)),
-                             Pricer([new_t], lambda t: kpi_for(t, kpi)))
+        with book_errors(book):
+            summary = run_impact(opened, on_date, Pricer([old_t], lambda t: kpi_for(t, kpi)),
+                                 Pricer([new_t], lambda t: kpi_for(t, kpi)))
     if as_json:
         print_json({**summary.as_dict(), "old": _tariff_ref(old_t), "new": _tariff_ref(new_t)})
     else:

@@ -40,4 +40,8 @@ MESSAGES: Catalog = {
                           "en": "min must be less than max"},
     "range.age": {"sv": "en ålder från 0 till {limit} år väntades",
                   "en": "expected an age from 0 to {limit} years"},
+    "kpi.empty": {"sv": "{path}: serien har inga månader än; lägg till den första med "
+                        "quote kpi add MÅNAD VÄRDE",
+                  "en": "{path}: the series has no months yet; add the first with "
+                        "quote kpi add MONTH VALUE"},
 }
