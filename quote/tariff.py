@@ -59,8 +59,9 @@ def _date(value: Any) -> date:
 
 def _whole_kronor(value: Any, *, positive: bool) -> int:
     ok = isinstance(value, int) and not isinstance(value, bool)
-    if isinstance(value, Decimal) and value.is_finite() and abs(value) <= MAX_KRONOR and \
-            value == value.to_integral_value():
+    if isinstance(value, Decimal) and value.is_finite() and abs(value) > MAX_KRONOR:
+        raise PydanticCustomError("kronor_range", t("range.kronor", limit=MAX_KRONOR))
+    if isinstance(value, Decimal) and value.is_finite() and value == value.to_integral_value():
         value, ok = int(value), True
     if ok and value > MAX_KRONOR:
         raise PydanticCustomError("kronor_range", t("range.kronor", limit=MAX_KRONOR))

@@ -38,13 +38,14 @@ Location = tuple[str | int, ...]
 _FLOAT_TAG = "tag:yaml.org,2002:float"
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 _INT_TAG = "tag:yaml.org,2002:int"
+_COLLECTION_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
 
 MAX_FILE_BYTES = 1024 * 1024
 """Largest data file read (YAML, JSON or KPI CSV): 1 MiB, about 30 times the rule book."""
 MAX_DEPTH = 64
 """Deepest nesting of mappings and lists in a YAML file (the rule book uses 6)."""
-MAX_VALUES = 50_000
-"""Most values (scalars, mappings, lists) written in one YAML file."""
+MAX_VALUES = 20_000
+"""Most values (scalars, mappings, lists) written in one YAML file (the rule book has 2 100)."""
 MAX_ALIAS_VALUES = 10_000
 """Most values aliases may add to those written (the bundled rule book adds about 400)."""
 MAX_NUMBER_DIGITS = 100
@@ -227,6 +228,8 @@ def _build(node: yaml.Node, loc: Location, doc: YamlDocument, loader: _Loader,
     doc.lines.setdefault(loc, line)
     if not isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
         return _scalar(node, loader)
+    if node.tag not in _COLLECTION_TAGS:
+        raise _Refused(line, t("yaml.tag", tag_kind=node.id))
     if id(node) in budget.active:
         raise _Refused(line, t("yaml.alias_cycle"))
     budget.active.add(id(node))

@@ -21,7 +21,7 @@ from quote.cli.common import (
 )
 from quote.dates import Month
 from quote.errors import KpiError, QuoteError
-from quote.files import write_text_atomic
+from quote.files import clean_stale_temporaries, real_target, write_text_atomic
 from quote.i18n import t
 from quote.indexation import load_kpi, parse_kpi_value, with_month_added
 from quote.money import decimal_sv
@@ -113,6 +113,7 @@ def add(
         if is_installed_copy(path):
             raise QuoteError(f"{path} is the series bundled inside the installed quote; keep "
                              "your own data directory and pass --tariffs DIR or --kpi FILE")
+        clean_stale_temporaries(real_target(path))
         figure = parse_kpi_value(value)
         text = with_month_added(path, read_bytes(path, "KPI", KpiError), when, figure)
         write_text_atomic(path, text)

@@ -31,7 +31,7 @@ from quote.cli.common import (
 )
 from quote.diff import diff_tariffs
 from quote.errors import InputError, QuoteError
-from quote.files import write_text_atomic
+from quote.files import clean_stale_temporaries, real_target, write_text_atomic
 from quote.money import decimal_sv, pct, plain, sek
 from quote.pricing import price_list
 from quote.reindex import reindex
@@ -285,6 +285,7 @@ def index(
         if not 1900 <= year <= 9999:
             fail(f"--year: {year} is not a year")
         start = date(year, 1, 1)
+    clean_stale_temporaries(real_target(output))
     if output.exists() and not force:
         fail(f"-o: {output} exists; choose another file or pass --force to replace it")
     with user_errors():

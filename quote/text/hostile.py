@@ -25,6 +25,8 @@ MESSAGES: Catalog = {
         "en": "aliases (*name) expand to more than {limit} values"},
     "yaml.alias_cycle": {"sv": "ett alias (*namn) innehåller sig självt",
                          "en": "an alias (*name) contains itself"},
+    "yaml.tag": {"sv": "en tagg (!…) på en {tag_kind} är inte tillåten här",
+                 "en": "a tag (!…) on a {tag_kind} is not allowed here"},
     "yaml.number_too_long": {"sv": "ett tal med fler än {limit} siffror",
                              "en": "a number with more than {limit} digits"},
     "range.timestamp": {"sv": "ett datum ÅÅÅÅ-MM-DD väntades, inte en tidpunkt",
