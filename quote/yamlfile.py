@@ -95,29 +95,29 @@ def read_bytes(path: Path, what: str, error: type[DataFileError],
     except OSError as exc:
         reason = f"cannot read {what} file: {exc.strerror}"
     else:
-        with os.fdopen(fd, "rb", buffering=0) as handle:
+        try:
             mode = os.fstat(fd).st_mode
             if stat.S_ISDIR(mode):
                 reason = f"is a directory, expected a {what} file"
             elif not stat.S_ISREG(mode):
                 reason = t("file.special", what=what)
             else:
-                try:
-                    raw = _read_at_most(handle, limit + 1)
-                except OSError as exc:
-                    reason = f"cannot read {what} file: {exc.strerror}"
-                else:
-                    if len(raw) <= limit:
-                        return raw
-                    reason = t("file.too_large", what=what, limit=limit // 1024)
+                raw = _read_at_most(fd, limit + 1)
+                if len(raw) <= limit:
+                    return raw
+                reason = t("file.too_large", what=what, limit=limit // 1024)
+        except OSError as exc:
+            reason = f"cannot read {what} file: {exc.strerror}"
+        finally:
+            os.close(fd)
     raise error(path, [Problem(path, None, reason)])
 
 
-def _read_at_most(handle: Any, size: int) -> bytes:
+def _read_at_most(fd: int, size: int) -> bytes:
     chunks: list[bytes] = []
     left = size
     while left > 0:
-        chunk = handle.read(min(left, 1 << 16))
+        chunk = os.read(fd, min(left, 1 << 16))
         if not chunk:
             break
         chunks.append(chunk)

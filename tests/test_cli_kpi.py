@@ -79,3 +79,33 @@ def test_add_to_empty_series(run: Invoke, tmp_path: Path) -> None:
     path.write_text("# base: 1980=100\nmonth,kpi\n")
     assert run("kpi", "add", "2024-01", "400.5", "--kpi", str(path)).exit_code == 0
     assert path.read_text().endswith("month,kpi\n2024-01,400.5\n")
+
+
+def test_show_refuses_a_series_without_months(run: Invoke, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.csv"
+    empty.write_text("# base: 1980=100\nmonth,kpi\n")
+    for extra in ([], ["--json"]):
+        result = run("kpi", "show", "--kpi", str(empty), *extra)
+        assert result.exit_code == 2
+        assert "None" not in result.output
+        assert result.stderr.startswith(f"Error: {empty}: ")
+
+
+@pytest.mark.parametrize("value", ["1e30", "1e5000", "0.001", "414.1234567", "9" * 5000])
+def test_add_refuses_a_figure_out_of_range(run: Invoke, series: Path, value: str) -> None:
+    before = series.read_bytes()
+    result = run("kpi", "add", "2024-12", value, "--kpi", str(series))
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: VALUE: ")
+    assert series.read_bytes() == before
+
+
+def test_add_through_a_symlink_updates_the_real_series(run: Invoke, series: Path,
+                                                       tmp_path: Path) -> None:
+    link = tmp_path / "link.csv"
+    link.symlink_to(series)
+    result = run("kpi", "add", "2024-12", "417.25", "--kpi", str(link))
+    assert result.exit_code == 0, result.output
+    assert link.is_symlink()
+    assert series.read_text().endswith("2024-11,416.75\n2024-12,417.25\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kpi-1980.csv", "link.csv"]

@@ -71,7 +71,9 @@ def price(
         years = age_on(born, on_date)
     else:
         assert age is not None
-        if not 0 <= age <= MAX_AGE:
+        if age < 0:
+            fail(f"--age: must be 0 or more, got {age}")
+        if age > MAX_AGE:
             fail(f"--age: {t('range.age', limit=MAX_AGE)}")
         years = age
     loading_pct = percentage_option(loading, "--loading")
