@@ -8,6 +8,7 @@ The corpus and each case's expectation are in ``tests/hostile_corpus.py``.
 from __future__ import annotations
 
 import csv
+import json
 import os
 import resource
 import shutil
@@ -16,16 +17,32 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from quote.errors import QuoteError
+from quote.indexation import kpi_in_range, parse_kpi
+from quote.tariff import parse_tariff
+from quote.underwriting.declaration import parse_declaration
+from quote.underwriting.rulebook import load_rulebook
+from quote.yamlfile import load_yaml
 
 from .conftest import BUNDLED, CLI_ENV, DKV_PATH, KPI_PATH, Invoke
 from .hostile_corpus import (
     BOOK_GOOD,
     CASES,
+    DECLARATION,
     DECLARATION_YAML,
+    KPI,
     PLANTED,
+    PLANTED_TEXT,
+    TARIFF,
     Case,
     Msg,
     matches,
@@ -248,3 +265,204 @@ def test_corpus_is_large_and_covers_every_kind() -> None:
     kinds = {case.kind for case in CASES}
     assert kinds == set(COMMANDS)
     assert len(CASES) >= 150
+
+
+# The kill test: SIGKILL at random points of every command that writes a file, then the
+# next run. No partial file at a target, no temporary left behind after the next run.
+
+KILLS = 3
+QUOTE = [sys.executable, "-m", "quote"]
+
+
+def _env() -> dict[str, str]:
+    env = {**os.environ, **{k: v for k, v in CLI_ENV.items() if v is not None}}
+    env.pop("QUOTE_TARIFFS", None)
+    return env
+
+
+def _leftovers(directory: Path) -> list[str]:
+    return sorted(p.name for p in directory.iterdir()
+                  if p.name.endswith((".quote-tmp", ".tmp")))
+
+
+def _kill_after(argv: list[str], delay: float) -> None:
+    proc = subprocess.Popen([*QUOTE, *argv], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, env=_env())
+    try:
+        proc.wait(timeout=delay)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+def _complete(argv: list[str]) -> tuple[int, float]:
+    started = time.monotonic()
+    proc = subprocess.run([*QUOTE, *argv], capture_output=True, text=True, timeout=60,
+                          env=_env(), stdin=subprocess.DEVNULL)
+    assert "Traceback" not in proc.stderr, proc.stderr
+    return proc.returncode, time.monotonic() - started
+
+
+def _book(path: Path, rows: int) -> Path:
+    lines = [BOOK_GOOD.splitlines()[0]]
+    lines += [f"P{i},plus,1990-05-01,2025-03-01,0,false,,1068" for i in range(rows)]
+    path.write_text("policy_id,product,birth_date,renewal_date,deductible,smoker,"
+                    "loading_pct,current_premium\n" + "\n".join(lines[1:]) + "\n")
+    return path
+
+
+@dataclass
+class Writer:
+    """A command that writes, the files it writes, and which contents are whole."""
+
+    name: str
+    argv: Callable[[Path, int], list[str]]  # (directory, attempt) -> argv
+    targets: Callable[[Path, int], list[Path]]
+
+
+WRITERS = [
+    Writer("kpi-add", lambda d, i: ["kpi", "add", "2024-12", "417.25", "--kpi",
+                                    str(d / "kpi.csv")],
+           lambda d, i: [d / "kpi.csv"]),
+    Writer("tariff-index", lambda d, i: ["tariff", "index", DKV, "--year", "2025", "-o",
+                                         str(d / "dkv-2025.yaml"), "--force"],
+           lambda d, i: [d / "dkv-2025.yaml"]),
+    Writer("renew", lambda d, i: ["renew", str(d / "book.csv"), "-o", str(d / "out.csv"),
+                                  "--tariff", DKV],
+           lambda d, i: [d / "out.csv", d / "out.rejects.csv"]),
+    Writer("apply-record", lambda d, i: [*APPLY, "--rulebook", RULEBOOK, "--declaration",
+                                         str(d / "good-declaration.yaml"), "--record",
+                                         str(d / f"record-{i}.json")],
+           lambda d, i: [d / f"record-{i}.json"]),
+]
+
+
+@pytest.mark.parametrize("writer", [pytest.param(w, id=w.name) for w in WRITERS])
+def test_sigkill_leaves_no_partial_target_and_the_next_run_no_temporary(
+        writer: Writer, tmp_path: Path) -> None:
+    import random
+
+    place(tmp_path)
+    shutil.copy(KPI_PATH, tmp_path / "kpi.csv")
+    _book(tmp_path / "book.csv", 5_000)
+    before = (tmp_path / "kpi.csv").read_bytes()
+    # A complete run gives the whole contents and how long a run takes.
+    code, took = _complete(writer.argv(tmp_path, -1))
+    assert code == 0
+    whole = [t.read_bytes() for t in writer.targets(tmp_path, -1)]
+    if writer.name == "kpi-add":
+        (tmp_path / "kpi.csv").write_bytes(before)
+    rng = random.Random(f"kill {writer.name}")
+    for attempt in range(KILLS):
+        _kill_after(writer.argv(tmp_path, attempt), rng.uniform(0.3, 1.0) * took)
+        for target, complete in zip(writer.targets(tmp_path, attempt), whole, strict=True):
+            if target.exists():
+                content = target.read_bytes()
+                allowed = {complete}
+                if writer.name == "kpi-add":
+                    allowed.add(before)
+                if writer.name == "apply-record":
+                    json.loads(content)  # whole JSON (the time it was made may differ)
+                else:
+                    assert content in allowed, f"partial {target.name} after a kill"
+        code, _ = _complete(writer.argv(tmp_path, attempt))
+        assert code in (0, 2)
+        assert _leftovers(tmp_path) == [], f"{writer.name}: temporaries left"
+        if writer.name == "kpi-add":
+            assert (tmp_path / "kpi.csv").read_bytes() == whole[0]
+            (tmp_path / "kpi.csv").write_bytes(before)
+
+
+# Generated input through the loaders: whatever the bytes, a result or a located problem.
+
+NUMBERS = st.one_of(
+    st.integers(min_value=-(10 ** 60), max_value=10 ** 60).map(str),
+    st.decimals(allow_nan=True, allow_infinity=True).map(str),
+    st.sampled_from(["1e30", "1.0e+30", "1.0e+5000", "9" * 200, ".inf", ".nan", "-0", "0x1F",
+                     "1_000", "12,5", "~", "[1]", "{a: 1}", "'25'", "2024-06-01 10:00:00"]),
+)
+TARIFF_NUMBERS = ["31-35: 1068", "loading_pct: 25", "monthly_discount: 210", "amount: 500",
+                  "minimum_monthly_premium: 0", "surcharge_pct: 0", "reference_month: 9",
+                  "reference_year_offset: -1", "months: 3", "base_month: 2023-09",
+                  "effective_from: 2024-06-01"]
+SETTINGS = settings(max_examples=40, deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow])
+PATH = Path("generated.yaml")
+
+
+@SETTINGS
+@given(field=st.sampled_from(TARIFF_NUMBERS), value=NUMBERS)
+def test_generated_tariff_numbers_are_accepted_in_range_or_located(field: str,
+                                                                   value: str) -> None:
+    key = field.split(":")[0]
+    text = TARIFF.replace(field, f"{key}: {value}", 1)
+    model, problems = parse_tariff(load_yaml(PATH, text.encode()))
+    errors = [p for p in problems if p.severity == "error"]
+    if model is None or errors:
+        assert errors and all(p.line is not None for p in errors), problems
+    else:
+        for product in model.products.values():
+            assert all(0 < premium <= 1_000_000 for premium in product.premiums.values())
+        assert 0 <= model.smoker.loading_pct <= 1000
+
+
+@SETTINGS
+@given(st.binary(max_size=300))
+def test_generated_bytes_never_break_the_yaml_reader(raw: bytes) -> None:
+    doc = load_yaml(PATH, raw)
+    assert all(str(p).startswith(f"{PATH}") for p in doc.problems)
+    assert doc.problems or doc.data is None or isinstance(
+        doc.data, (dict, list, str, int, Decimal, bool, date, bytes, float))
+
+
+@SETTINGS
+@given(st.lists(st.tuples(st.sampled_from(["2024-12", "2024-13", "20245-01", "x", ""]),
+                          NUMBERS), max_size=5))
+def test_generated_kpi_series_are_in_range_or_refused_by_line(rows: list[tuple[str, str]]
+                                                              ) -> None:
+    text = KPI + "".join(f"{month},{value}\n" for month, value in rows)
+    series, problems = parse_kpi(Path("kpi.csv"), text.encode())
+    assert all(p.line is not None for p in problems)
+    if not problems:
+        assert all(kpi_in_range(v) for v in series.values.values())
+
+
+@pytest.fixture(scope="module")
+def bundled_rulebook() -> object:
+    return load_rulebook(Path(RULEBOOK)).model
+
+
+@SETTINGS
+@given(field=st.sampled_from(["signed", "received", "height_cm", "weight_kg"]), value=NUMBERS,
+       text=st.text(max_size=30))
+def test_generated_declarations_are_decided_or_refused(bundled_rulebook: Any, field: str,
+                                                       value: str, text: str) -> None:
+    data = {**DECLARATION, field: value, "answers": {**DECLARATION["answers"], "q2": {
+        "answer": "ja", "condition": ["diabetes"], "onset": "2019-03",
+        "treatment": f"{PLANTED_TEXT} {text}", "last_symptoms": "2024-08", "ongoing": "ja"}}}
+    raw = json.dumps(data, ensure_ascii=False).encode()
+    doc = load_yaml(Path("d.json"), raw)
+    try:
+        declared = parse_declaration(doc.data, bundled_rulebook, date(1990, 5, 1), doc)
+    except QuoteError as exc:
+        assert PLANTED_TEXT not in str(exc)
+        assert all(p.line is not None for p in getattr(exc, "problems", []))
+    else:
+        assert declared.height_cm > 0
+
+
+@settings(max_examples=15, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(rows=st.lists(st.lists(st.one_of(NUMBERS, st.text(max_size=8)), min_size=1,
+                              max_size=10), max_size=4))
+def test_generated_books_are_renewed_or_refused(run: Invoke, tmp_path: Path,
+                                                rows: list[list[str]]) -> None:
+    body = "\n".join(",".join(row) for row in rows)
+    book = tmp_path / "generated.csv"
+    book.write_text(BOOK_GOOD + body + "\n", encoding="utf-8")
+    result = run("renew", str(book), "-o", str(tmp_path / "out.csv"), "--tariff", DKV)
+    assert result.exception is None or isinstance(result.exception, SystemExit), \
+        repr(result.exception)
+    assert result.exit_code in (0, 2)
+    for value in PLANTED:
+        assert value not in result.output
