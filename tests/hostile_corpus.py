@@ -283,6 +283,7 @@ RULEBOOK_CASES = [
              Msg("range.measurement")),
     rulebook("height-nan", "min: 40, max: 230", "min: .nan, max: 230", "decimal"),
     rulebook("height-decimals", "min: 40, max: 230", "min: 40.123, max: 230", "decimal"),
+    rulebook("height-min-zero", "min: 40, max: 230", "min: 0, max: 230", "greater than"),
     rulebook("weight-negative", "min: 2, max: 300", "min: -2, max: 300", "greater than"),
     rulebook("bmi-below-1e30", "below: 17}", "below: 1.0e+30}", "less than"),
     rulebook("bmi-min-negative", "{min: 30, below: 35}", "{min: -30, below: 35}",

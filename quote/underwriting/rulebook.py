@@ -39,7 +39,7 @@ class Text(Model):
 
 
 # Limits of a measurement (cm, kg) and of what a rule may compare (BMI, age, months, a count).
-Measure = Annotated[Decimal, Field(ge=0, le=1000, decimal_places=2, allow_inf_nan=False)]
+Measure = Annotated[Decimal, Field(gt=0, le=1000, decimal_places=2, allow_inf_nan=False)]
 Bound = Annotated[Decimal, Field(ge=0, le=10_000, decimal_places=2, allow_inf_nan=False)]
 Age = Annotated[int, Field(ge=0, le=150)]
 
