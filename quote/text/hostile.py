@@ -34,16 +34,8 @@ MESSAGES: Catalog = {
     "range.kronor": {"sv": "högst {limit} kr", "en": "at most {limit} kr"},
     "range.percentage": {"sv": "en procentsats från 0 till {limit} med högst {places} decimaler",
                          "en": "a percentage from 0 to {limit} with at most {places} decimals"},
-    "range.kpi": {"sv": "KPI ska vara ett tal från {low} till {high} med högst {places} "
-                        "decimaler",
-                  "en": "KPI must be a number from {low} to {high} with at most {places} "
-                        "decimals"},
     "range.measurement": {"sv": "min ska vara mindre än max",
                           "en": "min must be less than max"},
     "range.age": {"sv": "en ålder från 0 till {limit} år väntades",
                   "en": "expected an age from 0 to {limit} years"},
-    "kpi.empty": {"sv": "{path}: serien har inga månader än; lägg till den första med "
-                        "quote kpi add MÅNAD VÄRDE",
-                  "en": "{path}: the series has no months yet; add the first with "
-                        "quote kpi add MONTH VALUE"},
 }
