@@ -327,9 +327,10 @@ KPI_CASES = [
     kpi("duplicate-month", KPI + "2025-12,417.96\n", "duplicate"),
     kpi("out-of-order", KPI + "2005-12,300.00\n", "out of order"),
     kpi("no-header", "\n".join(line for line in KPI.splitlines()
-                               if line != "month,kpi") + "\n", "header"),
+                               if not line.startswith("month,")) + "\n", "header"),
     kpi("wrong-header", KPI.replace("month,kpi", "månad,kpi"), "header"),
-    kpi("semicolons", KPI.replace("month,kpi", "month;kpi").replace(",", ";"), "header"),
+    kpi("semicolons", KPI.replace("month,kpi,note", "month;kpi;note").replace(",", ";"),
+        "header"),
     kpi("empty", b"", ("empty", "header")),
     kpi("not-utf8", KPI.encode() + b"2026-01,4\xe5\n", "not UTF-8"),
     kpi("utf16", KPI.encode("utf-16"), ("not UTF-8", "header")),
