@@ -148,7 +148,8 @@ KNOWN: dict[tuple[str, str], str] = {
                                                              "tariff-show", "index")},
     **{(f"book-{name}", command): BOOK for command in ("renew", "impact")
        for name in ("unterminated-quote", "loading-1e30", "loading-1e5000", "loading-digits",
-                    "deductible-digits", "huge-line", "parquet-1e30")},
+                    "deductible-digits", "parquet-1e30")},
+    ("book-huge-line", "renew"): BOOK,
     **{(f"declaration-{name}", "apply"): UNDER
        for name in ("signed-timestamp", "received-timestamp", "onset-leak", "unknown-key-leak",
                     "treatment-mapping", "json-onset-leak", "empty")},
