@@ -48,7 +48,7 @@ def _shown(value: Any) -> str:
 
 def _date(value: Any) -> date:
     if isinstance(value, datetime):
-        raise PydanticCustomError("date", t("range.timestamp"))
+        raise PydanticCustomError("date", t("hostile.range.timestamp"))
     if isinstance(value, date):
         return value
     try:
@@ -60,11 +60,11 @@ def _date(value: Any) -> date:
 def _whole_kronor(value: Any, *, positive: bool) -> int:
     ok = isinstance(value, int) and not isinstance(value, bool)
     if isinstance(value, Decimal) and value.is_finite() and abs(value) > MAX_KRONOR:
-        raise PydanticCustomError("kronor_range", t("range.kronor", limit=MAX_KRONOR))
+        raise PydanticCustomError("kronor_range", t("hostile.range.kronor", limit=MAX_KRONOR))
     if isinstance(value, Decimal) and value.is_finite() and value == value.to_integral_value():
         value, ok = int(value), True
     if ok and value > MAX_KRONOR:
-        raise PydanticCustomError("kronor_range", t("range.kronor", limit=MAX_KRONOR))
+        raise PydanticCustomError("kronor_range", t("hostile.range.kronor", limit=MAX_KRONOR))
     if not ok or (value <= 0 if positive else value < 0):
         shown = _shown(value) if len(_shown(value)) <= 40 else "?"
         if positive:
@@ -92,7 +92,7 @@ def _percentage(value: Any) -> Decimal:
         raise PydanticCustomError("pct", "must be a percentage of 0 or more, got {value}",
                                   {"value": _shown(value)})
     if not percentage_in_range(result):
-        raise PydanticCustomError("pct_range", t("range.percentage", limit=MAX_PCT,
+        raise PydanticCustomError("pct_range", t("hostile.range.percentage", limit=MAX_PCT,
                                                  places=PCT_DECIMALS))
     return result
 

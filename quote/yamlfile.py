@@ -100,12 +100,12 @@ def read_bytes(path: Path, what: str, error: type[DataFileError],
             if stat.S_ISDIR(mode):
                 reason = f"is a directory, expected a {what} file"
             elif not stat.S_ISREG(mode):
-                reason = t("file.special", what=what)
+                reason = t("hostile.file.special", what=what)
             else:
                 raw = _read_at_most(fd, limit + 1)
                 if len(raw) <= limit:
                     return raw
-                reason = t("file.too_large", what=what, limit=limit // 1024)
+                reason = t("hostile.file.too_large", what=what, limit=limit // 1024)
         except OSError as exc:
             reason = f"cannot read {what} file: {exc.strerror}"
         finally:
@@ -150,18 +150,18 @@ class _Loader(yaml.SafeLoader):
         line = self.peek_event().start_mark.line + 1  # type: ignore[no-untyped-call]
         self.values += 1
         if self.values > MAX_VALUES:
-            raise _Refused(line, t("yaml.too_many_values", limit=MAX_VALUES))
+            raise _Refused(line, t("hostile.yaml.too_many_values", limit=MAX_VALUES))
         self.depth += 1
         try:
             if self.depth > MAX_DEPTH:
-                raise _Refused(line, t("yaml.too_deep", limit=MAX_DEPTH))
+                raise _Refused(line, t("hostile.yaml.too_deep", limit=MAX_DEPTH))
             return super().compose_node(parent, index)
         finally:
             self.depth -= 1
 
     def flatten_mapping(self, node: Any) -> None:
         if id(node) in self.flattening:
-            raise _Refused(node.start_mark.line + 1, t("yaml.alias_cycle"))
+            raise _Refused(node.start_mark.line + 1, t("hostile.yaml.alias_cycle"))
         self.flattening.add(id(node))
         try:
             super().flatten_mapping(node)
@@ -189,7 +189,7 @@ def load_yaml(path: Path, raw: bytes) -> YamlDocument:
     bad = _NOT_PRINTABLE.search(text)
     if bad is not None:
         line = text.count("\n", 0, bad.start()) + 1
-        doc.problems.append(Problem(path, line, t("yaml.control_character",
+        doc.problems.append(Problem(path, line, t("hostile.yaml.control_character",
                                                   code=f"U+{ord(bad.group()):04X}")))
         return doc
     loader = _Loader(text)
@@ -211,7 +211,7 @@ def load_yaml(path: Path, raw: bytes) -> YamlDocument:
     except yaml.YAMLError:
         doc.problems.append(Problem(path, None, "YAML syntax error"))
     except RecursionError:  # pragma: no cover - the depth limit comes first
-        doc.problems.append(Problem(path, None, t("yaml.too_deep", limit=MAX_DEPTH)))
+        doc.problems.append(Problem(path, None, t("hostile.yaml.too_deep", limit=MAX_DEPTH)))
     finally:
         loader.dispose()
     return doc
@@ -222,16 +222,16 @@ def _build(node: yaml.Node, loc: Location, doc: YamlDocument, loader: _Loader,
     line = node.start_mark.line + 1
     budget.values -= 1
     if budget.values < 0:
-        raise _Refused(line, t("yaml.alias_too_big", limit=MAX_ALIAS_VALUES))
+        raise _Refused(line, t("hostile.yaml.alias_too_big", limit=MAX_ALIAS_VALUES))
     if len(budget.active) >= MAX_DEPTH:
-        raise _Refused(line, t("yaml.too_deep", limit=MAX_DEPTH))
+        raise _Refused(line, t("hostile.yaml.too_deep", limit=MAX_DEPTH))
     doc.lines.setdefault(loc, line)
     if not isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
         return _scalar(node, loader)
     if node.tag not in _COLLECTION_TAGS:
-        raise _Refused(line, t("yaml.tag", tag_kind=node.id))
+        raise _Refused(line, t("hostile.yaml.tag", tag_kind=node.id))
     if id(node) in budget.active:
-        raise _Refused(line, t("yaml.alias_cycle"))
+        raise _Refused(line, t("hostile.yaml.alias_cycle"))
     budget.active.add(id(node))
     try:
         if isinstance(node, yaml.SequenceNode):
@@ -275,7 +275,7 @@ def _mapping(node: yaml.MappingNode, loc: Location, doc: YamlDocument, loader: _
 def _scalar(node: yaml.Node, loader: yaml.SafeLoader) -> Any:
     if node.tag in (_FLOAT_TAG, _INT_TAG) and \
             sum(ch.isdigit() for ch in str(node.value)) > MAX_NUMBER_DIGITS:
-        raise _Refused(node.start_mark.line + 1, t("yaml.number_too_long",
+        raise _Refused(node.start_mark.line + 1, t("hostile.yaml.number_too_long",
                                                    limit=MAX_NUMBER_DIGITS))
     if node.tag == _FLOAT_TAG:
         try:

@@ -115,26 +115,26 @@ def special(kind: str, what: str) -> Callable[[Path], Path]:
 def specials(kind: str) -> list[Case]:
     return [
         Case(f"{kind}-directory", kind, special(kind, "directory"), "directory"),
-        Case(f"{kind}-fifo", kind, special(kind, "fifo"), Msg("file.special", {"what": ANY}),
-             dangerous=True),
+        Case(f"{kind}-fifo", kind, special(kind, "fifo"),
+             Msg("hostile.file.special", {"what": ANY}), dangerous=True),
         Case(f"{kind}-devzero", kind, special(kind, "devzero"),
-             Msg("file.special", {"what": ANY}), dangerous=True),
+             Msg("hostile.file.special", {"what": ANY}), dangerous=True),
         Case(f"{kind}-missing", kind, special(kind, "missing"), ("not found", "does not exist",
                                                                  "no such file")),
         Case(f"{kind}-symlink-loop", kind, special(kind, "loop"), None),
     ]
 
 
-TOO_LARGE = Msg("file.too_large", {"what": ANY, "limit": 1024})
+TOO_LARGE = Msg("hostile.file.too_large", {"what": ANY, "limit": 1024})
 CONTROL = ("U+0000",)
-TOO_DEEP = Msg("yaml.too_deep", {"limit": 64})
-ALIASES = Msg("yaml.alias_too_big", {"limit": 10_000})
-CYCLE = Msg("yaml.alias_cycle")
-LONG_NUMBER = Msg("yaml.number_too_long", {"limit": 100})
-TOO_MANY = Msg("yaml.too_many_values", {"limit": 20_000})
-KRONOR = Msg("range.kronor", {"limit": 1_000_000})
-PCT = Msg("range.percentage", {"limit": 1000, "places": 4})
-TIMESTAMP = Msg("range.timestamp")
+TOO_DEEP = Msg("hostile.yaml.too_deep", {"limit": 64})
+ALIASES = Msg("hostile.yaml.alias_too_big", {"limit": 10_000})
+CYCLE = Msg("hostile.yaml.alias_cycle")
+LONG_NUMBER = Msg("hostile.yaml.number_too_long", {"limit": 100})
+TOO_MANY = Msg("hostile.yaml.too_many_values", {"limit": 20_000})
+KRONOR = Msg("hostile.range.kronor", {"limit": 1_000_000})
+PCT = Msg("hostile.range.percentage", {"limit": 1000, "places": 4})
+TIMESTAMP = Msg("hostile.range.timestamp")
 KPI_RANGE = ("KPI must be a number from 1 to 10 000", "KPI ska vara ett tal från 1 till 10 000")
 
 LAUGHS = "".join(
@@ -191,9 +191,9 @@ def yaml_cases(kind: str, base: str) -> list[Case]:
              "YAML syntax error"),
         Case(f"{k}-python-tag", k, text_file(
             k, "python", base + "x: !!python/object/apply:os.system ['echo pwned']\n"),
-             ("YAML syntax error", Msg("yaml.tag", {"tag_kind": "sequence"}))),
+             ("YAML syntax error", Msg("hostile.yaml.tag", {"tag_kind": "sequence"}))),
         Case(f"{k}-tagged-mapping", k, text_file(k, "tagmap", base + "x: !!set {a: 1}\n"),
-             Msg("yaml.tag", {"tag_kind": "mapping"})),
+             Msg("hostile.yaml.tag", {"tag_kind": "mapping"})),
         Case(f"{k}-unclosed-flow", k, text_file(k, "unclosed", base + "x: [1, 2\n"),
              "YAML syntax error"),
         Case(f"{k}-unclosed-quote", k, text_file(k, "unquote", base + 'x: "abc\n'),
@@ -279,7 +279,7 @@ RULEBOOK_CASES = [
              "greater than"),
     rulebook("height-max-1e30", "min: 40, max: 230", "min: 40, max: 1.0e+30", "less than"),
     rulebook("height-min-above-max", "min: 40, max: 230", "min: 240, max: 230",
-             Msg("range.measurement")),
+             Msg("hostile.range.measurement")),
     rulebook("height-nan", "min: 40, max: 230", "min: .nan, max: 230", "decimal"),
     rulebook("height-decimals", "min: 40, max: 230", "min: 40.123, max: 230", "decimal"),
     rulebook("height-min-zero", "min: 40, max: 230", "min: 0, max: 230", "greater than"),

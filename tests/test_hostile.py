@@ -155,7 +155,7 @@ KNOWN: dict[tuple[str, str], str] = {
                     "treatment-mapping", "json-onset-leak", "empty")},
 }
 
-YAML_KEYS = ("yaml.", )
+YAML_KEYS = ("hostile.yaml.",)
 
 
 def expected_exits(case: Case, command: str, default: set[int]) -> set[int]:

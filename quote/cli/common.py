@@ -109,7 +109,7 @@ def percentage_option(value: str, option: str) -> Decimal:
     if result < 0:
         fail(f"{option}: must be 0 or more, got {value}")
     if not percentage_in_range(result):
-        fail(f"{option}: {t('range.percentage', limit=MAX_PCT, places=PCT_DECIMALS)}")
+        fail(f"{option}: {t('hostile.range.percentage', limit=MAX_PCT, places=PCT_DECIMALS)}")
     return result
 
 

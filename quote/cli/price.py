@@ -74,7 +74,7 @@ def price(
         if age < 0:
             fail(f"--age: must be 0 or more, got {age}")
         if age > MAX_AGE:
-            fail(f"--age: {t('range.age', limit=MAX_AGE)}")
+            fail(f"--age: {t('hostile.range.age', limit=MAX_AGE)}")
         years = age
     loading_pct = percentage_option(loading, "--loading")
     with user_errors():

@@ -328,7 +328,7 @@ def semantic_problems(doc: YamlDocument, model: RuleBookModel) -> list[Problem]:
         measurement: Measurement = getattr(model.measurements, name)
         if measurement.min >= measurement.max:
             problems.append(doc.problem(("measurements", name, "min"),
-                                        f"measurements.{name}: {t('range.measurement')}"))
+                                        f"measurements.{name}: {t('hostile.range.measurement')}"))
     return problems
 
 
