@@ -166,7 +166,7 @@ def located(case: Case) -> bool:
 
 
 def params() -> list[object]:
-    found = []
+    found: list[object] = []
     for case in CASES:
         for command, argv, exits in COMMANDS[case.kind]:
             if (case.name, command) in SKIP:
@@ -234,7 +234,7 @@ def _limits() -> None:  # pragma: no cover - runs in the child
 
 
 def dangerous_params() -> list[object]:
-    found = []
+    found: list[object] = []
     for case in CASES:
         if case.dangerous:
             key = (case.name, COMMANDS[case.kind][0][0])
@@ -278,25 +278,51 @@ KILLS = 3
 QUOTE = [sys.executable, "-m", "quote"]
 
 
-def _env() -> dict[str, str]:
+def _env(slow_disk: Path | None = None) -> dict[str, str]:
     env = {**os.environ, **{k: v for k, v in CLI_ENV.items() if v is not None}}
     env.pop("QUOTE_TARIFFS", None)
+    if slow_disk is not None:  # a disk whose fsync takes 0.2 s: the write window is wide
+        env["PYTHONPATH"] = os.pathsep.join([str(slow_disk), env.get("PYTHONPATH", "")])
     return env
 
 
 def _leftovers(directory: Path) -> list[str]:
+    """Temporaries of every naming in use: ours (``.quote-tmp``), private records'
+    (``.partial``) and the old ``.tmp``."""
     return sorted(p.name for p in directory.iterdir()
-                  if p.name.endswith((".quote-tmp", ".tmp")))
+                  if p.name.endswith((".quote-tmp", ".partial", ".tmp")))
 
 
-def _kill_after(argv: list[str], delay: float) -> None:
+SLOW_DISK = """import os, time
+_fsync = os.fsync
+def _slow_fsync(fd):
+    time.sleep(0.2)
+    _fsync(fd)
+os.fsync = _slow_fsync
+"""
+
+
+def _kill_after(argv: list[str], delay: float, directory: Path, slow_disk: Path | None
+                ) -> bool:
+    """Run ``argv`` and SIGKILL it after ``delay`` s, or (on a ``slow_disk``) ``delay`` s
+    after its first temporary appears, so that some kills land while it writes. True if a
+    temporary existed when it was killed."""
+    in_write = slow_disk is not None
     proc = subprocess.Popen([*QUOTE, *argv], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, env=_env())
+                            stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
+                            env=_env(slow_disk))
+    deadline = time.monotonic() + 30
+    if in_write:
+        while proc.poll() is None and not _leftovers(directory) and time.monotonic() < deadline:
+            time.sleep(0.001)
     try:
         proc.wait(timeout=delay)
     except subprocess.TimeoutExpired:
+        writing = bool(_leftovers(directory))
         proc.kill()
         proc.wait()
+        return writing
+    return False
 
 
 def _complete(argv: list[str]) -> tuple[int, float]:
@@ -357,8 +383,15 @@ def test_sigkill_leaves_no_partial_target_and_the_next_run_no_temporary(
     if writer.name == "kpi-add":
         (tmp_path / "kpi.csv").write_bytes(before)
     rng = random.Random(f"kill {writer.name}")
+    slow = tmp_path / "slow-disk"
+    slow.mkdir()
+    (slow / "sitecustomize.py").write_text(SLOW_DISK)
+    hits = 0
     for attempt in range(KILLS):
-        _kill_after(writer.argv(tmp_path, attempt), rng.uniform(0.3, 1.0) * took)
+        in_write = attempt % 2 == 0  # every other kill waits for the first temporary
+        delay = rng.uniform(0, 0.15) if in_write else rng.uniform(0.3, 1.0) * took
+        hits += _kill_after(writer.argv(tmp_path, attempt), delay, tmp_path,
+                            slow if in_write else None)
         for target, complete in zip(writer.targets(tmp_path, attempt), whole, strict=True):
             if target.exists():
                 content = target.read_bytes()
@@ -375,6 +408,7 @@ def test_sigkill_leaves_no_partial_target_and_the_next_run_no_temporary(
         if writer.name == "kpi-add":
             assert (tmp_path / "kpi.csv").read_bytes() == whole[0]
             (tmp_path / "kpi.csv").write_bytes(before)
+    assert hits, f"{writer.name}: no kill landed while a temporary existed"
 
 
 # Generated input through the loaders: whatever the bytes, a result or a located problem.
