@@ -287,7 +287,13 @@ def _scalar(node: yaml.Node, loader: yaml.SafeLoader) -> Any:
             return loader.construct_object(node, deep=True)
         except (ValueError, OverflowError):
             return node.value  # an impossible date such as 2024-02-30: let the model say so
-    return loader.construct_object(node, deep=True)
+    value = loader.construct_object(node, deep=True)
+    if isinstance(value, str):
+        bad = _NOT_PRINTABLE.search(value)  # written as an escape: "\0", "\x1b", "\u0000"
+        if bad is not None:
+            raise _Refused(node.start_mark.line + 1, t("hostile.yaml.control_character",
+                                                       code=f"U+{ord(bad.group()):04X}"))
+    return value
 
 
 def validation_problems(doc: YamlDocument, exc: ValidationError) -> list[Problem]:

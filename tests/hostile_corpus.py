@@ -149,6 +149,7 @@ def yaml_cases(kind: str, base: str) -> list[Case]:
     k = kind
     return [
         Case(f"{k}-nul", k, text_file(k, "nul", base + "extra: a\x00b\n"), CONTROL),
+        Case(f"{k}-escaped-nul", k, text_file(k, "escnul", base + 'extra: "a\\0b"\n'), CONTROL),
         Case(f"{k}-bell", k, text_file(k, "bell", base + "extra: \x07\n"), ("U+0007",)),
         Case(f"{k}-escape", k, text_file(k, "escape", base + "extra: \x1b[31m\n"), ("U+001B",)),
         Case(f"{k}-del", k, text_file(k, "del", base + "extra: \x7f\n"), ("U+007F",)),
@@ -399,6 +400,10 @@ DECLARATION_CASES = [
     declaration("json-truncated", '{"signed": "2024-08-20", "answers": {', "YAML syntax error",
                 suffix=".json"),
     declaration("json-height-text", _json(height_cm="lång"), suffix=".json"),
+    declaration("json-escaped-nul", _json(answers={**DECLARATION["answers"], "q2": {
+        "answer": "ja", "condition": ["diabetes"], "onset": "2019-03",
+        "treatment": f"{PLANTED_TEXT}\u0000", "last_symptoms": "2024-08", "ongoing": "ja"}}),
+        CONTROL, suffix=".json"),
     declaration("json-height-huge", _json(height_cm=10 ** 40), suffix=".json"),
     declaration("json-onset-leak", _json(answers={**DECLARATION["answers"], "q2": {
         "answer": "ja", "condition": ["diabetes"], "onset": f"{PLANTED_TEXT} 2019",

@@ -66,6 +66,10 @@ def test_control_characters_are_refused_with_their_line() -> None:
     assert _only_problem(b"a: 1\n\nb: \x1b[31m\n").startswith("x.yaml:3: control "
                                                                          "character U+001B")
     assert load_yaml(P, b"a: \"tab\there\"\r\nb: 2\r\n").problems == []
+    # written as escapes in a quoted string (YAML or JSON) they are refused all the same
+    assert _only_problem(b'a: 1\nb: "x\\0y"\n').startswith("x.yaml:2: control character U+0000")
+    assert _only_problem(b'{"a": 1,\n "b": "\\u001b[31m"}').startswith(
+        "x.yaml:2: control character U+001B")
 
 
 def test_deep_nesting_is_refused_while_composing_never_a_recursion_error() -> None:
