@@ -187,11 +187,15 @@ class Frequency(Model):
     surcharge_pct: Percentage = Decimal(0)
 
 
+TERMS_TEXT_MAX = 4000
+"""Longest text of a terms item (an exclusion, the withdrawal right) a tariff may hold."""
+
+
 class TermsItem(Model):
     """One numbered item of the insurance terms, as written there, and its source line."""
 
     number: int = Field(ge=1, le=999)
-    text: str = Field(min_length=1)
+    text: str = Field(min_length=1, max_length=TERMS_TEXT_MAX)
     line: int = Field(ge=1, le=1_000_000, description="Line of the item in the source.")
 
 
@@ -199,7 +203,7 @@ class Withdrawal(Model):
     """The customer's right to withdraw (ångerrätt) from a signed agreement."""
 
     days: int = Field(ge=1, le=365)
-    text: str = Field(min_length=1)
+    text: str = Field(min_length=1, max_length=TERMS_TEXT_MAX)
     line: int = Field(ge=1, le=1_000_000)
 
 
@@ -207,7 +211,7 @@ class PremiumStart(Model):
     """When the premium is charged from, as the terms say (shown on an offer)."""
 
     rule: Literal["first_of_next_month"]
-    text: str = Field(min_length=1)
+    text: str = Field(min_length=1, max_length=TERMS_TEXT_MAX)
     line: int = Field(ge=1, le=1_000_000)
 
 
@@ -242,7 +246,7 @@ class TariffModel(Model):
     rounding: Rounding
     indexation: Indexation
     payment_frequencies: dict[Slug, Frequency] = Field(min_length=1)
-    general_exclusions: list[TermsItem] = Field(default_factory=list)
+    general_exclusions: list[TermsItem] = Field(default_factory=list, max_length=500)
     offer: OfferSettings | None = None
 
 
