@@ -4,6 +4,7 @@ validity; checked against the seed they were read from, and one broken fixture p
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -110,3 +111,14 @@ def test_tariff_check_passes_the_bundled_tariff(run: Invoke) -> None:
     result = run("tariff", "check", str(ROOT / "tariffs"))
     assert result.exit_code == 0, result.output
     assert "0 errors" in result.stdout
+
+
+def test_a_terms_text_has_a_length_limit(tmp_path: Path) -> None:
+    path = tmp_path / "long.yaml"
+    path.write_text((BROKEN / "valid.yaml").read_text(encoding="utf-8")
+                    + "general_exclusions:\n  - number: 1\n    line: 10\n    text: "
+                    + "a" * 4001 + "\n", encoding="utf-8")
+    with pytest.raises(TariffError) as info:
+        load_tariff(path)
+    assert [str(p) for p in info.value.problems] == [
+        f"{path}:66: general_exclusions.0.text: String should have at most 4000 characters"]
