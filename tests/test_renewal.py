@@ -15,8 +15,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import quote.renewal as renewal
+import quote.renewal.engine as engine
 from quote.catalog import kpi_for
+from quote.i18n import t
 from quote.pricing import PriceRequest, price
 from quote.renewal import Pricer, open_book, run_renewal
 from quote.tariff import load_tariff
@@ -170,24 +171,30 @@ def test_not_a_csv_file(run: Invoke, tmp_path: Path) -> None:
     result = run("renew", str(binary), "-o", str(tmp_path / "out.csv"))
     assert result.exit_code == 2 and "not a CSV file" in result.stderr
     latin = tmp_path / "latin.csv"
-    latin.write_bytes("policy_id,product\nP1,Bås\n".encode("latin-1"))
+    latin.write_bytes(b"policy_id,product\nP1,B\x81s\n")  # 0x81: not in Windows-1252 either
     result = run("renew", str(latin), "-o", str(tmp_path / "out.csv"), "--on", "2025-01-01")
-    assert result.exit_code == 2 and "not a UTF-8 CSV file" in result.stderr
+    assert result.exit_code == 2 and "neither UTF-8 nor Windows-1252" in result.stderr
+    assert "--encoding" in result.stderr
     assert run("renew", str(tmp_path / "none.csv"), "-o", str(tmp_path / "o.csv")
                ).exit_code == 2
     good = write_book(tmp_path / "good.csv", GOOD)
     nowhere = run("renew", str(good), "-o", str(tmp_path / "none" / "out.csv"))
     assert nowhere.exit_code == 2 and "cannot write here" in nowhere.stderr
     same = run("renew", str(latin), "-o", str(latin))
-    assert same.exit_code == 2 and "three different files" in same.stderr
+    assert same.exit_code == 2 and "must be different files" in same.stderr
 
 
-def test_a_ragged_file_is_refused_and_nothing_is_written(run: Invoke, tmp_path: Path) -> None:
+def test_ragged_rows_are_rejected_with_their_line(run: Invoke, tmp_path: Path) -> None:
     book = tmp_path / "book.csv"
-    book.write_text(",".join(HEADER) + "\n" + ",".join(GOOD[0]) + ",extra,fields\n")
-    result = run("renew", str(book), "-o", str(tmp_path / "out.csv"))
-    assert result.exit_code == 2 and "not a valid CSV file" in result.stderr
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["book.csv"]
+    book.write_text(",".join(HEADER) + "\n" + ",".join(GOOD[0]) + ",extra,fields\n"
+                    + ",".join(GOOD[3]) + "\n" + ",".join(GOOD[2][:4]) + "\n")
+    result = run("renew", str(book), "-o", str(tmp_path / "out.csv"), "--json")
+    assert result.exit_code == 0, result.output
+    rejected = read(tmp_path / "out.rejects.csv")
+    assert [(r["line"], r["reason"]) for r in rejected] == [("2", "too_many_fields"),
+                                                             ("4", "too_few_fields")]
+    assert rejected[1]["message"] == t("renew.reason.too_few_fields", columns=9)
+    assert [r["policy_id"] for r in read(tmp_path / "out.csv")] == ["P4"]
 
 
 def test_an_interrupted_run_leaves_no_half_written_file(tmp_path: Path,
@@ -195,10 +202,8 @@ def test_an_interrupted_run_leaves_no_half_written_file(tmp_path: Path,
     book = write_book(tmp_path / "book.csv", GOOD * 50)
     out = tmp_path / "out.csv"
     out.write_text("the previous run's output\n")
-    monkeypatch.setattr(renewal, "BLOCK_BYTES", 256)  # many blocks
-
     calls = {"n": 0}
-    original = renewal.price_rows
+    original = engine.price_rows
 
     def interrupted(*args: object) -> pl.DataFrame:
         calls["n"] += 1
@@ -206,23 +211,22 @@ def test_an_interrupted_run_leaves_no_half_written_file(tmp_path: Path,
             raise KeyboardInterrupt
         return original(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(renewal, "price_rows", interrupted)
+    monkeypatch.setattr(engine, "price_rows", interrupted)
     tariff = load_tariff(DKV_PATH)
     with pytest.raises(KeyboardInterrupt):
-        run_renewal(open_book(book, None), None, Pricer([tariff], lambda t: kpi_for(t, None)),
-                    out, tmp_path / "rej.csv")
+        run_renewal(open_book(book, None, block_bytes=256), None,
+                    Pricer([tariff], lambda t: kpi_for(t, None)), out, tmp_path / "rej.csv")
     assert out.read_text() == "the previous run's output\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["book.csv", "out.csv"]
 
 
-def test_blocks_cut_only_between_records(run: Invoke, tmp_path: Path,
-                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_blocks_cut_only_between_records(run: Invoke, tmp_path: Path) -> None:
     """A quoted field with a newline and a comma survives any block boundary."""
     rows = [[f"P{i}", "plus", "1990-05-01", "2025-03-01", "0", "false", "", "",
              f'note {i},\nline two "quoted"'] for i in range(200)]
     book = write_book(tmp_path / "book.csv", rows)
-    monkeypatch.setattr(renewal, "BLOCK_BYTES", 97)
-    result = run("renew", str(book), "-o", str(tmp_path / "out.csv"), "--json")
+    result = run("renew", str(book), "-o", str(tmp_path / "out.csv"), "--json",
+                 "--block-bytes", "97")
     assert result.exit_code == 0, result.output
     out = read(tmp_path / "out.csv")
     assert [r["policy_id"] for r in out] == [f"P{i}" for i in range(200)]
@@ -327,4 +331,4 @@ def test_random_books(tmp_path_factory: pytest.TempPathFactory, rows: list[tuple
             loading_pct=Decimal(source[6] or "0")))
         assert r["new_premium"] == f"{expected.monthly_premium:.2f}"
         assert r["bracket"] == expected.bracket.label
-    assert sorted(os.listdir(tmp)) == ["book.csv", "out.csv", "rej.csv"]  # no temp files
+    assert sorted(os.listdir(tmp)) == ["book.csv", "out.csv", "out.manifest.json", "rej.csv"]

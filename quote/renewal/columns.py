@@ -1,0 +1,151 @@
+"""Parsing a frame of text column-wise: dates, ages, identity numbers, numbers written the
+Swedish way, the tariff version in force, the pricing key and the row check.
+
+Everything here is a polars expression over a whole frame; the only per-row Python is
+for identity numbers that are not Swedish (or not valid): a Swedish personnummer or
+samordningsnummer is read column-wise, with exactly the rules of
+:func:`quote.identity.parse_identity` (a property test holds the two together).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import polars as pl
+
+from quote.errors import InputError
+from quote.identity import COUNTRIES, parse_identity
+from quote.renewal.reasons import CURRENT_PREMIUM_MAX, Context, row_check
+
+KEY = ("__idx", "__year", "age", "__product", "__deductible", "__smoker", "__loading")
+SEP = "\x1f"  # joins the key's parts into one string; a field containing it is rejected
+DEFAULT_ID_COUNTRY = "SE"  # a book's identity numbers are read as Swedish when they fit
+
+
+def text(context: Context, column: str) -> pl.Expr:
+    return pl.col(column).fill_null("") if context.has(column) else pl.lit("")
+
+
+def number_text(expr: pl.Expr) -> pl.Expr:
+    """A number as written in a Swedish book (``1 213,00``, ``1213,00``, a non-breaking
+    space between thousands) -> the plain form ``1213.00``; other text is left to fail."""
+    return expr.str.replace_all(r"\s", "").str.replace(",", ".", literal=True)
+
+
+def iso_date(expr: pl.Expr) -> pl.Expr:
+    return expr.str.strip_chars().str.to_date("%Y-%m-%d", strict=False)
+
+
+def age(birth: pl.Expr, on: pl.Expr) -> pl.Expr:
+    """Whole years from ``birth`` to ``on`` (a 29 February birthday falls on 1 March)."""
+    def part(e: pl.Expr, what: str) -> pl.Expr:
+        return getattr(e.dt, what)().cast(pl.Int32)  # type: ignore[no-any-return]
+
+    return (part(on, "year") - part(birth, "year")
+            - ((part(on, "month") * 100 + part(on, "day"))
+               < (part(birth, "month") * 100 + part(birth, "day"))).cast(pl.Int32))
+
+
+# --- identity numbers ---------------------------------------------------------------------
+
+_SWEDISH = r"^([0-9]{2})?([0-9]{6})([-+]?)([0-9]{4})$"
+
+
+def swedish_birth(number: pl.Expr, on: pl.Expr) -> pl.Expr:
+    """The birth date of a Swedish personnummer or samordningsnummer, column-wise; null
+    where the number is not one (then :func:`parse_identity` has the last word)."""
+    parts = number.str.replace_all(r"\s", "").str.extract_groups(_SWEDISH)
+    century, body, sign, serial = (parts.struct.field(n) for n in ("1", "2", "3", "4"))
+    digits = body + serial
+
+    def digit(i: int) -> pl.Expr:
+        return digits.str.slice(i, 1).cast(pl.Int32)
+
+    luhn = pl.sum_horizontal(
+        *((digit(i) * 2) // 10 + (digit(i) * 2) % 10 if i % 2 == 0 else digit(i)
+          for i in range(10)))
+    yy = body.str.slice(0, 2).cast(pl.Int32)
+    mm = body.str.slice(2, 2).cast(pl.Int32)
+    dd = body.str.slice(4, 2).cast(pl.Int32)
+    day = pl.when(dd > 60).then(dd - 60).otherwise(dd)
+    on_year = on.dt.year().cast(pl.Int32)
+    year = (pl.when(century.is_not_null()).then(century.cast(pl.Int32) * 100 + yy)
+            .otherwise(on_year - (on_year - yy) % 100
+                       - pl.when(sign == "+").then(100).otherwise(0)))
+    born = pl.concat_str([year.cast(pl.String).str.zfill(4), mm.cast(pl.String).str.zfill(2),
+                          day.cast(pl.String).str.zfill(2)]).str.to_date("%Y%m%d", strict=False)
+    ok = (luhn % 10 == 0) & ~(century.is_not_null() & (sign == "+")) & (born <= on)
+    return pl.when(ok).then(born)
+
+
+def country_column(context: Context, id_country: str | None) -> pl.Expr:
+    """Each row's id country: its ``id_country`` field, else ``--id-country``, else null
+    (the default country, Swedish, is then preferred as `quote eligibility` prefers the
+    residence)."""
+    given = pl.lit(id_country.upper() if id_country else None, dtype=pl.String)
+    if not context.has("id_country"):
+        return given
+    own = pl.col("id_country").str.strip_chars().str.to_uppercase()
+    return pl.when(own.is_not_null() & (own != "")).then(own).otherwise(given)
+
+
+def birth_from_ids(frame: pl.DataFrame, prefer: str) -> pl.Series:
+    """``__birth`` for an id book: Swedish numbers column-wise, the rest (another country,
+    or no valid Swedish number) through :func:`parse_identity`, row by row."""
+    country, number, on = pl.col("__id_country"), pl.col("id"), pl.col("__renewal")
+    fast = frame.select(
+        pl.when((country.is_null() & (pl.lit(prefer) == "SE")) | (country == "SE"))
+        .then(swedish_birth(number, on)).alias("__birth"))["__birth"]
+    slow = frame.with_columns(fast).with_row_index("__i").filter(
+        pl.col("__birth").is_null() & number.is_not_null() & on.is_not_null()
+        & (country.is_null() | country.is_in(list(COUNTRIES))))
+    if not slow.height:
+        return fast
+    found: list[date | None] = []
+    for text, when, given in slow.select("id", "__renewal", "__id_country").iter_rows():
+        try:
+            found.append(parse_identity(text, when, given, prefer=prefer).birth_date)
+        except InputError:
+            found.append(None)
+    return fast.scatter(slow["__i"], pl.Series(found, dtype=pl.Date))
+
+
+# --- the whole frame ------------------------------------------------------------------------
+
+def derive(frame: pl.DataFrame, context: Context, on: date | None, version: pl.Expr,
+           id_country: str | None = None, prefer: str = DEFAULT_ID_COUNTRY) -> pl.DataFrame:
+    """Rows with dates, age, tariff version, the pricing key (``__k``) and ``__check``
+    (the id of the first reason that rejects the row, null when none does)."""
+    renewal = (pl.lit(on, dtype=pl.Date) if on is not None
+               else iso_date(pl.col("renewal_date")))
+    frame = frame.with_columns(renewal.alias("__renewal"))
+    if context.id_path:
+        frame = frame.with_columns(country_column(context, id_country).alias("__id_country"))
+        frame = frame.with_columns(
+            (pl.col("__id_country").is_not_null()
+             & ~pl.col("__id_country").is_in(list(COUNTRIES))).alias("__id_country_bad"))
+        frame = frame.with_columns(birth_from_ids(frame, prefer).alias("__birth"))
+    else:
+        frame = frame.with_columns(iso_date(pl.col("birth_date")).alias("__birth"))
+    r = pl.col("__renewal")
+    columns = [
+        age(pl.col("__birth"), r).alias("age"),
+        version.alias("__idx"),
+        r.dt.year().cast(pl.Int32).alias("__year"),
+        text(context, "product").alias("__product"),
+        number_text(text(context, "deductible")).alias("__deductible"),
+        text(context, "smoker").alias("__smoker"),
+        number_text(text(context, "loading_pct")).alias("__loading"),
+    ]
+    if context.has("current_premium"):
+        current = number_text(pl.col("current_premium").fill_null(""))
+        amount = current.cast(pl.Decimal(20, 2), strict=False)
+        in_range = (amount >= 0) & (amount <= pl.lit(CURRENT_PREMIUM_MAX))
+        columns += [pl.when(in_range).then((amount * 100).cast(pl.Int64, strict=False))
+                    .alias("__current_ore"),
+                    ((current != "") & ~in_range.fill_null(False)).alias("__current_bad")]
+    else:
+        columns.append(pl.lit(None, dtype=pl.Int64).alias("__current_ore"))
+    frame = frame.with_columns(columns)
+    key = pl.concat_str([pl.col(k).cast(pl.String) for k in KEY], separator=SEP)
+    return frame.with_columns(row_check(context).alias("__check"), key.alias("__k"))
