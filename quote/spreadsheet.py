@@ -61,7 +61,8 @@ def plain_number(expr: pl.Expr) -> pl.Expr:
 def escape_formula(expr: pl.Expr) -> pl.Expr:
     """Text a spreadsheet would take for a formula gets a leading ``'`` (OWASP)."""
     starts = pl.any_horizontal(expr.str.starts_with(s) for s in FORMULA_START)
-    return pl.when(starts.fill_null(False)).then(pl.lit("'") + expr).otherwise(expr)
+    return pl.when(starts.fill_null(False)).then(pl.lit("'") + expr).otherwise(expr).alias(
+        expr.meta.output_name())
 
 
 def looks_like_formula(text: str) -> bool:
@@ -138,7 +139,7 @@ class TableWriter:
             frame = frame.with_columns(
                 pl.when(plain_number(pl.col(c)).str.contains(_PLAIN_NUMBER))
                 .then(plain_number(pl.col(c)).str.replace(".", ",", literal=True))
-                .otherwise(escape_formula(pl.col(c))) if c in self.numeric
+                .otherwise(escape_formula(pl.col(c))).alias(c) if c in self.numeric
                 else escape_formula(pl.col(c)) for c in self.columns)
         frame.write_csv(cast(IO[bytes], self._out), include_header=header,
                         separator=self.separator)

@@ -78,11 +78,10 @@ def swedish_birth(number: pl.Expr, on: pl.Expr) -> pl.Expr:
     return pl.when(ok).then(born)
 
 
-def country_column(context: Context, id_country: str | None) -> pl.Expr:
-    """Each row's id country: its ``id_country`` field, else ``--id-country``, else null
-    (the default country, Swedish, is then preferred as `quote eligibility` prefers the
-    residence)."""
-    given = pl.lit(id_country.upper() if id_country else None, dtype=pl.String)
+def country_column(context: Context, id_country: str | None, default: str) -> pl.Expr:
+    """Each row's id country: its ``id_country`` field, else ``--id-country``, else the
+    default country (a setting, Swedish): a Swedish book reads Swedish numbers."""
+    given = pl.lit((id_country or default).upper(), dtype=pl.String)
     if not context.has("id_country"):
         return given
     own = pl.col("id_country").str.strip_chars().str.to_uppercase()
@@ -90,15 +89,16 @@ def country_column(context: Context, id_country: str | None) -> pl.Expr:
 
 
 def birth_from_ids(frame: pl.DataFrame, prefer: str) -> pl.Series:
-    """``__birth`` for an id book: Swedish numbers column-wise, the rest (another country,
-    or no valid Swedish number) through :func:`parse_identity`, row by row."""
+    """``__birth`` for an id book, each number read as its row's country says, exactly as
+    :func:`parse_identity` reads it (``prefer``: as `quote eligibility` passes the
+    residence). Swedish numbers column-wise; the rest (another country, or not a valid
+    Swedish number, to be sure) row by row."""
     country, number, on = pl.col("__id_country"), pl.col("id"), pl.col("__renewal")
     fast = frame.select(
-        pl.when((country.is_null() & (pl.lit(prefer) == "SE")) | (country == "SE"))
-        .then(swedish_birth(number, on)).alias("__birth"))["__birth"]
+        pl.when(country == "SE").then(swedish_birth(number, on)).alias("__birth"))["__birth"]
     slow = frame.with_columns(fast).with_row_index("__i").filter(
         pl.col("__birth").is_null() & number.is_not_null() & on.is_not_null()
-        & (country.is_null() | country.is_in(list(COUNTRIES))))
+        & country.is_in(list(COUNTRIES)))
     if not slow.height:
         return fast
     found: list[date | None] = []
@@ -120,10 +120,10 @@ def derive(frame: pl.DataFrame, context: Context, on: date | None, version: pl.E
                else iso_date(pl.col("renewal_date")))
     frame = frame.with_columns(renewal.alias("__renewal"))
     if context.id_path:
-        frame = frame.with_columns(country_column(context, id_country).alias("__id_country"))
         frame = frame.with_columns(
-            (pl.col("__id_country").is_not_null()
-             & ~pl.col("__id_country").is_in(list(COUNTRIES))).alias("__id_country_bad"))
+            country_column(context, id_country, prefer).alias("__id_country"))
+        frame = frame.with_columns(
+            (~pl.col("__id_country").is_in(list(COUNTRIES))).alias("__id_country_bad"))
         frame = frame.with_columns(birth_from_ids(frame, prefer).alias("__birth"))
     else:
         frame = frame.with_columns(iso_date(pl.col("birth_date")).alias("__birth"))

@@ -36,7 +36,7 @@ class Options:
 
 def context_of(book: Book, pricer: Pricer, options: Options) -> Context:
     return Context(book.columns, pricer.first.id, pricer.first.effective_from,
-                   book.encoding, options.id_country)
+                   book.encoding, options.id_country or options.prefer)
 
 
 def chunks(book: Book, options: Options, pricers: list[Pricer], context: Context

@@ -163,8 +163,8 @@ def detect_encoding(head: bytes, complete: bool) -> str | None:
 def _open_csv(path: Path, encoding: str | None, block_bytes: int) -> Book:
     with path.open("rb") as handle:
         head = handle.read(HEAD_BYTES)
-    if b"\x00" in head:
-        raise BookError(f"{path}: not a CSV file (binary content)")
+    if b"\x00" in head.split(b"\n", 1)[0] or head.count(b"\x00") > len(head) // 100:
+        raise BookError(f"{path}: not a CSV file (binary content)")  # a NUL in a row: a reject
     if head.startswith(b"\xef\xbb\xbf"):
         head = head[3:]
         codec = codec_of(encoding) if encoding else "utf-8"
@@ -336,6 +336,9 @@ def _careful_block(book: Book, block: bytes, first_line: int) -> pl.DataFrame:
     flags: list[str | None] = []
     i = 0
     while i < len(lines):
+        if not lines[i].strip(b"\r"):  # a blank line is no record (as at the end of a file)
+            i += 1
+            continue
         fields, used, flag = _record(lines, i, book.separator, book.encoding)
         if flag is None and any("\x00" in f for f in fields):
             flag = "nul"

@@ -1,9 +1,10 @@
 """Every reason a row is rejected, in one registry: its code, its message and its check.
 
 A row is rejected for the first reason in :data:`REASONS` whose check holds (the reader's
-flags first, then the row checks, then the pricing engine's answer). Rows carry the
-reason's ``id`` (a string, never a position), so reordering the registry changes which
-reason wins for a row with two faults but can never relabel one reason as another.
+flags first, then the row checks, then the pricing engine's answer). Each check names
+only its own fault (a missing renewal date is not also "before the tariff"). Rows carry
+the reason's ``id`` (a string, never a position), so reordering the registry changes
+which reason wins for a row with two faults but can never relabel one reason as another.
 
 Codes are stable English words for scripts (several entries may share one, e.g.
 ``bad_number`` for three fields); messages come from :mod:`quote.text.renew` in the
@@ -34,7 +35,7 @@ class Context:
     first_tariff: str
     first_start: date
     encoding: str = "utf-8"
-    id_country: str | None = None  # --id-country, for the message of a bad id
+    id_country: str | None = None  # --id-country (else the default), for messages
 
     def has(self, column: str) -> bool:
         return column in self.columns
@@ -105,11 +106,12 @@ _ALL = [
     Reason("id_country", "bad_id_country", "renew.reason.id_country",
            lambda c: pl.col("__id_country_bad") if c.id_path else None),
     Reason("id", "bad_id", "renew.reason.id",
-           lambda c: pl.col("__birth").is_null() if c.id_path else None),
+           lambda c: (pl.col("__birth").is_null() & pl.col("__renewal").is_not_null()
+                      & ~pl.col("__id_country_bad")) if c.id_path else None),
     Reason("birth_after_renewal", "birth_after_renewal", "renew.reason.birth_after_renewal",
            lambda _c: pl.col("__birth") > pl.col("__renewal")),
     Reason("before_tariff", "before_tariff", "renew.reason.before_tariff",
-           lambda _c: pl.col("__idx").is_null()),
+           lambda _c: pl.col("__idx").is_null() & pl.col("__renewal").is_not_null()),
     Reason("current_premium", "bad_number", "renew.reason.current_premium",
            _when("current_premium", lambda: pl.col("__current_bad"))),
     Reason("separator", "bad_text", "renew.reason.separator",
