@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from html import escape
 
-from quote.i18n import get_lang, number, percent, t
+from quote.i18n import get_lang, number, t
 from quote.renewal.stats import BANDS, Summary
 
 
@@ -37,7 +37,17 @@ def change_pct(before: int, after: int) -> str:
     if not before:
         return "–"
     change = (Decimal(after - before) * 100 / before).quantize(Decimal("0.01"), ROUND_HALF_UP)
-    return ("+" if change > 0 else "") + percent(change)
+    return ("+" if change > 0 else "") + number(change, places=2) + " %"
+
+
+def nice_step(top: Decimal, steps: int = 4) -> Decimal:
+    """A round step (1, 2, 2.5 or 5 times a power of ten) so ``steps`` of it reach ``top``."""
+    raw = top / steps if top > 0 else Decimal(1)
+    power = Decimal(10) ** (len(str(int(raw))) - 1) if raw >= 1 else Decimal(1)
+    for factor in (1, 2, Decimal("2.5"), 5, 10):
+        if power * factor >= raw:
+            return power * factor
+    return power * 10
 
 
 CSS = """
@@ -54,7 +64,8 @@ h2 { font-size: 1.15rem; margin: 0 0 .5rem; border-bottom: 2px solid var(--line)
 section { margin: 0 0 2rem; break-inside: avoid; page-break-inside: avoid; }
 table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
 th, td { text-align: left; padding: .3rem .6rem; border-bottom: 1px solid var(--line); }
-td.n, th.n { text-align: right; white-space: nowrap; }
+td.n, th.n { text-align: right; }
+td.n { white-space: nowrap; }
 tfoot td { font-weight: 600; border-top: 2px solid var(--ink); }
 .note { color: var(--muted); font-size: .9rem; margin: .25rem 0 .5rem; }
 svg { width: 100%; height: auto; display: block; }
@@ -150,7 +161,8 @@ def _by_age(summary: Summary, titles: ReportTitles) -> str:
              for age, f in points]
     width, height, left, right, top, bottom = 720, 300, 70, 20, 20, 40
     lo_age, hi_age = means[0][0], max(means[-1][0], means[0][0] + 1)
-    hi = max(max(b, a) for _, b, a in means) * Decimal("1.1") or Decimal(1)
+    step_kr = nice_step(max(max(b, a) for _, b, a in means))
+    hi = step_kr * 4
 
     def x(age: int) -> float:
         return left + (width - left - right) * (age - lo_age) / (hi_age - lo_age)
@@ -160,7 +172,7 @@ def _by_age(summary: Summary, titles: ReportTitles) -> str:
 
     grid = []
     for k in range(5):
-        value = hi * k / 4
+        value = step_kr * k
         grid.append(f'<line x1="{left}" y1="{y(value):.1f}" x2="{width - right}" '
                     f'y2="{y(value):.1f}" stroke="#d5dbe1"/>'
                     f'<text x="{left - 6}" y="{y(value) + 4:.1f}" text-anchor="end" '
@@ -195,7 +207,7 @@ def _by_product(summary: Summary, titles: ReportTitles) -> str:
             f'<th class="n">{escape(titles.before)}</th>'
             f'<th class="n">{escape(titles.after)}</th>'
             f'<th class="n">{escape(t("report.change"))}</th>'
-            f'<th class="n">{escape(t("report.after_all"))}</th></tr></thead><tbody>')
+            f'<th class="n">{escape(t("report.after_all.short"))}</th></tr></thead><tbody>')
     body = []
     total = [0, 0, 0, 0, 0]
     for (product, deductible), figures in sorted(

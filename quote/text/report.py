@@ -23,6 +23,7 @@ MESSAGES: Catalog = {
     "report.change": {"sv": "Förändring", "en": "Change"},
     "report.after_all": {"sv": "Ny premiesumma per månad, alla prissatta rader",
                          "en": "New monthly premium total, every priced row"},
+    "report.after_all.short": {"sv": "Efter, alla prissatta", "en": "After, every priced row"},
     "report.moved": {"sv": "Bytt åldersintervall", "en": "Moved to another age bracket"},
     "report.bands": {"sv": "Förändring per försäkring", "en": "Change per policy"},
     "report.bands.note": {"sv": "Antal försäkringar per intervall av premieförändringen.",
