@@ -204,9 +204,8 @@ def renew(
             with progress_bar(opened, sys.stderr.isatty()) as advance:
                 summary = run_renewal(opened, on_date, pricer, output, rejects_path, advance,
                                       options=options, excel_sv=excel_sv, published=published)
-        except pl.exceptions.PolarsError as exc:
-            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            raise QuoteError(f"{book}: not a valid book ({first[:200]}); nothing was "
+        except pl.exceptions.PolarsError as exc:  # its text may quote a row: not shown
+            raise QuoteError(f"{book}: not a valid book ({type(exc).__name__}); nothing was "
                              "written") from None
         if report is not None:
             from quote.renewal.report import ReportTitles, report_html

@@ -364,9 +364,8 @@ def impact(
         try:
             summary = run_impact(opened, on_date, Pricer([old_t], lambda t: kpi_for(t, kpi)),
                                  Pricer([new_t], lambda t: kpi_for(t, kpi)), options=options)
-        except pl.exceptions.PolarsError as exc:
-            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            raise QuoteError(f"{book}: not a valid book ({first[:200]})") from None
+        except pl.exceptions.PolarsError as exc:  # its text may quote a row: not shown
+            raise QuoteError(f"{book}: not a valid book ({type(exc).__name__})") from None
         if report is not None:
             from quote.renewal.report import ReportTitles, report_html
 
