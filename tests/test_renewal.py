@@ -424,12 +424,7 @@ def test_personnummer_born_2001_to_2026(run: Invoke, tmp_path: Path) -> None:
              "false"] for y in range(2001, 2027) for m in (1, 5)]
     book = write_book(tmp_path / "book.csv", rows, header)
     os.chmod(book, 0o600)
-    kpi = tmp_path / "kpi.csv"
-    months = "".join(f"2025-{m:02d},420.00\n" for m in range(1, 10))  # to 2025-09
-    kpi.write_text((DKV_PATH.parent / "kpi-1980.csv").read_text() + "2024-12,419.00\n"
-                   + months)
-    result = run("renew", str(book), "-o", str(tmp_path / "out.csv"), "--kpi", str(kpi),
-                 "--json")
+    result = run("renew", str(book), "-o", str(tmp_path / "out.csv"), "--json")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["rows_rejected"] == 0
     out = read(tmp_path / "out.csv")
@@ -459,13 +454,13 @@ def test_id_country_option_and_column(run: Invoke, tmp_path: Path) -> None:
 
 
 def test_no_row_priced_exits_1_and_says_why(run: Invoke, tmp_path: Path) -> None:
-    rows = [["P1", "plus", "1990-05-01", "2026-03-01", "0", "false", "", "", ""],
-            ["P2", "bas", "1980-05-01", "2026-04-01", "0", "false", "", "", ""]]
+    rows = [["P1", "plus", "1990-05-01", "2027-03-01", "0", "false", "", "", ""],
+            ["P2", "bas", "1980-05-01", "2027-04-01", "0", "false", "", "", ""]]
     book = write_book(tmp_path / "book.csv", rows)
     result = run("renew", str(book), "-o", str(tmp_path / "out.csv"))
     assert result.exit_code == 1
     first = result.stderr.splitlines()[0]
-    assert "kpi_missing 2" in first and "no KPI figure for 2025-09" in first
+    assert "kpi_missing 2" in first and "2026-09" in first
     assert result.stdout.startswith("Förnyelse")  # the summary still follows
 
 

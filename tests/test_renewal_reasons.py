@@ -66,7 +66,7 @@ ROW_CASES: dict[str, tuple[list[str], list[str]]] = {
     "engine.product": (COLUMNS, row(product="guld")),
     "engine.deductible": (COLUMNS, row(deductible="700")),  # not offered by DKV
     "engine.loading_pct": (COLUMNS, row(loading_pct="-5")),
-    "kpi_missing": (COLUMNS, row(renewal_date="2026-01-01")),  # needs KPI 2025-09
+    "kpi_missing": (COLUMNS, row(renewal_date="2027-01-01")),  # needs KPI 2026-09
 }
 # the reader's reasons: (file bytes after the header, the line of the fault)
 FILE_CASES: dict[str, bytes] = {
@@ -110,7 +110,7 @@ def test_a_row_with_one_fault_is_rejected_for_it(reason_id: str) -> None:
     if reason_id.startswith("engine."):  # the engine's own words after the field
         assert rejected.message.startswith(reason_id.removeprefix("engine.") + ": ")
     elif reason_id == "kpi_missing":
-        assert "no KPI figure for 2025-09" in rejected.message
+        assert "no KPI figure for 2026-09" in rejected.message
     else:
         assert rejected.message == reason.message(
             reasons.Context(tuple(columns), TARIFF.id, TARIFF.effective_from, "utf-8", "SE"))

@@ -83,11 +83,13 @@ def test_english_report(summary: Summary) -> None:
 
 
 def test_an_empty_book_gives_a_page_too() -> None:
+    set_lang("sv")
     html = report_html(Summary(), TITLES)
     assert "Inga rader att visa." in html and "Inga avvisade rader." in html
 
 
 def test_chromium_draws_and_prints_the_report(summary: Summary, tmp_path: Path) -> None:
+    set_lang("sv")
     page = tmp_path / "report.html"
     page.write_text(report_html(summary, TITLES), encoding="utf-8")
     assert not png_is_blank(screenshot(page, tmp_path / "report.png"))
