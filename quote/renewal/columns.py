@@ -16,9 +16,9 @@ import polars as pl
 from quote.errors import InputError
 from quote.identity import COUNTRIES, parse_identity
 from quote.renewal.reasons import CURRENT_PREMIUM_MAX, Context, row_check
+from quote.spreadsheet import plain_number
 
 KEY = ("__idx", "__year", "age", "__product", "__deductible", "__smoker", "__loading")
-SEP = "\x1f"  # joins the key's parts into one string; a field containing it is rejected
 DEFAULT_ID_COUNTRY = "SE"  # a book's identity numbers are read as Swedish when they fit
 
 
@@ -28,12 +28,14 @@ def text(context: Context, column: str) -> pl.Expr:
 
 def number_text(expr: pl.Expr) -> pl.Expr:
     """A number as written in a Swedish book (``1 213,00``, ``1213,00``, a non-breaking
-    space between thousands) -> the plain form ``1213.00``; other text is left to fail."""
-    return expr.str.replace_all(r"\s", "").str.replace(",", ".", literal=True)
+    space between thousands) -> the plain form ``1213.00``; other text is left to fail.
+    (The same as :func:`quote.spreadsheet.plain_number`, skipped where there is nothing
+    to change: most books have plain numbers.)"""
+    return pl.when(expr.str.contains(r"[\s,]")).then(plain_number(expr)).otherwise(expr)
 
 
 def iso_date(expr: pl.Expr) -> pl.Expr:
-    return expr.str.strip_chars().str.to_date("%Y-%m-%d", strict=False)
+    return expr.str.strip_chars().str.strptime(pl.Date, "%Y-%m-%d", strict=False)
 
 
 def age(birth: pl.Expr, on: pl.Expr) -> pl.Expr:
@@ -139,13 +141,18 @@ def derive(frame: pl.DataFrame, context: Context, on: date | None, version: pl.E
     ]
     if context.has("current_premium"):
         current = number_text(pl.col("current_premium").fill_null(""))
-        amount = current.cast(pl.Decimal(20, 2), strict=False)
-        in_range = (amount >= 0) & (amount <= pl.lit(CURRENT_PREMIUM_MAX))
-        columns += [pl.when(in_range).then((amount * 100).cast(pl.Int64, strict=False))
-                    .alias("__current_ore"),
-                    ((current != "") & ~in_range.fill_null(False)).alias("__current_bad")]
+        ore = (current.cast(pl.Decimal(20, 2), strict=False) * 100).cast(pl.Int64, strict=False)
+        columns += [ore.alias("__current_ore"), (current != "").alias("__current_given")]
     else:
         columns.append(pl.lit(None, dtype=pl.Int64).alias("__current_ore"))
     frame = frame.with_columns(columns)
-    key = pl.concat_str([pl.col(k).cast(pl.String) for k in KEY], separator=SEP)
+    if context.has("current_premium"):  # in whole öre: integer comparisons are cheap
+        ore = pl.col("__current_ore")
+        in_range = (ore >= 0) & (ore <= int(CURRENT_PREMIUM_MAX) * 100)
+        frame = frame.with_columns(pl.when(in_range).then(ore).alias("__current_ore"),
+                                   (pl.col("__current_given") & ~in_range.fill_null(False))
+                                   .alias("__current_bad"))
+    # the pricing key as one 64-bit hash of its parts (quote.renewal.lookup checks that
+    # no two different keys ever share one)
+    key = pl.struct(KEY).hash(seed=0)
     return frame.with_columns(row_check(context).alias("__check"), key.alias("__k"))

@@ -135,7 +135,7 @@ def lookup_frame(pricer: Pricer, keys: pl.DataFrame, tag: str, context: Context
                  ) -> pl.DataFrame:
     """Each distinct key priced once by the engine, as a frame to join on ``__k``."""
     rows = [pricer.price_key(k, context) for k in keys.select(KEY).iter_rows()]
-    return keys.select("__k").with_columns(
+    return keys.select("__k", *KEY).with_columns(
         pl.Series(f"{tag}reason", [p.reason.id if p.reason else None for p in rows],
                   dtype=pl.String),
         pl.Series(f"{tag}message", [p.message for p in rows], dtype=pl.String),
@@ -157,21 +157,31 @@ class Lookup:
         self.lock = threading.Lock()
 
     def covering(self, keys: pl.DataFrame) -> pl.DataFrame:
+        """The table, grown by the ``keys`` (distinct ``__k`` and KEY rows) not yet in it."""
         with self.lock:
             if self.table is None:  # the first chunk: even no keys give the table columns
+                _one_hash_per_key(keys)
                 self.table = lookup_frame(self.pricer, keys, self.tag, self.context)
-                return self.table
-            new = keys.join(self.table.select("__k"), on="__k", how="anti")
-            if new.height:
-                self.table = pl.concat([self.table, lookup_frame(self.pricer, new, self.tag,
-                                                                 self.context)])
-            return self.table
+            else:
+                new = keys.join(self.table.select("__k"), on="__k", how="anti")
+                _one_hash_per_key(pl.concat([self.table.select("__k", *KEY), keys]))
+                if new.height:
+                    self.table = pl.concat([self.table, lookup_frame(
+                        self.pricer, new, self.tag, self.context)])
+            return self.table.drop(KEY)
+
+
+def _one_hash_per_key(keys: pl.DataFrame) -> None:
+    """Two different keys with one 64-bit hash (odds about 1 in 10^13 for a thousand
+    keys) would price a row by another's key: checked, never assumed."""
+    distinct = keys.unique(subset=list(KEY))
+    if distinct.get_column("__k").n_unique() != distinct.height:
+        raise RuntimeError("two pricing keys share a hash; nothing was written")
 
 
 def price_rows(df: pl.DataFrame, lookups: list[Lookup]) -> pl.DataFrame:
     """Join each pricer's results onto derived rows; ``__ok`` marks the priced ones."""
-    keys = (df.filter(pl.col("__check").is_null()).select("__k", *KEY)
-            .unique(subset="__k", keep="first"))
+    keys = df.filter(pl.col("__check").is_null()).select("__k", *KEY).unique(subset=list(KEY))
     ok = pl.col("__check").is_null()
     for lookup in lookups:
         df = df.join(lookup.covering(keys), on="__k", how="left", maintain_order="left")

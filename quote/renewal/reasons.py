@@ -114,6 +114,7 @@ _ALL = [
            lambda _c: pl.col("__idx").is_null() & pl.col("__renewal").is_not_null()),
     Reason("current_premium", "bad_number", "renew.reason.current_premium",
            _when("current_premium", lambda: pl.col("__current_bad"))),
+    # (U+001F once joined the pricing key's parts; it is still no text for a book)
     Reason("separator", "bad_text", "renew.reason.separator",
            lambda _c: pl.any_horizontal(pl.col(k).str.contains("\x1f", literal=True)
                                         for k in _KEY_TEXT)),
