@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
-from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any, Literal, cast
 
@@ -151,22 +150,25 @@ class TableWriter:
         sheet, quote = self._sheet, self._formats["'"]
         numbers = frame.select(
             pl.when(plain_number(pl.col(c)).str.contains(_PLAIN_NUMBER))
-            .then(plain_number(pl.col(c))).alias(c) for c in self.numeric)
+            .then(plain_number(pl.col(c))).cast(pl.Float64).alias(c) for c in self.numeric)
+        escaped = frame.select(
+            pl.any_horizontal(pl.col(c).str.starts_with(s) for s in FORMULA_START)
+            .fill_null(False).alias(c) for c in self.columns)
         first = self.rows + 1
-        texts = [frame.get_column(c).to_list() for c in self.columns]
-        values = [numbers.get_column(c).to_list() if c in self.numeric else None
-                  for c in self.columns]
-        styles = [self._formats.get(c) for c in self.columns]
+        columns = []
+        for j, name in enumerate(self.columns):
+            values = numbers.get_column(name).to_list() if name in self.numeric else None
+            columns.append((j, frame.get_column(name).to_list(), values,
+                            escaped.get_column(name).to_list(), self._formats.get(name)))
+        write_number, write_string = sheet.write_number, sheet.write_string
         # constant_memory: the sheet is written row by row, each row once
         for i in range(frame.height):
             row = first + i
-            for j, column in enumerate(texts):
-                text = column[i]
-                numeric = values[j]
-                if numeric is not None and numeric[i] is not None:
-                    sheet.write_number(row, j, float(Decimal(numeric[i])), styles[j])
-                elif text:
-                    sheet.write_string(row, j, text, quote if looks_like_formula(text) else None)
+            for j, texts, values, formula, style in columns:
+                if values is not None and values[i] is not None:
+                    write_number(row, j, values[i], style)
+                elif texts[i]:
+                    write_string(row, j, texts[i], quote if formula[i] else None)
 
     def close(self) -> None:
         if self._out is not None and self._file is not None:

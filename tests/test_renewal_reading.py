@@ -171,3 +171,15 @@ def test_any_text_reads_without_an_exception(tmp_path_factory: pytest.TempPathFa
         return
     lines_read = read["__line"].to_list()
     assert lines_read == sorted(set(lines_read))
+
+
+def test_an_ascii_head_then_windows_1252(tmp_path: Path) -> None:
+    rows = [ROW.format(i=i) for i in range(3000)]  # about 120 KB of ASCII first
+    rows.append(ROW.format(i=3000).replace("plus", "Östergård"))
+    path = book_of(tmp_path / "late.csv", rows, encoding="cp1252")
+    assert open_book(path, None).encoding == "ascii"  # not settled by the head
+    read = frame(path, block_bytes=8192)
+    assert read["__read"].null_count() == read.height == 3001
+    assert read["product"][-1] == "Östergård"
+    utf8 = book_of(tmp_path / "late8.csv", rows)
+    assert frame(utf8, block_bytes=8192)["product"][-1] == "Östergård"

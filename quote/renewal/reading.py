@@ -17,7 +17,7 @@ import codecs
 import csv
 import io
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Literal
@@ -53,6 +53,8 @@ class Book:
     encoding: str = "utf-8"  # a Python codec name (CSV only)
     sheet: str | None = None  # the sheet read (Excel only)
     block_bytes: int = BLOCK_BYTES
+    # an Excel sheet, read once when the book is opened (calamine parses it whole)
+    loaded: pl.DataFrame | None = field(default=None, repr=False, compare=False)
 
     @property
     def parquet(self) -> bool:
@@ -146,7 +148,11 @@ def codec_of(name: str) -> str:
 
 def detect_encoding(head: bytes, complete: bool) -> str | None:
     """UTF-8 (with or without BOM) if the head decodes as such, else Windows-1252 (Excel's
-    "CSV (semikolonavgränsad)" on Swedish Windows) if it does, else None."""
+    "CSV (semikolonavgränsad)" on Swedish Windows) if it does, else None. A head of plain
+    ASCII that is not the whole file says nothing yet: ``ascii``, settled by the first
+    block that is not (see :func:`settle_encoding`)."""
+    if head.isascii() and not complete:
+        return "ascii"
     try:
         head.decode("utf-8")
         return "utf-8"
@@ -204,23 +210,22 @@ def _open_xlsx(path: Path, sheet: str | None) -> Book:
         raise BookError(f"{path}: no sheet named {sheet!r}; the sheets are "
                         f"{', '.join(names)}")
     try:
-        header = reader.load_sheet(chosen, n_rows=0, dtypes="string").to_polars()
+        frame = reader.load_sheet(chosen, dtypes="string").to_polars()
     except Exception as exc:
         raise BookError(f"{path}: sheet {chosen!r} cannot be read ({type(exc).__name__})"
                         ) from None
-    columns = tuple(str(c).strip() for c in header.columns)
+    columns = tuple(str(c).strip() for c in frame.columns)
     if columns and all(c.startswith("__UNNAMED__") for c in columns):
         columns = ()
-    return Book(path, ",", columns, kind="xlsx", sheet=chosen)
+    return Book(path, ",", columns, kind="xlsx", sheet=chosen, loaded=frame)
 
 
 def _xlsx_frames(book: Book) -> Iterator[pl.DataFrame]:
     """The sheet as text: numbers as Excel shows them unformatted (``500``, ``1213.5``),
     dates as YYYY-MM-DD. Read whole (a sheet holds at most 1 048 576 rows)."""
-    import fastexcel
-
-    sheet = fastexcel.read_excel(book.path).load_sheet(book.sheet or 0, dtypes="string")
-    frame = sheet.to_polars()
+    frame = book.loaded
+    if frame is None:
+        return
     frame = frame.rename(dict(zip(frame.columns, book.columns, strict=True)))
     midnight = r"^(\d{4}-\d{2}-\d{2})[ T]00:00:00(?:\.0+)?$"
     frame = frame.with_columns(pl.col(c).str.replace(midnight, "${1}") for c in book.columns)
@@ -280,15 +285,32 @@ def last_record_end(data: bytes) -> int:
     return end
 
 
+def settle_encoding(block: bytes) -> str:
+    """The encoding of a book whose first 64 KB were ASCII, from its first other block:
+    UTF-8 if the block is UTF-8, else Windows-1252 if it is that (ASCII is the same in
+    both, so the blocks before read the same either way)."""
+    for codec in ("utf-8", "cp1252"):
+        try:
+            block.decode(codec)
+            return codec
+        except UnicodeDecodeError:
+            continue
+    return "utf-8"  # neither: its bad lines are rejected as not UTF-8
+
+
 def _csv_frames(book: Book) -> Iterator[pl.DataFrame]:
     if not book.columns:
         return
     header = book.separator.join(f'"{c}"' for c in book.columns).encode("utf-8") + b"\n"
     offset = 0
+    reading = replace(book, encoding="utf-8") if book.encoding == "ascii" else book
     for block, first_line, sure in csv_blocks(book.path, book.block_bytes):
-        frame = _fast_block(book, header, block, first_line) if sure else None
+        if book.encoding == "ascii" and reading.encoding == "utf-8" and not block.isascii():
+            reading = replace(book, encoding=settle_encoding(block))
+            book = reading
+        frame = _fast_block(reading, header, block, first_line) if sure else None
         if frame is None:
-            frame = _careful_block(book, block, first_line)
+            frame = _careful_block(reading, block, first_line)
         yield frame.with_columns(pl.int_range(offset, offset + frame.height,
                                               dtype=pl.UInt32).alias("__row"))
         offset += frame.height

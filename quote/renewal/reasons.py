@@ -74,7 +74,7 @@ _LIMITS: dict[str, int | Decimal] = {"current_premium": CURRENT_PREMIUM_MAX,
 
 
 def _encoding_name(context: Context) -> str:
-    return {"utf-8": "UTF-8", "cp1252": "Windows-1252"}.get(context.encoding,
+    return {"utf-8": "UTF-8", "ascii": "UTF-8", "cp1252": "Windows-1252"}.get(context.encoding,
                                                              context.encoding)
 
 
