@@ -522,6 +522,10 @@ def test_reports_of_renew_and_impact(run: Invoke, tmp_path: Path) -> None:
     assert "Effekt av ny tariff" in page and "Förslag" in page
     same = run("renew", str(book), "-o", str(tmp_path / "o.csv"), "--report", str(book))
     assert same.exit_code == 2
+    nowhere = run("renew", str(book), "-o", str(tmp_path / "o.csv"), "--report",
+                  str(tmp_path / "none" / "r.html"))
+    assert nowhere.exit_code == 2 and "cannot write here" in nowhere.stderr
+    assert not (tmp_path / "o.csv").exists()  # checked before any work
 
 
 def test_hostile_numbers_reject_the_row_not_the_run(run: Invoke, tmp_path: Path) -> None:

@@ -134,6 +134,12 @@ def options_for(on: date | None, id_country: str | None) -> Options:
                    prefer=prefer)
 
 
+def check_report_path(report: Path | None) -> None:
+    """The report's directory exists: checked before any work, like the outputs'."""
+    if report is not None and not report.resolve().parent.is_dir():
+        fail(f"{report}: cannot write here; the directory {report.parent} does not exist")
+
+
 def none_priced(summary: Summary) -> str | None:
     """One line saying why no row at all could be priced (None if some were)."""
     if not summary.rows_in or summary.rows_out:
@@ -194,6 +200,7 @@ def renew(
         targets.add(report.resolve())
     if len(targets) < 3 + (report is not None):
         fail("BOOK, -o, --rejects and --report must be different files")
+    check_report_path(report)
     published: list[Pair] = []
     with user_errors():
         opened = open_book(book, on_date, encoding=encoding, sheet=sheet,

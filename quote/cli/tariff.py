@@ -34,6 +34,7 @@ from quote.cli.renew import (
     BookIdCountryOption,
     ReportOption,
     SheetOption,
+    check_report_path,
     options_for,
     render_summary,
     write_report,
@@ -357,6 +358,7 @@ def impact(
     options = options_for(on_date, id_country)
     if report is not None and report.resolve() == book.resolve():
         fail("BOOK and --report must be different files")
+    check_report_path(report)
     with user_errors():
         opened = open_book(book, on_date, encoding=encoding, sheet=sheet,
                            block_bytes=block_bytes or BLOCK_BYTES)
