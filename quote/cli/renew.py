@@ -105,14 +105,14 @@ def render_summary(summary: Summary, title: str, before_label: str, after_label:
 
 
 BookEncodingOption = Annotated[str | None, typer.Option(
-    "--encoding", help="The CSV book's encoding [default: detected: UTF-8 with or without "
-                       "BOM, else Windows-1252].", show_default=False)]
+    "--encoding", help="The CSV book's encoding (default: detected: UTF-8 with or without "
+                       "BOM, else Windows-1252).", show_default=False)]
 SheetOption = Annotated[str | None, typer.Option(
-    "--sheet", help="The sheet of an .xlsx book [default: the first].", show_default=False)]
+    "--sheet", help="The sheet of an .xlsx book (default: the first).", show_default=False)]
 BookIdCountryOption = Annotated[str | None, typer.Option(
     "--id-country", help="SE, NO, DK or FI: the country of every identity number in the "
-                         "book (an id_country column says it per row) [default: numbers "
-                         "valid in Sweden are read as Swedish].", show_default=False)]
+                         "book (an id_country column says it per row) (default: numbers "
+                         "valid in Sweden are read as Swedish).", show_default=False)]
 ReportOption = Annotated[Path | None, typer.Option(
     "--report", help="Also write a report for people: one self-contained HTML page with "
                      "the summary and charts.", dir_okay=False, show_default=False)]
@@ -158,10 +158,10 @@ def renew(
                                          "rows: CSV, or .xlsx or .parquet by suffix.",
                                          dir_okay=False, show_default=False)],
     rejects: Annotated[Path | None, typer.Option(
-        help="Where to write the rejected rows [default: OUTPUT's name + .rejects].",
+        help="Where to write the rejected rows (default: OUTPUT's name + .rejects).",
         dir_okay=False, show_default=False)] = None,
     on: Annotated[str | None, typer.Option(
-        help="Renewal date YYYY-MM-DD for every row [default: each row's renewal_date].",
+        help="Renewal date YYYY-MM-DD for every row (default: each row's renewal_date).",
         show_default=False)] = None,
     strict: Annotated[bool, typer.Option(
         "--strict", help="Exit 1 if any row is rejected (the files are still written).")

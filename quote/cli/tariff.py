@@ -334,7 +334,7 @@ def impact(
     new: Annotated[Path, typer.Option("--new", help="The proposed tariff file.",
                                       dir_okay=False, show_default=False)],
     on: Annotated[str | None, typer.Option(
-        help="Renewal date YYYY-MM-DD for every row [default: each row's renewal_date].",
+        help="Renewal date YYYY-MM-DD for every row (default: each row's renewal_date).",
         show_default=False)] = None,
     sheet: SheetOption = None,
     encoding: BookEncodingOption = None,
