@@ -183,3 +183,19 @@ def test_an_ascii_head_then_windows_1252(tmp_path: Path) -> None:
     assert read["product"][-1] == "Östergård"
     utf8 = book_of(tmp_path / "late8.csv", rows)
     assert frame(utf8, block_bytes=8192)["product"][-1] == "Östergård"
+
+
+def test_block_bytes_reaches_the_block_reader(tmp_path: Path) -> None:
+    from quote.catalog import kpi_for
+    from quote.renewal import Pricer, run_renewal
+    from quote.tariff import load_tariff
+
+    from .conftest import DKV_PATH
+
+    rows = [ROW.format(i=i) for i in range(200)]
+    book = open_book(book_of(tmp_path / "b.csv", rows), None)
+    pricer = Pricer([load_tariff(DKV_PATH)], lambda t: kpi_for(t, None))
+    summary = run_renewal(book, None, pricer, tmp_path / "o.csv", tmp_path / "r.csv",
+                          block_bytes=100)
+    assert summary.rows_in == summary.rows_out == 200
+    assert len(list(csv_blocks(book.path, 100))) > 50

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -94,11 +94,15 @@ def split_chunk(book: Book, df: pl.DataFrame, context: Context, tags: list[str],
 def run_renewal(book: Book, on: date | None, pricer: Pricer, out_path: Path,
                 rejects_path: Path, progress: Progress | None = None, *,
                 options: Options | None = None, excel_sv: bool = False,
-                published: list[Pair] | None = None) -> Summary:
+                published: list[Pair] | None = None, block_bytes: int | None = None
+                ) -> Summary:
     """Reprice the book into ``out_path`` and ``rejects_path`` (format by suffix, see
     :mod:`quote.spreadsheet`), published together or not at all (see
-    :mod:`quote.renewal.writing`). ``published`` receives the pair, for its run id."""
+    :mod:`quote.renewal.writing`). ``published`` receives the pair, for its run id;
+    ``block_bytes`` sets the CSV read block (tests use small ones to cross many blocks)."""
     options = options or Options(on=on)
+    if block_bytes is not None:
+        book = replace(book, block_bytes=block_bytes)
     context = context_of(book, pricer, options)
     summary = Summary()
     with output_pair(book, out_path, rejects_path, excel_sv) as pair:
@@ -128,10 +132,12 @@ def _write_both(pair: Pair, rows: pl.DataFrame, bad: pl.DataFrame) -> None:
 
 
 def run_impact(book: Book, on: date | None, old: Pricer, new: Pricer,
-               progress: Progress | None = None, *, options: Options | None = None
-               ) -> Summary:
+               progress: Progress | None = None, block_bytes: int | None = None, *,
+               options: Options | None = None) -> Summary:
     """The renewal summary of ``new`` against ``old`` on the same book (nothing written)."""
     options = options or Options(on=on)
+    if block_bytes is not None:
+        book = replace(book, block_bytes=block_bytes)
     context = context_of(book, old, options)
     summary = Summary()
     if not book.columns:
