@@ -7,7 +7,8 @@ module, and each malformed record becomes a reject of that record, with its line
 rest of the block is priced as usual. Both paths are linear in the size of the book.
 
 Every frame has the book's columns (all text) and three more: ``__row`` (the record's
-index from 0), ``__line`` (its line in the file, or its row in the sheet) and ``__read``
+index from 0), ``__line`` (its row as a spreadsheet shows it: the header is 1, a record
+with a quoted line break counts as one; a blank line is a record too short) and ``__read``
 (the id of a reading reason from :mod:`quote.renewal.reasons`, null for a sound record).
 """
 
@@ -304,20 +305,22 @@ def _csv_frames(book: Book) -> Iterator[pl.DataFrame]:
     header = book.separator.join(f'"{c}"' for c in book.columns).encode("utf-8") + b"\n"
     offset = 0
     reading = replace(book, encoding="utf-8") if book.encoding == "ascii" else book
-    for block, first_line, sure in csv_blocks(book.path, book.block_bytes):
+    for block, _first_line, sure in csv_blocks(book.path, book.block_bytes):
         if book.encoding == "ascii" and reading.encoding == "utf-8" and not block.isascii():
             reading = replace(book, encoding=settle_encoding(block))
             book = reading
-        frame = _fast_block(reading, header, block, first_line) if sure else None
+        frame = _fast_block(reading, header, block) if sure else None
         if frame is None:
-            frame = _careful_block(reading, block, first_line)
-        yield frame.with_columns(pl.int_range(offset, offset + frame.height,
-                                              dtype=pl.UInt32).alias("__row"))
+            frame = _careful_block(reading, block)
+        # the record's number as a spreadsheet shows it: the header is 1, a record with a
+        # quoted line break counts as one (the same in every kind of book)
+        yield frame.with_columns(
+            pl.int_range(offset, offset + frame.height, dtype=pl.UInt32).alias("__row"),
+            pl.int_range(offset + 2, offset + 2 + frame.height, dtype=pl.Int64).alias("__line"))
         offset += frame.height
 
 
-def _fast_block(book: Book, header: bytes, block: bytes, first_line: int
-                ) -> pl.DataFrame | None:
+def _fast_block(book: Book, header: bytes, block: bytes) -> pl.DataFrame | None:
     """The block parsed by polars, or None when it needs reading line by line."""
     if b"\x00" in block:
         return None
@@ -331,9 +334,9 @@ def _fast_block(book: Book, header: bytes, block: bytes, first_line: int
                             infer_schema=False, quote_char='"', raise_if_empty=False)
     except pl.exceptions.PolarsError:
         return None
+    if frame.width != len(book.columns):
+        return None
     lines = block.count(b"\n")
-    if frame.height != lines or frame.width != len(book.columns):
-        return None  # records over several lines (or blank lines): their lines need care
     # A short row reads as nulls at the end; so does an empty last field. Without quotes,
     # the separators tell them apart; with quotes, the block is read line by line.
     if frame.get_column(frame.columns[-1]).null_count() and (
@@ -341,12 +344,10 @@ def _fast_block(book: Book, header: bytes, block: bytes, first_line: int
             or block.count(book.separator.encode()) != (len(book.columns) - 1) * lines):
         return None
     frame.columns = list(book.columns)
-    return frame.with_columns(
-        pl.int_range(first_line, first_line + frame.height, dtype=pl.Int64).alias("__line"),
-        pl.lit(None, dtype=pl.String).alias("__read"))
+    return frame.with_columns(pl.lit(None, dtype=pl.String).alias("__read"))
 
 
-def _careful_block(book: Book, block: bytes, first_line: int) -> pl.DataFrame:
+def _careful_block(book: Book, block: bytes) -> pl.DataFrame:
     """The block read line by line: each malformed record becomes a flagged record of its
     first line, and reading goes on at the next line."""
     lines = block.split(b"\n")
@@ -354,13 +355,9 @@ def _careful_block(book: Book, block: bytes, first_line: int) -> pl.DataFrame:
         lines.pop()
     width = len(book.columns)
     values: list[list[str]] = [[] for _ in range(width)]
-    numbers: list[int] = []
     flags: list[str | None] = []
     i = 0
     while i < len(lines):
-        if not lines[i].strip(b"\r"):  # a blank line is no record (as at the end of a file)
-            i += 1
-            continue
         fields, used, flag = _record(lines, i, book.separator, book.encoding)
         if flag is None and any("\x00" in f for f in fields):
             flag = "nul"
@@ -371,15 +368,13 @@ def _careful_block(book: Book, block: bytes, first_line: int) -> pl.DataFrame:
         fields = (fields + [""] * width)[:width]
         for column, value in zip(values, fields, strict=True):
             column.append(value)
-        numbers.append(first_line + i)
         flags.append(flag)
         i += used
     frame = pl.DataFrame({c: pl.Series(c, v, dtype=pl.String)
                           for c, v in zip(book.columns, values, strict=True)})
     # polars reads an empty field as null: the same here, so both paths agree
     frame = frame.with_columns(pl.when(pl.col(c) != "").then(pl.col(c)) for c in book.columns)
-    return frame.with_columns(pl.Series("__line", numbers, dtype=pl.Int64),
-                              pl.Series("__read", flags, dtype=pl.String))
+    return frame.with_columns(pl.Series("__read", flags, dtype=pl.String))
 
 
 def _record(lines: list[bytes], i: int, separator: str, encoding: str
