@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from quote.errors import InputError
 from quote.identity import parse_identity
-from quote.renewal.columns import age, number_text, swedish_birth
+from quote.renewal.columns import age, iso_day_numbers, number_text, swedish_birth
 
 
 def luhn_digit(nine: str) -> str:
@@ -76,6 +76,12 @@ def test_swedish_numbers_in_text() -> None:
 
 
 def test_age_on_the_birthday_and_29_february() -> None:
-    frame = pl.DataFrame({"b": [date(1990, 5, 1), date(1990, 5, 1), date(2000, 2, 29)],
-                          "r": [date(2025, 5, 1), date(2025, 4, 30), date(2025, 2, 28)]})
-    assert frame.select(age(pl.col("b"), pl.col("r")).alias("a"))["a"].to_list() == [35, 34, 24]
+    # as YYYYMMDD: (20250501 − 19900501) // 10000 = 35; a day earlier 34; born 29 February
+    # 2000, on 28 February 2025: 249 999 // 10000 = 24, on 1 March: 250 072 → 25
+    frame = pl.DataFrame({"b": ["1990-05-01", "1990-05-01", "2000-02-29", "2000-02-29", "x"],
+                          "r": ["2025-05-01", "2025-04-30", "2025-02-28", "2025-03-01",
+                                "2025-03-01"]})
+    b, r = iso_day_numbers(frame["b"]), iso_day_numbers(frame["r"])
+    assert b.to_list()[-1] is None
+    assert pl.select(age(pl.lit(b), pl.lit(r)).alias("a"))["a"].to_list() == [35, 34, 24, 25,
+                                                                              None]

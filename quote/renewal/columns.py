@@ -38,14 +38,30 @@ def iso_date(expr: pl.Expr) -> pl.Expr:
     return expr.str.strip_chars().str.strptime(pl.Date, "%Y-%m-%d", strict=False)
 
 
-def age(birth: pl.Expr, on: pl.Expr) -> pl.Expr:
-    """Whole years from ``birth`` to ``on`` (a 29 February birthday falls on 1 March)."""
-    def part(e: pl.Expr, what: str) -> pl.Expr:
-        return getattr(e.dt, what)().cast(pl.Int32)  # type: ignore[no-any-return]
+def day_number(day: pl.Expr) -> pl.Expr:
+    """A date as the integer YYYYMMDD (how dates travel through a frame here: compared,
+    subtracted and divided without calendar work)."""
+    return (day.dt.year().cast(pl.Int32) * 10000 + day.dt.month().cast(pl.Int32) * 100
+            + day.dt.day().cast(pl.Int32))
 
-    return (part(on, "year") - part(birth, "year")
-            - ((part(on, "month") * 100 + part(on, "day"))
-               < (part(birth, "month") * 100 + part(birth, "day"))).cast(pl.Int32))
+
+def iso_day_numbers(values: pl.Series) -> pl.Series:
+    """A column of YYYY-MM-DD text as YYYYMMDD integers (null where not a date). Each
+    distinct text is parsed once: a book has few renewal dates and birthdays repeat."""
+    distinct = values.unique()
+    parsed = pl.select(day_number(iso_date(pl.lit(distinct))).alias("d")).get_column("d")
+    return values.replace_strict(distinct, parsed, default=None, return_dtype=pl.Int32)
+
+
+def age(birth: pl.Expr, on: pl.Expr) -> pl.Expr:
+    """Whole years from ``birth`` to ``on``, both YYYYMMDD integers: (on − birth) // 10000
+    is the years less one before the birthday (a 29 February birthday falls on 1 March)."""
+    return (on - birth) // 10000
+
+
+def as_date(day: pl.Expr) -> pl.Expr:
+    """A YYYYMMDD integer back as a date."""
+    return pl.date(day // 10000, day // 100 % 100, day % 100)
 
 
 # --- identity numbers ---------------------------------------------------------------------
@@ -95,7 +111,7 @@ def birth_from_ids(frame: pl.DataFrame, prefer: str) -> pl.Series:
     :func:`parse_identity` reads it (``prefer``: as `quote eligibility` passes the
     residence). Swedish numbers column-wise; the rest (another country, or not a valid
     Swedish number, to be sure) row by row."""
-    country, number, on = pl.col("__id_country"), pl.col("id"), pl.col("__renewal")
+    country, number, on = pl.col("__id_country"), pl.col("id"), pl.col("__renewal_date")
     fast = frame.select(
         pl.when(country == "SE").then(swedish_birth(number, on)).alias("__birth"))["__birth"]
     slow = frame.with_columns(fast).with_row_index("__i").filter(
@@ -104,7 +120,7 @@ def birth_from_ids(frame: pl.DataFrame, prefer: str) -> pl.Series:
     if not slow.height:
         return fast
     found: list[date | None] = []
-    for text, when, given in slow.select("id", "__renewal", "__id_country").iter_rows():
+    for text, when, given in slow.select("id", "__renewal_date", "__id_country").iter_rows():
         try:
             found.append(parse_identity(text, when, given, prefer=prefer).birth_date)
         except InputError:
@@ -116,24 +132,30 @@ def birth_from_ids(frame: pl.DataFrame, prefer: str) -> pl.Series:
 
 def derive(frame: pl.DataFrame, context: Context, on: date | None, version: pl.Expr,
            id_country: str | None = None, prefer: str = DEFAULT_ID_COUNTRY) -> pl.DataFrame:
-    """Rows with dates, age, tariff version, the pricing key (``__k``) and ``__check``
-    (the id of the first reason that rejects the row, null when none does)."""
-    renewal = (pl.lit(on, dtype=pl.Date) if on is not None
-               else iso_date(pl.col("renewal_date")))
+    """Rows with dates (``__renewal``, ``__birth`` as YYYYMMDD), age, tariff version
+    (``version``: an expression over ``__renewal``), the pricing key (``__k``) and
+    ``__check`` (the id of the first reason that rejects the row, null when none does)."""
+    if on is not None:
+        renewal = pl.lit(on.year * 10000 + on.month * 100 + on.day, dtype=pl.Int32)
+    else:
+        renewal = pl.lit(iso_day_numbers(frame.get_column("renewal_date")))
     frame = frame.with_columns(renewal.alias("__renewal"))
     if context.id_path:
         frame = frame.with_columns(
-            country_column(context, id_country, prefer).alias("__id_country"))
+            country_column(context, id_country, prefer).alias("__id_country"),
+            as_date(pl.col("__renewal")).alias("__renewal_date"))
         frame = frame.with_columns(
             (~pl.col("__id_country").is_in(list(COUNTRIES))).alias("__id_country_bad"))
-        frame = frame.with_columns(birth_from_ids(frame, prefer).alias("__birth"))
+        frame = frame.with_columns(day_number(pl.lit(birth_from_ids(frame, prefer)))
+                                   .alias("__birth"))
     else:
-        frame = frame.with_columns(iso_date(pl.col("birth_date")).alias("__birth"))
+        frame = frame.with_columns(
+            pl.lit(iso_day_numbers(frame.get_column("birth_date"))).alias("__birth"))
     r = pl.col("__renewal")
     columns = [
         age(pl.col("__birth"), r).alias("age"),
         version.alias("__idx"),
-        r.dt.year().cast(pl.Int32).alias("__year"),
+        (r // 10000).alias("__year"),
         text(context, "product").alias("__product"),
         number_text(text(context, "deductible")).alias("__deductible"),
         text(context, "smoker").alias("__smoker"),

@@ -78,10 +78,12 @@ class Pricer:
         return self.versions[0]
 
     def version_index(self, renewal: pl.Expr) -> pl.Expr:
-        """Index of the version in force on each date (null before the first)."""
+        """Index of the version in force on each date, a YYYYMMDD integer (null before
+        the first)."""
         expr: pl.Expr = pl.lit(None, dtype=pl.Int16)
         for i, tariff in enumerate(self.versions):
-            expr = pl.when(renewal >= pl.lit(tariff.effective_from)).then(
+            start = tariff.effective_from
+            expr = pl.when(renewal >= start.year * 10000 + start.month * 100 + start.day).then(
                 pl.lit(i, dtype=pl.Int16)).otherwise(expr)
         return expr
 
