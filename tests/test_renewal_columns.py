@@ -35,8 +35,8 @@ def python_birth(text: str, on: date) -> date | None:
 
 
 def polars_birth(texts: list[str], ons: list[date]) -> list[date | None]:
-    frame = pl.DataFrame({"id": texts, "on": ons})
-    return frame.select(swedish_birth(pl.col("id"), pl.col("on")).alias("b"))["b"].to_list()
+    frame = pl.DataFrame({"id": texts, "on": ons}, schema={"id": pl.String, "on": pl.Date})
+    return swedish_birth(frame, "id", "on").to_list()
 
 
 numbers = st.builds(

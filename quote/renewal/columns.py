@@ -69,31 +69,36 @@ def as_date(day: pl.Expr) -> pl.Expr:
 _SWEDISH = r"^([0-9]{2})?([0-9]{6})([-+]?)([0-9]{4})$"
 
 
-def swedish_birth(number: pl.Expr, on: pl.Expr) -> pl.Expr:
-    """The birth date of a Swedish personnummer or samordningsnummer, column-wise; null
-    where the number is not one (then :func:`parse_identity` has the last word)."""
-    parts = number.str.replace_all(r"\s", "").str.extract_groups(_SWEDISH)
-    century, body, sign, serial = (parts.struct.field(n) for n in ("1", "2", "3", "4"))
-    digits = body + serial
-
-    def digit(i: int) -> pl.Expr:
-        return digits.str.slice(i, 1).cast(pl.Int32)
-
+def swedish_birth(frame: pl.DataFrame, number: str, on: str) -> pl.Series:
+    """The birth dates of Swedish personnummer or samordningsnummer in column ``number``
+    on the dates in column ``on``, column-wise; null where a number is not one (then
+    :func:`parse_identity` has the last word). In steps: each intermediate column is
+    computed once (an eager frame does not share subexpressions)."""
+    parts = frame.select(pl.col(number).str.replace_all(r"\s", "").str.extract_groups(
+        _SWEDISH).alias("p"), pl.col(on).alias("on")).unnest("p")
+    parts.columns = ["century", "body", "sign", "serial", "on"]
+    parts = parts.with_columns((pl.col("body") + pl.col("serial")).alias("digits"))
+    parts = parts.with_columns(
+        pl.col("digits").str.slice(i, 1).cast(pl.Int32).alias(f"d{i}") for i in range(10))
     luhn = pl.sum_horizontal(
-        *((digit(i) * 2) // 10 + (digit(i) * 2) % 10 if i % 2 == 0 else digit(i)
-          for i in range(10)))
-    yy = body.str.slice(0, 2).cast(pl.Int32)
-    mm = body.str.slice(2, 2).cast(pl.Int32)
-    dd = body.str.slice(4, 2).cast(pl.Int32)
+        *((pl.col(f"d{i}") * 2) // 10 + (pl.col(f"d{i}") * 2) % 10 if i % 2 == 0
+          else pl.col(f"d{i}") for i in range(10)))
+    century, sign = pl.col("century"), pl.col("sign")
+    yy = pl.col("d0") * 10 + pl.col("d1")
+    mm = pl.col("d2") * 10 + pl.col("d3")
+    dd = pl.col("d4") * 10 + pl.col("d5")
     day = pl.when(dd > 60).then(dd - 60).otherwise(dd)
-    on_year = on.dt.year().cast(pl.Int32)
+    on_year = pl.col("on").dt.year().cast(pl.Int32)
     year = (pl.when(century.is_not_null()).then(century.cast(pl.Int32) * 100 + yy)
             .otherwise(on_year - (on_year - yy) % 100
                        - pl.when(sign == "+").then(100).otherwise(0)))
-    born = pl.concat_str([year.cast(pl.String).str.zfill(4), mm.cast(pl.String).str.zfill(2),
-                          day.cast(pl.String).str.zfill(2)]).str.to_date("%Y%m%d", strict=False)
-    ok = (luhn % 10 == 0) & ~(century.is_not_null() & (sign == "+")) & (born <= on)
-    return pl.when(ok).then(born)
+    parts = parts.with_columns(
+        pl.concat_str([year.cast(pl.String).str.zfill(4), mm.cast(pl.String).str.zfill(2),
+                       day.cast(pl.String).str.zfill(2)]).str.to_date("%Y%m%d", strict=False)
+        .alias("born"), (luhn % 10 == 0).alias("luhn"))
+    ok = (pl.col("luhn") & ~(century.is_not_null() & (sign == "+"))
+          & (pl.col("born") <= pl.col("on")))
+    return parts.select(pl.when(ok).then(pl.col("born")).alias("__birth")).get_column("__birth")
 
 
 def country_column(context: Context, id_country: str | None, default: str) -> pl.Expr:
@@ -112,8 +117,9 @@ def birth_from_ids(frame: pl.DataFrame, prefer: str) -> pl.Series:
     residence). Swedish numbers column-wise; the rest (another country, or not a valid
     Swedish number, to be sure) row by row."""
     country, number, on = pl.col("__id_country"), pl.col("id"), pl.col("__renewal_date")
-    fast = frame.select(
-        pl.when(country == "SE").then(swedish_birth(number, on)).alias("__birth"))["__birth"]
+    swedish = swedish_birth(frame, "id", "__renewal_date")
+    fast = frame.select(pl.when(country == "SE").then(pl.lit(swedish)).alias("__birth")
+                        ).get_column("__birth")
     slow = frame.with_columns(fast).with_row_index("__i").filter(
         pl.col("__birth").is_null() & number.is_not_null() & on.is_not_null()
         & country.is_in(list(COUNTRIES)))
