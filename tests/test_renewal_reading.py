@@ -199,3 +199,12 @@ def test_block_bytes_reaches_the_block_reader(tmp_path: Path) -> None:
                           block_bytes=100)
     assert summary.rows_in == summary.rows_out == 200
     assert len(list(csv_blocks(book.path, 100))) > 50
+
+
+def test_a_nul_in_a_parquet_book_is_a_reject(tmp_path: Path) -> None:
+    path = tmp_path / "b.parquet"
+    pl.DataFrame({c: [v, v.replace("plus", "pl\x00us")] for c, v in zip(
+        HEADER.split(";"), ROW.format(i=1).split(";"), strict=True)}).write_parquet(path)
+    read = frame(path)
+    assert read["__read"].to_list() == [None, "nul"]
+    assert not read["product"].str.contains("\x00", literal=True).any()

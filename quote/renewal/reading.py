@@ -78,14 +78,18 @@ class Book:
 
 
 def _numbered(frames: Iterator[pl.DataFrame], first_line: int) -> Iterator[pl.DataFrame]:
-    """Frames of one record per line (Parquet, Excel): line = the record's row + 2."""
+    """Frames of one record per line (Parquet, Excel): line = the record's row + 2; a
+    record with a NUL byte in a field is flagged and the byte never passes on."""
     offset = 0
     for frame in frames:
+        nul = pl.any_horizontal(pl.col(c).str.contains("\x00", literal=True).fill_null(False)
+                                for c in frame.columns)
         yield frame.with_columns(
             pl.int_range(offset, offset + frame.height, dtype=pl.UInt32).alias("__row"),
             pl.int_range(offset + first_line, offset + first_line + frame.height,
                          dtype=pl.Int64).alias("__line"),
-            pl.lit(None, dtype=pl.String).alias("__read"))
+            pl.when(nul).then(pl.lit("nul")).otherwise(None).cast(pl.String).alias("__read"),
+            *(pl.col(c).str.replace_all("\x00", "\ufffd", literal=True) for c in frame.columns))
         offset += frame.height
 
 
