@@ -208,3 +208,33 @@ def test_a_nul_in_a_parquet_book_is_a_reject(tmp_path: Path) -> None:
     read = frame(path)
     assert read["__read"].to_list() == [None, "nul"]
     assert not read["product"].str.contains("\x00", literal=True).any()
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(
+    st.builds(lambda i: ROW.format(i=i), st.integers(0, 99)),
+    st.text(alphabet=';"\n\r ab1,\x00\xe5-', max_size=40)), max_size=25),
+    st.sampled_from([16, 200, 1 << 20]))
+def test_any_book_is_accounted_for(tmp_path_factory: pytest.TempPathFactory,
+                                   lines: list[str], block: int) -> None:
+    """Hostile text through the whole run: no exception, every record priced or rejected."""
+    from quote.catalog import kpi_for
+    from quote.renewal import Pricer, run_renewal
+    from quote.tariff import load_tariff
+
+    from .conftest import DKV_PATH
+
+    tmp = tmp_path_factory.mktemp("any")
+    path = tmp / "b.csv"
+    path.write_bytes((HEADER + "\n" + "\n".join(lines)).encode("utf-8"))
+    try:
+        book = open_book(path, None, block_bytes=block)
+    except BookError:
+        return  # not a CSV file at all (mostly NUL bytes): refused whole, exit 2
+    pricer = Pricer([load_tariff(DKV_PATH)], lambda t: kpi_for(t, None))
+    summary = run_renewal(book, None, pricer, tmp / "o.csv", tmp / "r.csv")
+    out = pl.read_csv(tmp / "o.csv", separator=";", infer_schema=False)
+    rejected = pl.read_csv(tmp / "r.csv", separator=";", infer_schema=False)
+    assert summary.rows_in == out.height + rejected.height
+    assert summary.rows_rejected == rejected.height
+    assert b"\x00" not in (tmp / "o.csv").read_bytes() + (tmp / "r.csv").read_bytes()
