@@ -38,10 +38,10 @@ MESSAGES: Catalog = {
         "sv": "id_country: ska vara SE, NO, DK eller FI",
         "en": "id_country: must be SE, NO, DK or FI"},
     "renew.reason.id": {
-        "sv": "id: inte ett giltigt identitetsnummer ({country}) på förnyelsedagen; "
-              "kontrollera siffrorna",
-        "en": "id: not a valid identity number ({country}) on the renewal date; check the "
-              "digits"},
+        "sv": "id: inte ett giltigt identitetsnummer för radens land (id_country, annars "
+              "{country}) på förnyelsedagen; kontrollera siffrorna",
+        "en": "id: not a valid identity number of the row's country (id_country, else "
+              "{country}) on the renewal date; check the digits"},
     "renew.reason.birth_after_renewal": {
         "sv": "birth_date: efter förnyelsedagen",
         "en": "birth_date: after the renewal date"},
