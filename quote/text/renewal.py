@@ -1,4 +1,5 @@
-"""Text of `quote renew` and `quote tariff impact`: reject reasons, the summary, the report.
+"""Text of the renewal engine (`quote renew`, `quote tariff impact`): reject reasons and
+the line saying why no row could be priced.
 
 Reject messages name the field and what was expected, never the value (a book may hold
 identity numbers)."""
@@ -67,7 +68,4 @@ MESSAGES: Catalog = {
     "renew.none_priced": {
         "sv": "Ingen rad kunde prissättas: alla {rows} rader avvisades ({reasons}); {first}",
         "en": "No row could be priced: all {rows} rows were rejected ({reasons}); {first}"},
-    "renew.manifest": {
-        "sv": "Körning {run}: {output} och {rejects} hör ihop (se {manifest})",
-        "en": "Run {run}: {output} and {rejects} belong together (see {manifest})"},
 }
