@@ -21,7 +21,9 @@ from rich.console import Console
 
 from quote.dates import parse_date
 from quote.errors import DataFileError, InputError, QuoteError
+from quote.i18n import t
 from quote.identity import Identity, parse_identity
+from quote.tariff import MAX_PCT, PCT_DECIMALS, percentage_in_range
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -107,6 +109,8 @@ def percentage_option(value: str, option: str) -> Decimal:
         fail(f"{option}: {value!r} is not a number (a percentage such as 25 or 12.5)")
     if result < 0:
         fail(f"{option}: must be 0 or more, got {value}")
+    if not percentage_in_range(result):
+        fail(f"{option}: {t('hostile.range.percentage', limit=MAX_PCT, places=PCT_DECIMALS)}")
     return result
 
 
@@ -181,3 +185,18 @@ def birth_date_from(birth_date: str | None, id_number: str | None, id_country: s
     if born > on:
         fail(f"--birth-date: {born} is after {on}")
     return born, None
+
+
+@contextmanager
+def book_errors(book: Path) -> Iterator[None]:
+    """A book polars cannot read becomes one line naming the file, never a traceback.
+    polars' own message is not shown: it may quote a field (``could not parse `"9005…```),
+    and a book may hold identity numbers. (Malformed records are rejects of their own,
+    quote.renewal.reading; this is for what is left.)"""
+    import polars as pl
+
+    try:
+        yield
+    except pl.exceptions.PolarsError as exc:
+        raise QuoteError(f"{book}: not a valid book ({type(exc).__name__}); nothing was "
+                         "written") from None

@@ -31,6 +31,8 @@ from quote.money import pct, sek
 from quote.pricing import Breakdown, PriceRequest
 from quote.pricing import price as price_request
 
+MAX_AGE = 150
+
 
 def price(
     product: Annotated[str, typer.Option(help="Product id in the tariff: bas, plus or topp.",
@@ -73,6 +75,8 @@ def price(
         assert age is not None
         if age < 0:
             fail(f"--age: must be 0 or more, got {age}")
+        if age > MAX_AGE:
+            fail(f"--age: {t('hostile.range.age', limit=MAX_AGE)}")
         years = age
     loading_pct = percentage_option(loading, "--loading")
     with user_errors():

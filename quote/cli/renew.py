@@ -22,6 +22,7 @@ from quote.cli.common import (
     KpiOption,
     TariffOption,
     TariffsDirOption,
+    book_errors,
     date_option,
     fail,
     prepare_polars,
@@ -30,7 +31,7 @@ from quote.cli.common import (
     stdout,
     user_errors,
 )
-from quote.errors import InputError, QuoteError
+from quote.errors import InputError
 from quote.files import write_text_atomic
 from quote.i18n import t
 from quote.money import decimal_sv, sek
@@ -187,8 +188,6 @@ def renew(
     Example: quote renew book.csv -o renewed.xlsx --report renewal.html
     """
     prepare_polars()
-    import polars as pl
-
     from quote.renewal import BLOCK_BYTES, Pricer, open_book, run_renewal
     from quote.renewal.writing import Pair
 
@@ -207,13 +206,9 @@ def renew(
                            block_bytes=block_bytes or BLOCK_BYTES)
         versions = versions_of(tariff, tariffs)
         pricer = Pricer(versions, lambda t: kpi_for(t, kpi))
-        try:
-            with progress_bar(opened, sys.stderr.isatty()) as advance:
-                summary = run_renewal(opened, on_date, pricer, output, rejects_path, advance,
-                                      options=options, excel_sv=excel_sv, published=published)
-        except pl.exceptions.PolarsError as exc:  # its text may quote a row: not shown
-            raise QuoteError(f"{book}: not a valid book ({type(exc).__name__}); nothing was "
-                             "written") from None
+        with book_errors(book), progress_bar(opened, sys.stderr.isatty()) as advance:
+            summary = run_renewal(opened, on_date, pricer, output, rejects_path, advance,
+                                  options=options, excel_sv=excel_sv, published=published)
         if report is not None:
             from quote.renewal.report import ReportTitles, report_html
 

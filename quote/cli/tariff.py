@@ -21,6 +21,7 @@ from quote.cli.common import (
     KpiOption,
     TariffOption,
     TariffsDirOption,
+    book_errors,
     date_option,
     fail,
     prepare_polars,
@@ -41,7 +42,7 @@ from quote.cli.renew import (
 )
 from quote.diff import diff_tariffs
 from quote.errors import InputError, QuoteError
-from quote.files import write_text_atomic
+from quote.files import clean_stale_temporaries, real_target, write_text_atomic
 from quote.i18n import t
 from quote.money import decimal_sv, pct, plain, sek
 from quote.pricing import price_list
@@ -296,6 +297,7 @@ def index(
         if not 1900 <= year <= 9999:
             fail(f"--year: {year} is not a year")
         start = date(year, 1, 1)
+    clean_stale_temporaries(real_target(output))
     if output.exists() and not force:
         fail(f"-o: {output} exists; choose another file or pass --force to replace it")
     with user_errors():
@@ -350,7 +352,6 @@ def impact(
     Example: quote tariff impact --book book.csv --old dkv-2024.yaml --new dkv-2025.yaml
     """
     prepare_polars()
-    import polars as pl
 
     from quote.renewal import BLOCK_BYTES, Pricer, open_book, run_impact
 
@@ -363,11 +364,9 @@ def impact(
         opened = open_book(book, on_date, encoding=encoding, sheet=sheet,
                            block_bytes=block_bytes or BLOCK_BYTES)
         old_t, new_t = load_tariff(old), load_tariff(new)
-        try:
+        with book_errors(book):
             summary = run_impact(opened, on_date, Pricer([old_t], lambda t: kpi_for(t, kpi)),
                                  Pricer([new_t], lambda t: kpi_for(t, kpi)), options=options)
-        except pl.exceptions.PolarsError as exc:  # its text may quote a row: not shown
-            raise QuoteError(f"{book}: not a valid book ({type(exc).__name__})") from None
         if report is not None:
             from quote.renewal.report import ReportTitles, report_html
 
