@@ -8,6 +8,7 @@ age) do not fail a check unless it is strict.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from quote.dates import Month
 from quote.errors import DataFileError, Problem
+from quote.i18n import t
 from quote.indexation import KpiSeries, parse_kpi, reference_month
 from quote.tariff import TariffModel, parse_tariff
 from quote.underwriting.rulebook import check_rulebook
@@ -54,6 +56,52 @@ class CheckReport:
                 f"{plural(len(self.warnings), 'warning')}")
 
 
+_KIND_LINE = re.compile(r"^kind:\s*[\"']?(?P<kind>[A-Za-z_-]+)")
+_SNIFF_BYTES = 1 << 16
+_KINDS = ("tariff", "rulebook", "declaration", "kpi", "book", "yaml")
+
+
+def sniff_kind(path: Path) -> str | None:
+    """What a data file looks like from its first lines: ``kpi`` (a ``month,kpi`` header),
+    ``book`` (a CSV header naming policy columns), a YAML ``kind:`` (``tariff``,
+    ``rulebook``), ``declaration`` (``answers:``), ``yaml``, or None (unreadable, empty or
+    unknown)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(_SNIFF_BYTES).decode("utf-8-sig", errors="replace")
+    except OSError:
+        return None
+    lines = [line for line in head.splitlines()
+             if line.strip() and not line.lstrip().startswith("#")]
+    if not lines:
+        return None
+    first = lines[0].strip().lower().replace(" ", "")
+    if first == "month,kpi":
+        return "kpi"
+    if re.fullmatch(r"[\w;,\"]+", first) and ("birth_date" in first or "product" in first):
+        return "book"
+    for line in lines:
+        match = _KIND_LINE.match(line)
+        if match:
+            return match.group("kind").lower()
+    if any(line.startswith("answers:") for line in lines):
+        return "declaration"
+    return "yaml" if re.match(r"^[\w-]+:(\s|$)", lines[0]) else None
+
+
+def wrong_kind(path: Path, expected: str) -> str | None:
+    """One line naming the file as the other kind it is, or None if it may be ``expected``."""
+    found = sniff_kind(path)
+    if found is None or found == expected or expected == "data":
+        return None
+    if found == "yaml" and expected in ("tariff", "rulebook", "declaration"):
+        return None
+    if found not in _KINDS or expected not in _KINDS:
+        return None  # an unknown kind: the file's own check says what is wrong
+    return t("common.wrong_kind", path=str(path), found=t(f"kind.{found}"),
+             expected=t(f"kind.{expected}"))
+
+
 def expand(paths: Iterable[Path]) -> list[Path]:
     """Files to check: each file given, and the data files directly inside each directory."""
     files: list[Path] = []
@@ -88,12 +136,12 @@ def check_files(files: list[Path]) -> CheckReport:
             continue
         if path.suffix == ".csv":
             parsed, problems = parse_kpi(path, raw)
-            report.problems.extend(problems)
+            report.problems.extend(_one_if_wrong_kind(path, "kpi", problems))
             series[path.resolve()] = None if problems else parsed
             continue
         doc = load_yaml(path, raw)
         if doc.problems:
-            report.problems.extend(doc.problems)
+            report.problems.extend(_one_if_wrong_kind(path, "tariff", doc.problems))
             continue
         kind = top_level_kind(doc.data)
         if kind == "tariff":
@@ -106,12 +154,22 @@ def check_files(files: list[Path]) -> CheckReport:
         else:
             known = ", ".join(["tariff", *KIND_CHECKERS])
             what = f"unknown kind {kind!r}" if kind else "missing field 'kind'"
-            report.problems.append(doc.problem(("kind",), f"{what} (expected {known})"))
+            report.problems.extend(_one_if_wrong_kind(path, "tariff", [
+                doc.problem(("kind",), f"{what} (expected {known})")]))
     report.problems.extend(_duplicate_versions(tariffs))
     for seen in tariffs:
         report.problems.extend(_series_problems(seen, series))
     report.problems = by_line(report.problems)
     return report
+
+
+def _one_if_wrong_kind(path: Path, expected: str, problems: list[Problem]) -> list[Problem]:
+    """A file of another kind is one problem saying so, not one per line."""
+    if problems:
+        message = wrong_kind(path, expected)
+        if message is not None:
+            return [Problem(path, None, message.removeprefix(f"{path}: "))]
+    return problems
 
 
 def _duplicate_versions(tariffs: list[_TariffSeen]) -> list[Problem]:

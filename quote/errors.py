@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import ClassVar, Literal
 
 Severity = Literal["error", "warning"]
 
@@ -42,7 +42,12 @@ class InputError(QuoteError):
 
 
 class DataFileError(QuoteError):
-    """A data file (tariff, KPI series, rule book) is missing, unreadable or invalid."""
+    """A data file (tariff, KPI series, rule book) is missing, unreadable or invalid.
+
+    ``kind`` names what the file should have been (a key of the ``kind.*`` messages), so
+    a file of another kind can be named as such in one line."""
+
+    kind: ClassVar[str] = "data"
 
     def __init__(self, path: Path, problems: list[Problem]) -> None:
         self.path = path
@@ -55,9 +60,13 @@ class DataFileError(QuoteError):
 class TariffError(DataFileError):
     """A tariff file cannot be used."""
 
+    kind = "tariff"
+
 
 class KpiError(DataFileError):
     """A KPI series file cannot be used."""
+
+    kind = "kpi"
 
 
 class KpiMissingError(QuoteError):

@@ -14,12 +14,17 @@ from quote.cli import kpi as kpi_cmd
 from quote.cli import price as price_cmd
 from quote.cli import renew as renew_cmd
 from quote.cli import tariff as tariff_cmd
+from quote.cli.usage import QuoteGroup
 
 app = typer.Typer(
     name="quote",
     help="Quote premiums for Swedish private health insurance (vårdförsäkring).",
     no_args_is_help=True,
     add_completion=False,
+    # Every command under the root gets --lang, plain help and one-line usage errors
+    # (quote.cli.usage); plain help (no Rich markup) keeps "[default: …]" visible.
+    cls=QuoteGroup,
+    rich_markup_mode=None,
     pretty_exceptions_show_locals=False,
 )
 app.command("price")(price_cmd.price)

@@ -19,8 +19,10 @@ from typing import Annotated, Any, NoReturn
 import typer
 from rich.console import Console
 
+from quote.check import wrong_kind
 from quote.dates import parse_date
 from quote.errors import DataFileError, InputError, QuoteError
+from quote.i18n import t
 from quote.identity import Identity, parse_identity
 
 EXIT_OK = 0
@@ -56,32 +58,57 @@ def prepare_polars() -> None:
                           "background_thread:true,dirty_decay_ms:200,muzzy_decay_ms:200")
 
 
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        """The reader closed the pipe (``quote ... | head``): not an error; the command
+        line ends quietly with exit 0 (quote.cli.usage), where Rich would exit 1."""
+        raise BrokenPipeError
+
+
 def stdout() -> Console:
-    return Console(highlight=False, soft_wrap=False)
+    return _Console(highlight=False, soft_wrap=False)
 
 
 def stderr() -> Console:
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+    return _Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def fail(message: str) -> NoReturn:
-    """Print one line to stderr and exit 2."""
-    typer.echo(f"Error: {message}", err=True)
+    """Print one line to stderr (``Fel: …`` / ``Error: …``) and exit 2."""
+    typer.echo(t("common.error", message=message), err=True)
     raise typer.Exit(EXIT_BAD_INPUT)
+
+
+def option_name(field: str) -> str:
+    """The option a user typed for a domain field (``loading_pct`` -> ``--loading``)."""
+    return OPTION_NAMES.get(field, field)
+
+
+def data_file_message(exc: DataFileError) -> str:
+    """A bad data file in one line: the file's kind when it is another kind of file than
+    the one expected, else its first problem and how many more there are."""
+    errors = [p for p in exc.problems if p.severity == "error"] or exc.problems
+    if errors:
+        other = wrong_kind(exc.path, exc.kind)
+        if other is not None:
+            return other
+    if not errors:
+        return str(exc)
+    first = str(errors[0])
+    if len(errors) > 1:
+        first += t("common.more_problems", n=len(errors) - 1, path=str(exc.path))
+    return first
 
 
 @contextmanager
 def user_errors() -> Iterator[None]:
-    """Turn the core's QuoteErrors into a message and exit code 2, never a traceback."""
+    """Turn the core's QuoteErrors into one line and exit code 2, never a traceback."""
     try:
         yield
     except InputError as exc:
-        fail(f"{OPTION_NAMES.get(exc.field, exc.field)}: {exc.message}")
+        fail(f"{option_name(exc.field)}: {exc.message}")
     except DataFileError as exc:
-        for problem in exc.problems:
-            if problem.severity == "error":
-                typer.echo(str(problem), err=True)
-        raise typer.Exit(EXIT_BAD_INPUT) from None
+        fail(data_file_message(exc))
     except QuoteError as exc:
         fail(str(exc))
 
@@ -99,11 +126,11 @@ def percentage_option(value: str, option: str) -> Decimal:
     try:
         result = Decimal(value.replace(",", "."))
     except InvalidOperation:
-        fail(f"{option}: {value!r} is not a number (a percentage such as 25 or 12.5)")
+        fail(t("common.not_percentage", option=option, value=value))
     if not result.is_finite():
-        fail(f"{option}: {value!r} is not a number (a percentage such as 25 or 12.5)")
+        fail(t("common.not_percentage", option=option, value=value))
     if result < 0:
-        fail(f"{option}: must be 0 or more, got {value}")
+        fail(t("common.negative", option=option, value=value))
     return result
 
 
@@ -168,7 +195,7 @@ def birth_date_from(birth_date: str | None, id_number: str | None, id_country: s
                     on: date, residence: str | None = None) -> tuple[date, Identity | None]:
     """The birth date from --birth-date or --id (and the parsed identity, if one was given)."""
     if (birth_date is None) == (id_number is None):
-        fail("give either --birth-date or --id (one of them)")
+        fail(t("common.birth_date_or_id"))
     if id_number is not None:
         with user_errors():
             identity = parse_identity(id_number, on, id_country, prefer=residence)
@@ -176,5 +203,6 @@ def birth_date_from(birth_date: str | None, id_number: str | None, id_country: s
     born = date_option(birth_date, "--birth-date")
     assert born is not None
     if born > on:
-        fail(f"--birth-date: {born} is after {on}")
+        fail(t("common.born_after", option="--birth-date", born=born.isoformat(),
+               on=on.isoformat()))
     return born, None

@@ -31,6 +31,7 @@ from quote.cli.common import (
 from quote.diff import diff_tariffs
 from quote.errors import InputError, QuoteError
 from quote.files import write_text_atomic
+from quote.i18n import t
 from quote.money import decimal_sv, pct, plain, sek
 from quote.pricing import price_list
 from quote.reindex import reindex
@@ -140,17 +141,27 @@ def check(
         help="Tariff, rule-book and KPI files, or directories of them "
              "[default: the data directory].", show_default=False)] = None,
     fmt: Annotated[CheckFormat, typer.Option(
-        "--format", help="text: path:line: message; github: GitHub Actions annotations; "
-                         "json: a list for scripts.")] = CheckFormat.text,
+        "--format", help="text: path:line: message; github: GitHub Actions annotations "
+                         "(json: use --json).")] = CheckFormat.text,
     strict: Annotated[bool, typer.Option(
         "--strict", help="Fail on warnings too (e.g. a premium that falls with age).")] = False,
     tariffs: TariffsDirOption = None,
+    as_json: JsonOption = False,
 ) -> None:
     """Validate tariffs, rule books and KPI series; report every problem with file:line.
 
     Exit 0 when clean, 1 when problems were found, 2 on a usage error.
-    Example: quote tariff check tariffs/ --strict --format github
+
+    Examples:
+
+    \b
+      quote tariff check
+      quote tariff check --strict --format github
+      quote tariff check --json
     """
+    if fmt is CheckFormat.json:
+        typer.echo(t("usage.renamed", old="--format json", new="--json"), err=True)
+        as_json = True
     with user_errors():
         targets = paths or [tariffs or bundled_data_dir()]
         try:
@@ -159,7 +170,7 @@ def check(
             raise QuoteError(str(exc)) from None
     report = check_files(files)
     failed = report.failed(strict)
-    if fmt is CheckFormat.json:
+    if as_json:
         print_json({
             "files": [str(f) for f in report.files],
             "errors": len(report.errors),
@@ -315,12 +326,10 @@ def schema(
 
 @app.command("impact")
 def impact(
-    book: Annotated[Path, typer.Option("--book", help="The book of policies (CSV or Parquet).",
-                                       dir_okay=False, show_default=False)],
-    old: Annotated[Path, typer.Option("--old", help="The current tariff file.",
-                                      dir_okay=False, show_default=False)],
-    new: Annotated[Path, typer.Option("--new", help="The proposed tariff file.",
-                                      dir_okay=False, show_default=False)],
+    book: Annotated[Path, typer.Argument(help="The book of policies (CSV or Parquet).",
+                                         dir_okay=False)],
+    old: Annotated[Path, typer.Argument(help="The current tariff file.", dir_okay=False)],
+    new: Annotated[Path, typer.Argument(help="The proposed tariff file.", dir_okay=False)],
     on: Annotated[str | None, typer.Option(
         help="Renewal date YYYY-MM-DD for every row [default: each row's renewal_date].",
         show_default=False)] = None,
@@ -329,8 +338,14 @@ def impact(
 ) -> None:
     """What a proposed tariff does to a book, against the current one, before approval.
 
-    The renewal summary with "before" priced by OLD and "after" by NEW.
-    Example: quote tariff impact --book book.csv --old dkv-2024.yaml --new dkv-2025.yaml
+    The renewal summary with "before" priced by OLD and "after" by NEW. (The options
+    --book, --old and --new of 0.1 still work for a release.)
+
+    Examples:
+
+    \b
+      quote tariff impact book.csv dkv-2024.yaml dkv-2025.yaml
+      quote tariff impact book.csv dkv-2024.yaml dkv-2025.yaml --json
     """
     prepare_polars()
     from quote.renewal import Pricer, open_book, run_impact

@@ -1,0 +1,66 @@
+"""The command-line framework every command shares (quote.cli.usage): --lang, one-line
+usage errors in the chosen language, negative numbers as values, renamed options, a closed
+pipe."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from quote.cli.usage import lang_in, renamed
+
+from .conftest import ROOT, Invoke
+
+
+def test_lang_is_found_before_parsing() -> None:
+    assert lang_in(["price", "--lang", "en"]) == "en"
+    assert lang_in(["price", "--lang=sv"]) == "sv"
+    assert lang_in(["price", "--lang", "fr"]) is None
+    assert lang_in(["--", "--lang", "en"]) is None
+
+
+def test_renamed_options_and_options_that_became_arguments(capsys: pytest.CaptureFixture[str]
+                                                            ) -> None:
+    assert renamed(["--received", "2024-01-01", "--json"], {"--received": "--on"}) == [
+        "--on", "2024-01-01", "--json"]
+    assert renamed(["--old=a.yaml", "--book", "b.csv", "--json"],
+                   {"--book": 0, "--old": 1, "--new": 2}) == ["b.csv", "a.yaml", "--json"]
+    assert capsys.readouterr().err.count("\n") == 3
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("sv", "Fel: --prodct: ingen sådan flagga (menade du --product?)\n"),
+    ("en", "Error: --prodct: no such option (did you mean --product?)\n"),
+])
+def test_an_option_typo_is_one_line_with_a_suggestion(run: Invoke, lang: str, line: str
+                                                      ) -> None:
+    result = run("price", "--prodct", "plus", "--age", "3", "--lang", lang)
+    assert result.exit_code == 2
+    assert result.stderr == line and result.stdout == ""
+
+
+def test_the_language_comes_from_quote_lang_when_not_given(run: Invoke) -> None:
+    result = run("price", "--prodct", "plus", env={"QUOTE_LANG": "en"})
+    assert result.stderr.startswith("Error: --prodct")
+    assert run("--lang", "en", "pric").stderr == (
+        "Error: pric: no such command (did you mean price?)\n")
+
+
+def test_a_negative_number_is_a_value_not_an_option(run: Invoke) -> None:
+    result = run("kpi", "add", "2025-11", "-3", "--lang", "en")
+    assert result.exit_code == 2
+    assert "No such option" not in result.stderr
+    assert "positive" in result.stderr
+
+
+def test_a_closed_pipe_is_not_an_error() -> None:
+    for args in (["kpi", "show", "--from", "1980-01"], ["tariff", "show"]):
+        process = subprocess.Popen([sys.executable, "-m", "quote", *args], cwd=ROOT,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.close()
+        error = process.stderr.read()
+        assert process.wait(timeout=60) == 0, error
+        assert error == b""
