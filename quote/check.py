@@ -16,7 +16,7 @@ from pathlib import Path
 
 from quote.dates import Month
 from quote.errors import DataFileError, Problem
-from quote.i18n import t
+from quote.i18n import plural, t
 from quote.indexation import KpiSeries, parse_kpi, reference_month
 from quote.tariff import TariffModel, parse_tariff
 from quote.underwriting.rulebook import check_rulebook
@@ -49,11 +49,9 @@ class CheckReport:
         return bool(self.errors or (strict and self.warnings))
 
     def summary(self) -> str:
-        def plural(n: int, word: str) -> str:
-            return f"{n} {word}{'' if n == 1 else 's'}"
-
-        return (f"checked {plural(len(self.files), 'file')}: {plural(len(self.errors), 'error')}, "
-                f"{plural(len(self.warnings), 'warning')}")
+        return t("check.summary", files=plural("check.files", len(self.files)),
+                 errors=plural("check.errors", len(self.errors)),
+                 warnings=plural("check.warnings", len(self.warnings)))
 
 
 _KIND_LINE = re.compile(r"^kind:\s*[\"']?(?P<kind>[A-Za-z_-]+)")
@@ -112,7 +110,7 @@ def expand(paths: Iterable[Path]) -> list[Path]:
         elif path.exists():
             files.append(path)
         else:
-            raise FileNotFoundError(f"{path}: no such file or directory")
+            raise FileNotFoundError(t("check.no_such_path", path=str(path)))
     return list(dict.fromkeys(files))
 
 

@@ -16,7 +16,7 @@ import locale
 import os
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, Protocol
 
 Lang = Literal["sv", "en"]
 LANGS: tuple[Lang, ...] = ("sv", "en")
@@ -81,6 +81,27 @@ def t(key: str, lang: Lang | None = None, **values: object) -> str:
     chosen = lang or _current[0]
     shown = {name: _shown(value, chosen) for name, value in values.items()}
     return texts[chosen].format(**shown)
+
+
+def plural(key: str, n: int, lang: Lang | None = None, **values: object) -> str:
+    """``key.one`` when ``n`` is 1, else ``key.other``, with ``n`` among the values:
+    ``plural("check.files", 3)`` -> ``3 filer`` / ``3 files``."""
+    return t(f"{key}.{'one' if n == 1 else 'other'}", lang, n=n, **values)
+
+
+class Bilingual(Protocol):
+    """A data file's own text in both languages (a rule book's question, an exclusion)."""
+
+    @property
+    def sv(self) -> str: ...
+
+    @property
+    def en(self) -> str: ...
+
+
+def pick(item: Bilingual, lang: Lang | None = None) -> str:
+    """``item``'s text in ``lang`` (default: the current language)."""
+    return item.en if (lang or _current[0]) == "en" else item.sv
 
 
 def _shown(value: object, lang: Lang) -> object:

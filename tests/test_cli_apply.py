@@ -242,8 +242,8 @@ def test_interview_asks_only_the_follow_ups_that_apply(run: Invoke) -> None:
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["--product", "gold"], "--product: unknown product 'gold'"),
-    (["--deductible", "700"], "--deductible: självrisk 700 is not offered"),
+    (["--product", "gold"], "--product: okänd produkt 'gold'"),
+    (["--deductible", "700"], "--deductible: självrisk 700 erbjuds inte"),
     (["--lang", "de"], "--lang: choose sv or en"),
     (["--declaration", "nope.yaml"], "nope.yaml: declaration file not found"),
     (["--record", "/nonexistent/dir/r.json"], "--record: the directory /nonexistent/dir does "
@@ -262,5 +262,5 @@ def test_interview_answer_that_looks_like_markup_is_just_wrong(run: Invoke) -> N
             *["nej"] * 16, ""]
     result = run("apply", *APPLICANT, input="\n".join(keys) + "\n")
     assert result.exit_code == 0, result.output
-    assert "Ogiltigt svar: '[/x]' is not a month" in result.stdout
+    assert "Ogiltigt svar: '[/x]' är ingen månad" in result.stdout
     assert "Beslut: Beviljas med villkor" in result.stdout

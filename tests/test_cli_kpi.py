@@ -52,7 +52,7 @@ def test_add_via_data_directory(run: Invoke, series: Path) -> None:
         ("2024-11", "416.75", "MONTH: 2024-11 is already in"),
         ("2025-02", "417", "MONTH: adding 2025-02 would leave a gap"),
         ("2005-01", "200", "MONTH: 2005-01 is before the end of"),
-        ("2024-13", "417", "MONTH: month must be 01 to 12"),
+        ("2024-13", "417", "MONTH: månaden ska vara 01 till 12"),
         ("2024-12", "abc", "VALUE: 'abc' is not a number"),
         ("2024-12", "0", "VALUE: KPI must be a positive number"),
     ],

@@ -13,7 +13,7 @@ def test_show_table_as_written(run: Invoke) -> None:
     out = result.stdout
     assert "DKV0028 3.4 2024/06" in out
     assert "71-" in out and "5 054,00 kr" in out and "550,00 kr" in out
-    assert "Självrisk 500 kr: -210 kr/mån, 1000 kr: -340 kr/mån" in out
+    assert "Självrisk 500 kr: -210 kr/mån, 1 000 kr: -340 kr/mån" in out
     assert "Psykolog" in out  # contents table
 
 
@@ -36,10 +36,10 @@ def test_show_json(run: Invoke) -> None:
 
 
 def test_show_bad_input(run: Invoke) -> None:
-    result = run("tariff", "show", "--on", "2024-02-30")
+    result = run("tariff", "show", "--on", "2024-02-30", "--lang", "en")
     assert result.exit_code == 2 and "--on: '2024-02-30' is not a real calendar date" in \
         result.stderr
-    result = run("tariff", "show", "--on", "2024-01-01")
+    result = run("tariff", "show", "--on", "2024-01-01", "--lang", "en")
     assert result.exit_code == 2 and "--on: 2024-01-01 is before any tariff" in result.stderr
     result = run("tariff", "show", "--tariffs", "/nonexistent")
     assert result.exit_code == 2
