@@ -98,6 +98,8 @@ class Breakdown:
                 "base": f"{self.factor.base}",
                 "reference_month": str(self.factor.reference_month),
                 "reference": f"{self.factor.reference}",
+                "series_base": self.factor.series_base,
+                "reference_conversion": self.factor.reference_note,
                 "series": self.kpi.path.name,
                 "sha256": self.kpi.sha256,
             },
@@ -201,9 +203,12 @@ def price(tariff: Tariff, kpi: KpiSeries, req: PriceRequest) -> Breakdown:
                                    bracket=bracket.label), Decimal(table), always=True)
     exact, indexed = indexed_premium(tariff, factor, table)
     ledger.move("indexation", t("pricing.step.indexation",
+                                base_label=f" ({factor.series_base})" if factor.series_base else "",
                                 reference_month=str(factor.reference_month),
                                 base_month=str(factor.base_month),
                                 reference=number(factor.reference, 2),
+                                converted=(f" [{factor.reference_note}]" if factor.reference_note
+                                           else ""),
                                 base=number(factor.base, 2), ratio=number(factor.ratio, 6)),
                 exact, always=True)
     ledger.move("rounding_indexed", t(f"pricing.step.rounding_{rounding.indexed_table_premium}",

@@ -52,7 +52,7 @@ def test_a_negative_number_is_a_value_not_an_option(run: Invoke) -> None:
     result = run("kpi", "add", "2025-11", "-3", "--lang", "en")
     assert result.exit_code == 2
     assert "No such option" not in result.stderr
-    assert "positive" in result.stderr
+    assert "VALUE: KPI must be a number from 1" in result.stderr
 
 
 def test_a_closed_pipe_is_not_an_error() -> None:

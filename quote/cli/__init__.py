@@ -8,6 +8,7 @@ import typer
 
 from quote import __version__
 from quote.cli import apply as apply_cmd
+from quote.cli import data as data_cmd
 from quote.cli import declaration as declaration_cmd
 from quote.cli import eligibility as eligibility_cmd
 from quote.cli import kpi as kpi_cmd
@@ -34,6 +35,7 @@ app.command("renew")(renew_cmd.renew)
 app.add_typer(declaration_cmd.app, name="declaration")
 app.add_typer(tariff_cmd.app, name="tariff")
 app.add_typer(kpi_cmd.app, name="kpi")
+app.add_typer(data_cmd.app, name="data")
 
 
 def _version(value: bool) -> None:

@@ -48,6 +48,8 @@ OPTION_NAMES = {
     "from": "--from",
     "month": "MONTH",
     "value": "VALUE",
+    "base": "--base",
+    "dir": "DIR",
 }
 
 

@@ -32,8 +32,10 @@ MESSAGES: Catalog = {
     "pricing.step.table_premium": {"sv": "Tabellpremie {product}, {bracket} år",
                                    "en": "Table premium {product}, ages {bracket}"},
     "pricing.step.indexation": {
-        "sv": "KPI {reference_month}/{base_month}: {reference} / {base} = × {ratio}",
-        "en": "KPI {reference_month}/{base_month}: {reference} / {base} = × {ratio}"},
+        "sv": "KPI{base_label} {reference_month}/{base_month}: {reference}{converted} / {base} "
+              "= × {ratio}",
+        "en": "KPI{base_label} {reference_month}/{base_month}: {reference}{converted} / {base} "
+              "= × {ratio}"},
     "pricing.step.rounding_krona": {"sv": "Avrundning av {exact} till hela kronor",
                                     "en": "Rounding {exact} to whole kronor"},
     "pricing.step.rounding_ore": {"sv": "Avrundning av {exact} till hela ören",
