@@ -244,7 +244,7 @@ def test_interview_asks_only_the_follow_ups_that_apply(run: Invoke) -> None:
 @pytest.mark.parametrize(("args", "message"), [
     (["--product", "gold"], "--product: okänd produkt 'gold'"),
     (["--deductible", "700"], "--deductible: självrisk 700 erbjuds inte"),
-    (["--lang", "de"], "--lang: choose sv or en"),
+    (["--lang", "de"], "--lang: välj sv eller en"),
     (["--declaration", "nope.yaml"], "nope.yaml: declaration file not found"),
     (["--record", "/nonexistent/dir/r.json"], "--record: the directory /nonexistent/dir does "
                                               "not exist"),

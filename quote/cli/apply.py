@@ -39,6 +39,7 @@ from quote.dates import age_on, parse_date
 from quote.eligibility import Applicant, eligibility_reasons
 from quote.errors import DataFileError
 from quote.files import write_text_atomic
+from quote.i18n import get_lang, t
 from quote.money import pct, plain
 from quote.pricing import Breakdown, PriceRequest
 from quote.pricing import price as price_request
@@ -75,15 +76,18 @@ def apply(
     frequency: Annotated[str, typer.Option(
         help="Payment frequency: month, quarter, half-year or year.")] = "month",
     declaration: Annotated[Path | None, typer.Option(
-        help="Health declaration file (YAML or JSON) to run unattended; without it the "
-             "declaration is asked in the terminal.", dir_okay=False, show_default=False)
+        help="Health declaration file (YAML or JSON) to run unattended [default: the "
+             "declaration is asked in the terminal].", dir_okay=False, show_default=False)
     ] = None,
     record: Annotated[Path | None, typer.Option(
         help="Write the full application record (inputs, answers, decision, hashes) to this "
-             "new file, readable by you only (0600).", dir_okay=False, show_default=False)
+             "new file, readable by you only (0600) [default: no record].", dir_okay=False,
+        show_default=False)
     ] = None,
-    lang: Annotated[str, typer.Option(help="Language of questions and reasons: sv or en.")
-                    ] = "sv",
+    lang: Annotated[str | None, typer.Option(
+        metavar="sv|en", help="Language of output, questions and reasons [default: "
+                              "QUOTE_LANG, the locale, then sv].", show_default=False)
+    ] = None,
     not_fit_for_work: NotFitOption = False,
     no_social_insurance: NoSocialInsuranceOption = False,
     tariff: TariffOption = None,
@@ -99,9 +103,9 @@ def apply(
     Example: quote apply --product plus --birth-date 1990-05-01 --residence SE
     --declaration answers.yaml
     """
-    language: Lang = "en" if lang.lower() == "en" else "sv"
-    if lang.lower() not in ("sv", "en"):
-        fail(f"--lang: choose sv or en, not {lang!r}")
+    if lang is not None and lang.lower() not in ("sv", "en"):
+        fail(f"--lang: {t('usage.lang', value=lang)}")
+    language: Lang = get_lang()  # quote.cli.usage set it from --lang, QUOTE_LANG or the locale
     on_date = date_option(on, "--on") or date.today()
     born, identity = birth_date_from(birth_date, id_number, id_country, on_date, residence)
     if record is not None and record.exists():

@@ -143,7 +143,8 @@ def print_json(data: Any) -> None:
 # Options shared by every command that reads tariffs.
 TariffOption = Annotated[
     Path | None,
-    typer.Option("--tariff", help="Use this tariff file, whatever its dates.",
+    typer.Option("--tariff", help="Use this tariff file, whatever its dates [default: the "
+                                  "version in force in the data directory].",
                  dir_okay=False, show_default=False),
 ]
 TariffsDirOption = Annotated[
@@ -158,7 +159,8 @@ KpiOption = Annotated[
     typer.Option("--kpi", help="KPI series CSV [default: the one the tariff names].",
                  dir_okay=False, show_default=False),
 ]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print the result as JSON (for "
+                                                          "scripts) instead of text.")]
 RulebookOption = Annotated[
     Path | None,
     typer.Option("--rulebook", help="Rule-book file [default: the one in force in the data "
@@ -167,18 +169,19 @@ RulebookOption = Annotated[
 IdOption = Annotated[
     str | None,
     typer.Option("--id", help="Identity number: SE personnummer/samordningsnummer, NO "
-                              "fødselsnummer/D-nummer, DK CPR or FI HETU; gives the birth date.",
-                 show_default=False),
+                              "fødselsnummer/D-nummer, DK CPR or FI HETU; gives the birth date "
+                              "(or --birth-date).", show_default=False),
 ]
 IdCountryOption = Annotated[
     str | None,
     typer.Option("--id-country", help="SE, NO, DK or FI, when an --id fits more than one "
-                                      "country's format and --residence does not settle it.",
+                                      "country's format and --residence does not settle it "
+                                      "[default: the one country the number fits].",
                  show_default=False),
 ]
 BirthDateOption = Annotated[
     str | None,
-    typer.Option("--birth-date", help="Birth date YYYY-MM-DD (or give --id).",
+    typer.Option("--birth-date", help="Birth date YYYY-MM-DD (or --id).",
                  show_default=False),
 ]
 ResidenceOption = Annotated[

@@ -33,10 +33,11 @@ from quote.pricing import price as price_request
 def price(
     product: Annotated[str, typer.Option(help="Product id in the tariff: bas, plus or topp.",
                                          show_default=False)],
-    age: Annotated[int | None, typer.Option(help="Age in whole years on the pricing date.",
-                                            show_default=False)] = None,
+    age: Annotated[int | None, typer.Option(
+        help="Age in whole years on the pricing date (or --birth-date).",
+        show_default=False)] = None,
     birth_date: Annotated[str | None, typer.Option(
-        "--birth-date", help="Birth date YYYY-MM-DD; the age is taken on --on.",
+        "--birth-date", help="Birth date YYYY-MM-DD; the age is taken on --on (or --age).",
         show_default=False)] = None,
     on: Annotated[str | None, typer.Option(
         help="Pricing date YYYY-MM-DD [default: today].", show_default=False)] = None,

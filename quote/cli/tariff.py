@@ -275,11 +275,11 @@ def index(
                                          "version (YAML).", dir_okay=False,
                                          show_default=False)],
     year: Annotated[int | None, typer.Option(
-        help="Index for this year: the new version is in force from 1 January.",
-        show_default=False)] = None,
+        help="Index for this year: the new version is in force from 1 January (or --from).",
+        metavar="YEAR", show_default=False)] = None,
     from_: Annotated[str | None, typer.Option(
-        "--from", help="Date YYYY-MM-DD the new version is in force from (instead of "
-                       "--year).", show_default=False)] = None,
+        "--from", help="Date YYYY-MM-DD the new version is in force from (or --year).",
+        show_default=False)] = None,
     version: Annotated[str | None, typer.Option(
         help="Version text of the new tariff [default: the old one plus the KPI month].",
         show_default=False)] = None,

@@ -86,8 +86,7 @@ def _set_lang(value: str | None) -> None:
 def _lang_holder(
     lang: Annotated[str | None, typer.Option(
         "--lang", metavar="sv|en", callback=_set_lang, is_eager=True, expose_value=False,
-        help="Language of output and messages: sv or en [default: QUOTE_LANG, then the "
-             "locale, then sv].", show_default=False)] = None,
+        help="Language of output and messages.", show_default=False)] = None,
 ) -> None:
     """Holds the --lang option that every command gets."""
 
@@ -190,7 +189,9 @@ def help_record(param: Any) -> tuple[str, str] | None:
         return None
     help_text = " ".join((param.help or "").split())
     extra = []
-    if "[default:" not in help_text and (default := _default_text(param)) is not None:
+    if param is LANG_OPTION:
+        extra.append(f"default: {default_lang()}, from QUOTE_LANG, the locale, or sv")
+    elif "[default:" not in help_text and (default := _default_text(param)) is not None:
         extra.append(f"default: {default}")
     if isinstance(param.envvar, str) and getattr(param, "show_envvar", True):
         extra.append(f"env var: {param.envvar}")
