@@ -69,6 +69,27 @@ class KpiError(DataFileError):
     kind = "kpi"
 
 
+class RuleBookError(DataFileError):
+    """A rule-book file cannot be used."""
+
+    kind = "rulebook"
+
+
+class DeclarationError(DataFileError):
+    """A declaration is incomplete or invalid; every problem is listed by question."""
+
+    kind = "declaration"
+
+
+class BookError(QuoteError):
+    """The book as a whole cannot be read (not CSV, a missing column …); the message
+    starts with the file's name."""
+
+
+class OutputError(QuoteError):
+    """An output file cannot be written (missing directory, no permission, full disk)."""
+
+
 class KpiMissingError(QuoteError):
     """The KPI figure a calculation needs is not in the series. The message names the month,
     commands that work from any install (``quote kpi fetch``, ``quote kpi add``, with

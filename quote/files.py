@@ -9,11 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-from quote.errors import QuoteError
-
-
-class OutputError(QuoteError):
-    """An output file cannot be written (missing directory, no permission, full disk)."""
+from quote.errors import OutputError as OutputError  # lives in quote.errors
 
 
 def _temp_beside(path: Path) -> tuple[int, Path]:

@@ -22,7 +22,8 @@ from typing import Any
 
 import polars as pl
 
-from quote.errors import InputError, KpiMissingError, QuoteError
+from quote.errors import BookError as BookError  # lives in quote.errors
+from quote.errors import InputError, KpiMissingError
 from quote.files import atomic_paths
 from quote.identity import parse_identity
 from quote.indexation import KpiSeries
@@ -42,11 +43,6 @@ BAND_EDGES = (0, 200, 500, 1000, 2000)  # in hundredths of a per cent
 FIELD_REASONS = {"product": "unknown_product", "deductible": "deductible_not_offered",
                  "loading_pct": "negative_loading", "on": "before_tariff",
                  "age": "bad_age", "referral": "referral", "frequency": "frequency"}
-
-
-class BookError(QuoteError):
-    """The book as a whole cannot be read (not CSV, a missing column …); the message
-    starts with the file's name."""
 
 
 @dataclass(frozen=True)

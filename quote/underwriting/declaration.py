@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from quote.dates import Month, age_on, parse_date
-from quote.errors import DataFileError, Problem
+from quote.errors import DeclarationError as DeclarationError  # lives in quote.errors
+from quote.errors import Problem
 from quote.underwriting.rulebook import FollowUp, Question, RuleBookModel
 from quote.yamlfile import YamlDocument, by_line
 
@@ -27,10 +28,6 @@ YES = {"yes", "ja", "y", "j", "true"}
 NO = {"no", "nej", "n", "false"}
 
 FollowUpValue = tuple[str, ...] | str | Month | bool | int
-
-
-class DeclarationError(DataFileError):
-    """A declaration is incomplete or invalid; every problem is listed by question."""
 
 
 @dataclass(frozen=True)
