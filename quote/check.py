@@ -74,7 +74,7 @@ def sniff_kind(path: Path) -> str | None:
     if not lines:
         return None
     first = lines[0].strip().lower().replace(" ", "")
-    if first == "month,kpi":
+    if first.startswith("month,kpi"):
         return "kpi"
     if re.fullmatch(r"[\w;,\"]+", first) and ("birth_date" in first or "product" in first):
         return "book"

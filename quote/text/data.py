@@ -51,4 +51,40 @@ MESSAGES: Catalog = {
     "check.warnings.other": {"sv": "{n} varningar", "en": "{n} warnings"},
     "check.no_such_path": {"sv": "{path}: ingen sådan fil eller katalog",
                            "en": "{path}: no such file or directory"},
+    "noun.tariff": {"sv": "tariff", "en": "tariff"},
+    "noun.tariffs": {"sv": "tariffer", "en": "tariffs"},
+    "noun.rulebook": {"sv": "regelbok", "en": "rule book"},
+    "noun.rulebooks": {"sv": "regelböcker", "en": "rule books"},
+    "catalog.no_bundled": {
+        "sv": "{package}: de medföljande tarifferna saknas i den här installationen; "
+              "installera om quote eller ange --tariffs KATALOG",
+        "en": "{package}: the bundled tariffs are missing from this installation; reinstall "
+              "quote or pass --tariffs DIR"},
+    "catalog.no_directory": {"sv": "{directory}: datakatalogen finns inte",
+                             "en": "{directory}: data directory not found"},
+    "catalog.none": {"sv": "{directory}: ingen {what} i den här katalogen; ange {option} FIL",
+                     "en": "{directory}: no {what} in this directory; pass {option} FILE"},
+    "catalog.before_any": {
+        "sv": "{on} är före första {what} i {directory} (den första, {first}, gäller från "
+              "{start})",
+        "en": "{on} is before any {what} in {directory} is in force (the first, {first}, "
+              "starts {start})"},
+    "catalog.several_in_force": {
+        "sv": "flera {what} gäller den {on} i {directory} ({ids}); välj en med {option}",
+        "en": "several {what} are in force on {on} in {directory} ({ids}); choose one with "
+              "{option}"},
+    "catalog.no_such_tariff": {"sv": "ingen tariff {tariff} i {directory}",
+                               "en": "no tariff {tariff} in {directory}"},
+    "catalog.several_tariffs": {
+        "sv": "{directory} har flera tariffer ({ids}); välj en med --tariff",
+        "en": "{directory} holds several tariffs ({ids}); choose one with --tariff"},
+    "catalog.no_kind": {"sv": "fältet 'kind' saknas (tariff eller rulebook)",
+                        "en": "missing field 'kind' (tariff or rulebook)"},
+    "catalog.no_tariffs": {
+        "sv": "{directory}: inga tarifffiler (kind: tariff) i den här katalogen",
+        "en": "{directory}: no tariff files (kind: tariff) in this directory"},
+    "catalog.several_series": {
+        "sv": "{directory}: väntade en KPI-serie (*.csv), hittade {names}; välj en med --kpi",
+        "en": "{directory}: expected one KPI series (*.csv), found {names}; choose one with "
+              "--kpi"},
 }
