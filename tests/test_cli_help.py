@@ -69,6 +69,17 @@ def test_help_shows_plain_value_names_and_every_default(run: Invoke, path: tuple
         assert "[default:" in help_text or "(or --" in help_text, f"{names}: {help_text}"
 
 
+# What these print is itself for machines (a JSON Schema, a YAML file to fill in).
+NO_JSON = {("tariff", "schema"), ("declaration", "template")}
+
+
+@pytest.mark.parametrize(("path", "command"), LEAVES, ids=[" ".join(p) for p, _ in LEAVES])
+def test_every_command_that_reports_a_result_has_json(path: tuple[str, ...],
+                                                      command: Any) -> None:
+    options = {opt for param in command.params for opt in getattr(param, "opts", [])}
+    assert ("--json" in options) != (path in NO_JSON), path
+
+
 def examples(command: Any) -> list[str]:
     """The `quote ...` lines of a command's help (its "Examples:" block, or one line
     "Example: quote ...")."""
