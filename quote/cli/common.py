@@ -13,13 +13,29 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Any, NoReturn
 
 import typer
 from rich.console import Console
 
 from quote.check import wrong_kind
+
+# The shared options (quote.cli.options), which the commands import from here too.
+from quote.cli.options import BirthDateOption as BirthDateOption
+from quote.cli.options import DeductibleOption as DeductibleOption
+from quote.cli.options import FrequencyOption as FrequencyOption
+from quote.cli.options import IdCountryOption as IdCountryOption
+from quote.cli.options import IdOption as IdOption
+from quote.cli.options import JsonOption as JsonOption
+from quote.cli.options import KpiOption as KpiOption
+from quote.cli.options import NoSocialInsuranceOption as NoSocialInsuranceOption
+from quote.cli.options import NotFitOption as NotFitOption
+from quote.cli.options import ProductOption as ProductOption
+from quote.cli.options import ReferralOption as ReferralOption
+from quote.cli.options import ResidenceOption as ResidenceOption
+from quote.cli.options import RulebookOption as RulebookOption
+from quote.cli.options import TariffOption as TariffOption
+from quote.cli.options import TariffsDirOption as TariffsDirOption
 from quote.dates import parse_date
 from quote.errors import DataFileError, InputError, QuoteError
 from quote.i18n import t
@@ -138,62 +154,6 @@ def percentage_option(value: str, option: str) -> Decimal:
 
 def print_json(data: Any) -> None:
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
-
-
-# Options shared by every command that reads tariffs.
-TariffOption = Annotated[
-    Path | None,
-    typer.Option("--tariff", help="Use this tariff file, whatever its dates [default: the "
-                                  "version in force in the data directory].",
-                 dir_okay=False, show_default=False),
-]
-TariffsDirOption = Annotated[
-    Path | None,
-    typer.Option("--tariffs", envvar="QUOTE_TARIFFS",
-                 help="Data directory of tariff versions and KPI series "
-                      "[default: the bundled one].",
-                 file_okay=False, show_default=False),
-]
-KpiOption = Annotated[
-    Path | None,
-    typer.Option("--kpi", help="KPI series CSV [default: the one the tariff names].",
-                 dir_okay=False, show_default=False),
-]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print the result as JSON (for "
-                                                          "scripts) instead of text.")]
-RulebookOption = Annotated[
-    Path | None,
-    typer.Option("--rulebook", help="Rule-book file [default: the one in force in the data "
-                                    "directory].", dir_okay=False, show_default=False),
-]
-IdOption = Annotated[
-    str | None,
-    typer.Option("--id", help="Identity number: SE personnummer/samordningsnummer, NO "
-                              "fødselsnummer/D-nummer, DK CPR or FI HETU; gives the birth date "
-                              "(or --birth-date).", show_default=False),
-]
-IdCountryOption = Annotated[
-    str | None,
-    typer.Option("--id-country", help="SE, NO, DK or FI, when an --id fits more than one "
-                                      "country's format and --residence does not settle it "
-                                      "[default: the one country the number fits].",
-                 show_default=False),
-]
-BirthDateOption = Annotated[
-    str | None,
-    typer.Option("--birth-date", help="Birth date YYYY-MM-DD (or --id).",
-                 show_default=False),
-]
-ResidenceOption = Annotated[
-    str, typer.Option(help="Country of residence, ISO 3166 code (SE, NO, DK, FI, AX …).",
-                      show_default=False),
-]
-NotFitOption = Annotated[
-    bool, typer.Option("--not-fit-for-work", help="The applicant is not fully fit for work "
-                                                  "(fullt arbetsför).")]
-NoSocialInsuranceOption = Annotated[
-    bool, typer.Option("--no-social-insurance", help="The applicant is not covered by a Nordic "
-                                                     "social insurance office (försäkringskassa).")]
 
 
 def birth_date_from(birth_date: str | None, id_number: str | None, id_country: str | None,

@@ -16,6 +16,7 @@ from rich.markup import escape
 from rich.prompt import Prompt
 from rich.table import Table
 
+from quote.i18n import Bilingual, pick
 from quote.underwriting.decision import Lang
 from quote.underwriting.declaration import is_asked, parse_followup, plain_value, yes_no
 from quote.underwriting.rulebook import FollowUp, Question, RuleBookModel
@@ -43,8 +44,8 @@ class Interview:
         self.lang = lang
         self.w = WORDS[lang]
 
-    def text(self, item: Any) -> str:
-        return str(item.sv if self.lang == "sv" else item.en)
+    def text(self, item: Bilingual) -> str:
+        return pick(item, self.lang)
 
     def ask_yes_no(self, prompt: str) -> bool:
         """ja/nej or yes/no (or j/n, y/n), whatever the language shown."""

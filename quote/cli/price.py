@@ -12,8 +12,12 @@ from rich.table import Table
 
 from quote.catalog import choose_tariff, kpi_for
 from quote.cli.common import (
+    DeductibleOption,
+    FrequencyOption,
     JsonOption,
     KpiOption,
+    ProductOption,
+    ReferralOption,
     TariffOption,
     TariffsDirOption,
     date_option,
@@ -31,8 +35,7 @@ from quote.pricing import price as price_request
 
 
 def price(
-    product: Annotated[str, typer.Option(help="Product id in the tariff: bas, plus or topp.",
-                                         show_default=False)],
+    product: ProductOption,
     age: Annotated[int | None, typer.Option(
         help="Age in whole years on the pricing date (or --birth-date).",
         show_default=False)] = None,
@@ -41,16 +44,12 @@ def price(
         show_default=False)] = None,
     on: Annotated[str | None, typer.Option(
         help="Pricing date YYYY-MM-DD [default: today].", show_default=False)] = None,
-    deductible: Annotated[int, typer.Option(
-        help="Självrisk in kronor per claim (0, 500 or 1000 in the DKV tariff).")] = 0,
+    deductible: DeductibleOption = 0,
     smoker: Annotated[bool, typer.Option("--smoker", help="Add the smoker loading.")] = False,
     loading: Annotated[str, typer.Option(
         help="Underwriting loading in percent of the indexed table premium, e.g. 25.")] = "0",
-    referral: Annotated[bool, typer.Option(
-        "--referral", help="With remisskrav (cannot be combined with a självrisk).")] = False,
-    frequency: Annotated[str, typer.Option(
-        help="Payment frequency: month, quarter, half-year or year; the instalment is the "
-             "monthly premium × months.")] = "month",
+    referral: ReferralOption = False,
+    frequency: FrequencyOption = "month",
     tariff: TariffOption = None,
     tariffs: TariffsDirOption = None,
     kpi: KpiOption = None,

@@ -46,25 +46,10 @@ from typer._click.parser import _OptionParser, _ParsingState
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 from typer.exceptions import Abort
 
+from quote.cli.options import METAVARS
 from quote.i18n import LANGS, Lang, default_lang, parse_lang, set_lang, t
 
 EXIT_USAGE = 2
-
-# The option vocabulary: one name means one thing in every command, and one value name
-# (metavar) goes with it. README "Options" lists the same table.
-METAVARS: Mapping[str, str] = {
-    "on": "DATE", "from_": "DATE", "birth_date": "DATE", "received": "DATE",
-    "month": "MONTH", "value": "NUMBER",
-    "loading": "PCT",
-    "age": "N", "deductible": "N", "year": "N",
-    "tariff": "FILE", "kpi": "FILE", "rulebook": "FILE", "declaration": "FILE",
-    "record": "FILE", "output": "FILE", "rejects": "FILE", "book": "FILE",
-    "old": "FILE", "new": "FILE",
-    "tariffs": "DIR",
-    "paths": "PATH",
-    "product": "PRODUCT", "frequency": "FREQUENCY", "residence": "COUNTRY",
-    "id_number": "NUMBER", "id_country": "COUNTRY", "version": "TEXT", "kind": "KIND",
-}
 
 # Renamed in 0.2 (kept for one release): command path -> old name -> the new option, or
 # the position of the argument that replaced it.
