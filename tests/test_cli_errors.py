@@ -111,6 +111,11 @@ CASES: list[tuple[list[str], str]] = [
     (["kpi", "add"], "MONTH"),
     (["kpi", "show", "--from", "2024-13"], "--from"),
     (["kpi", "show", "--kpi", "{tariff_yaml}"], "dkv-2024.yaml"),
+    # quote rulebook test
+    (["rulebook", "test"], "RULEBOOK"),
+    (["rulebook", "test", "nope.yaml"], "nope.yaml"),
+    (["rulebook", "test", "{tariff_yaml}"], "dkv-2024.yaml"),
+    (["rulebook", "test", "{dir}"], "RULEBOOK"),
     # quote declaration, quote data, the root
     (["declaration", "template", "--rulebook", "nope.yaml"], "nope.yaml"),
     (["declaration", "tmplate"], "tmplate"),
@@ -143,11 +148,12 @@ def files(tmp_path: Path) -> dict[str, str]:
 
 def test_the_corpus_is_large_and_covers_every_command() -> None:
     assert len(CASES) >= 60
-    commands = {" ".join(args[:2]) if args[0] in ("tariff", "kpi", "declaration", "data")
+    commands = {" ".join(args[:2]) if args[0] in ("tariff", "kpi", "declaration", "data",
+                                                   "rulebook")
                 else args[0] for args, _ in CASES}
     assert {"price", "eligibility", "apply", "renew", "tariff show", "tariff check",
             "tariff diff", "tariff index", "tariff schema", "tariff impact", "kpi add",
-            "kpi show", "declaration template", "data init"} <= commands
+            "kpi show", "declaration template", "data init", "rulebook test"} <= commands
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])

@@ -27,6 +27,7 @@ def template_text(book: RuleBookModel, today: date, lang: Lang | None = None) ->
     lines = [
         t("declaration.title", lang, name=book.name, id=book.id, version=book.version),
         t("declaration.intro", lang),
+        t("declaration.several", lang),
         f"signed: {today.isoformat()}      # {hint('signed')}",
         f"received: {today.isoformat()}    # {hint('received')}",
         f"guardian_signed: no   # {hint('guardian')}",

@@ -13,7 +13,7 @@ import typer
 # The option vocabulary: one name means one thing in every command, and one value name
 # (metavar) goes with it. README "Options" lists the same table.
 METAVARS: Mapping[str, str] = {
-    "on": "DATE", "from_": "DATE", "birth_date": "DATE", "received": "DATE",
+    "on": "DATE", "start": "DATE", "from_": "DATE", "birth_date": "DATE", "received": "DATE",
     "month": "MONTH", "value": "NUMBER",
     "loading": "PCT",
     "age": "N", "deductible": "N", "year": "N",

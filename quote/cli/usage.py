@@ -157,6 +157,16 @@ def _default_text(param: TyperOption | TyperArgument) -> str | None:
     return str(default)
 
 
+# "(default: today)" or "(…; default: today)" in help text, shown as "[default: today]".
+_DEFAULT_IN_PARENTHESES = re.compile(r"\((?:(?P<before>[^()]*?);\s*)?default: (?P<value>[^()]*)\)")
+
+
+def _default_as_bracket(match: re.Match[str]) -> str:
+    before = match.group("before")
+    shown = f"[default: {match.group('value')}]"
+    return f"({before}) {shown}" if before else shown
+
+
 def help_record(param: Any) -> tuple[str, str] | None:
     """One line of the options list: the names with the value name, the help, then
     ``[default: …]`` (real values, or the help text's own words), env var, required."""
@@ -173,6 +183,7 @@ def help_record(param: Any) -> tuple[str, str] | None:
     else:
         return None
     help_text = " ".join((param.help or "").split())
+    help_text = _DEFAULT_IN_PARENTHESES.sub(_default_as_bracket, help_text)
     extra = []
     if param is LANG_OPTION:
         extra.append(f"default: {default_lang()}, from QUOTE_LANG, the locale, or sv")

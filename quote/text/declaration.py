@@ -10,6 +10,11 @@ MESSAGES: Catalog = {
     "declaration.intro": {
         "sv": "# Fyll i alla svar. answer: ja eller nej; följdfrågorna bara vid ja.",
         "en": "# Answer every question. answer: yes or no; follow-ups only for yes."},
+    "declaration.several": {
+        "sv": "# Flera sjukdomar, behandlingar eller kroppsdelar under en fråga: skriv "
+              "conditions: med en post per sjukdom, var och en med egna följdfrågor.",
+        "en": "# Several conditions, treatments or body parts under one question: write "
+              "conditions: with one entry per condition, each with its own follow-ups."},
     "declaration.hint.yesno": {"sv": "ja/nej", "en": "yes/no"},
     "declaration.hint.month": {"sv": "ÅÅÅÅ-MM", "en": "YYYY-MM"},
     "declaration.hint.count": {"sv": "antal", "en": "number"},
