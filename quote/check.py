@@ -159,9 +159,10 @@ def check_files(files: list[Path]) -> CheckReport:
                 report.problems.extend(failures)
         else:
             known = ", ".join(["tariff", *KIND_CHECKERS])
-            what = f"unknown kind {kind!r}" if kind else "missing field 'kind'"
+            message = (t("check.unknown_kind", kind=kind, known=known) if kind else
+                       t("check.no_kind", known=known))
             report.problems.extend(_one_if_wrong_kind(path, "tariff", [
-                doc.problem(("kind",), f"{what} (expected {known})")]))
+                doc.problem(("kind",), message)]))
     report.problems.extend(_duplicate_versions(tariffs))
     for seen in tariffs:
         report.problems.extend(_series_problems(seen, series))
@@ -187,9 +188,9 @@ def _duplicate_versions(tariffs: list[_TariffSeen]) -> list[Problem]:
             other = first[key]
             problems.append(seen.doc.problem(
                 ("effective_from",),
-                f"effective_from: tariff {seen.model.id} already has a version in force from "
-                f"{seen.model.effective_from} ({other.path}:"
-                f"{other.doc.line_of(('effective_from',))})"))
+                t("check.duplicate_version", tariff=seen.model.id,
+                  start=seen.model.effective_from.isoformat(),
+                  where=f"{other.path}:{other.doc.line_of(('effective_from',))}")))
         else:
             first[key] = seen
     return problems
@@ -203,7 +204,7 @@ def _series_problems(seen: _TariffSeen, cache: dict[Path, KpiSeries | None]) -> 
     if key not in cache:
         if not path.is_file():
             return [seen.doc.problem(("indexation", "series"),
-                                     f"indexation.series: KPI file {path} not found")]
+                                     t("check.series_missing", path=str(path)))]
         parsed, problems = parse_kpi(path, path.read_bytes())
         cache[key] = None if errors_only(problems) else parsed
     kpi = cache[key]
@@ -212,15 +213,14 @@ def _series_problems(seen: _TariffSeen, cache: dict[Path, KpiSeries | None]) -> 
     first_reference = reference_month(seen.model.effective_from, rule.reference_month,
                                       rule.reference_year_offset)
     needed: list[tuple[tuple[str, ...], Month, str]] = [
-        (("indexation", "base_month"), rule.base_month, "base month {}"),
-        (("indexation", "reference_month"), first_reference,
-         f"reference month {{}} (for pricing from {seen.model.effective_from})"),
+        (("indexation", "base_month"), rule.base_month, "check.base_month"),
+        (("indexation", "reference_month"), first_reference, "check.reference_month"),
     ]
     problems = []
-    span = f"{kpi.first}..{kpi.last}" if kpi.values else "empty"
-    for loc, month, what in needed:
+    span = f"{kpi.first}..{kpi.last}" if kpi.values else t("check.empty")
+    for loc, month, message in needed:
         if month not in kpi.values:
-            problems.append(seen.doc.problem(
-                loc, f"{'.'.join(loc)}: the {what.format(month)} is not in {path.name} "
-                     f"({span})"))
+            problems.append(seen.doc.problem(loc, t(
+                message, field=".".join(loc), month=str(month), series=path.name, span=span,
+                start=seen.model.effective_from.isoformat())))
     return problems

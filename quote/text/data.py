@@ -49,6 +49,25 @@ MESSAGES: Catalog = {
     "check.errors.other": {"sv": "{n} fel", "en": "{n} errors"},
     "check.warnings.one": {"sv": "{n} varning", "en": "{n} warning"},
     "check.warnings.other": {"sv": "{n} varningar", "en": "{n} warnings"},
+    "check.unknown_kind": {"sv": "okänd kind {kind!r} (väntade {known})",
+                           "en": "unknown kind {kind!r} (expected {known})"},
+    "check.no_kind": {"sv": "fältet 'kind' saknas (väntade {known})",
+                      "en": "missing field 'kind' (expected {known})"},
+    "check.duplicate_version": {
+        "sv": "effective_from: tariff {tariff} har redan en version som gäller från {start} "
+              "({where})",
+        "en": "effective_from: tariff {tariff} already has a version in force from {start} "
+              "({where})"},
+    "check.series_missing": {"sv": "indexation.series: KPI-filen {path} finns inte",
+                             "en": "indexation.series: KPI file {path} not found"},
+    "check.base_month": {"sv": "{field}: basmånaden {month} finns inte i {series} ({span})",
+                         "en": "{field}: the base month {month} is not in {series} ({span})"},
+    "check.reference_month": {
+        "sv": "{field}: referensmånaden {month} (för prissättning från {start}) finns inte i "
+              "{series} ({span})",
+        "en": "{field}: the reference month {month} (for pricing from {start}) is not in "
+              "{series} ({span})"},
+    "check.empty": {"sv": "tom", "en": "empty"},
     "check.no_such_path": {"sv": "{path}: ingen sådan fil eller katalog",
                            "en": "{path}: no such file or directory"},
     "noun.tariff": {"sv": "tariff", "en": "tariff"},
