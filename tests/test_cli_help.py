@@ -14,7 +14,8 @@ import typer.main
 
 from quote.catalog import bundled_data_dir
 from quote.cli import app
-from quote.cli.usage import help_record
+from quote.cli.usage import help_record, untranslated
+from quote.i18n import set_lang
 from quote.upkeep import init_data_dir
 
 from .conftest import BUNDLED, FIXTURES, ROOT, Invoke
@@ -47,7 +48,7 @@ def test_every_command_has_help(run: Invoke, path: tuple[str, ...],
             assert (param.help or "").strip(), f"{path} option {param.name} has no help"
     result = run(*path, "--help")
     assert result.exit_code == 0
-    assert "Usage" in result.output
+    assert result.output.startswith("Användning: ")  # the tests' language is Swedish
     assert "--lang sv|en" in result.output
 
 
@@ -59,6 +60,7 @@ def test_help_shows_plain_value_names_and_every_default(run: Invoke, path: tuple
     default, or the option it is an alternative to ("(or --birth-date)")."""
     text = run(*path, "--help").output
     assert not INTERNAL.search(text), INTERNAL.search(text)
+    set_lang("en")  # the records below, in English
     for param in command.params:
         record = help_record(param)
         if record is None or param.param_type_name != "option" or param.required:
@@ -78,6 +80,18 @@ def test_every_command_that_reports_a_result_has_json(path: tuple[str, ...],
                                                       command: Any) -> None:
     options = {opt for param in command.params for opt in getattr(param, "opts", [])}
     assert ("--json" in options) != (path in NO_JSON), path
+
+
+@pytest.mark.parametrize(("path", "command"), COMMANDS,
+                         ids=[" ".join(p) or "quote" for p, _ in COMMANDS])
+def test_help_is_in_both_languages(run: Invoke, path: tuple[str, ...], command: Any) -> None:
+    """Every help text has its Swedish in quote/text/help.py (keyed by the English)."""
+    assert untranslated(command) == [], "add the Swedish to quote/text/help.py"
+    english = run("--lang", "en", *path, "--help").output
+    swedish = run("--lang", "sv", *path, "--help").output
+    assert english.startswith("Usage: ") and "Show this message and exit." in english
+    assert swedish.startswith("Användning: ") and "Visa den här hjälpen och avsluta." in swedish
+    assert not INTERNAL.search(swedish), INTERNAL.search(swedish)
 
 
 def examples(command: Any) -> list[str]:

@@ -21,6 +21,7 @@ Only this module knows the framework's internals (typer vendors click as ``typer
 
 from __future__ import annotations
 
+import inspect
 import os
 import re
 import sys
@@ -43,11 +44,13 @@ from typer._click.exceptions import (
     UsageError,
 )
 from typer._click.parser import _OptionParser, _ParsingState
+from typer._click.utils import make_default_short_help
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 from typer.exceptions import Abort
 
 from quote.cli.options import METAVARS
-from quote.i18n import LANGS, Lang, default_lang, parse_lang, set_lang, t
+from quote.i18n import LANGS, Lang, default_lang, get_lang, parse_lang, set_lang, t
+from quote.text.help import SWEDISH
 
 EXIT_USAGE = 2
 
@@ -182,20 +185,72 @@ def help_record(param: Any) -> tuple[str, str] | None:
             names += f" {metavar(param)}"
     else:
         return None
-    help_text = " ".join((param.help or "").split())
-    help_text = _DEFAULT_IN_PARENTHESES.sub(_default_as_bracket, help_text)
+    help_text = localized(param.help or "")
     extra = []
     if param is LANG_OPTION:
-        extra.append(f"default: {default_lang()}, from QUOTE_LANG, the locale, or sv")
-    elif "[default:" not in help_text and (default := _default_text(param)) is not None:
-        extra.append(f"default: {default}")
+        extra.append(t("help.default", value=t("help.lang_default", language=default_lang())))
+    elif not _HAS_DEFAULT.search(help_text) and (default := _default_text(param)) is not None:
+        extra.append(t("help.default", value=default))
     if isinstance(param.envvar, str) and getattr(param, "show_envvar", True):
-        extra.append(f"env var: {param.envvar}")
+        extra.append(t("help.env_var", name=param.envvar))
     if param.required:
-        extra.append("required")
+        extra.append(t("help.required"))
     if extra:
         help_text = f"{help_text}  [{'; '.join(extra)}]" if help_text else f"[{'; '.join(extra)}]"
     return names, help_text
+
+
+_HAS_DEFAULT = re.compile(r"\[(default|standard):")
+
+
+def localized(text: str) -> str:
+    """Help text in the current language: the Swedish of quote.text.help, or as written;
+    "(default: …)" is shown as "[default: …]" like every other default."""
+    english = _DEFAULT_IN_PARENTHESES.sub(_default_as_bracket, " ".join(text.split()))
+    return english if get_lang() == "en" else SWEDISH.get(english, english)
+
+
+def _prose(doc: str) -> list[str]:
+    """The paragraphs of a command's help that are prose (not example lines)."""
+    paragraphs = inspect.cleandoc(doc).partition("\f")[0].split("\n\n")
+    return [p.partition("Example: ")[0] for p in paragraphs if not p.startswith("\b")]
+
+
+def untranslated(command: Any) -> list[str]:
+    """The English help of ``command`` (its prose and its options') that has no Swedish."""
+    texts = [p for p in _prose(command.help or "") if p.strip()]
+    texts += [p.help for p in getattr(command, "params", []) if p.help]
+    shown = (_DEFAULT_IN_PARENTHESES.sub(_default_as_bracket, " ".join(x.split())) for x in texts)
+    return [text for text in shown if text not in SWEDISH]
+
+
+def localized_doc(doc: str) -> str:
+    """A command's help, paragraph by paragraph in the current language; example lines
+    (a ``\b`` block, or ``Example: quote …``) are the same in both."""
+    paragraphs = []
+    for paragraph in inspect.cleandoc(doc).partition("\f")[0].split("\n\n"):
+        if paragraph.startswith("\b"):
+            paragraphs.append(paragraph)
+            continue
+        prose, marker, example = paragraph.partition("Example: ")
+        text = localized(prose) if prose.strip() else ""
+        if marker:  # on a line of its own, never re-wrapped
+            text = f"{text}\n\n\b\n{t('help.example')} {' '.join(example.split())}".strip()
+        paragraphs.append(text)
+    return "\n\n".join(paragraphs)
+
+
+def _format_help_text(command: Any, formatter: HelpFormatter) -> None:
+    if command.help:
+        formatter.write_paragraph()
+        with formatter.indentation():
+            formatter.write_text(localized_doc(command.help))
+
+
+def _short_help(command: Any, limit: int) -> str:
+    if command.short_help:
+        return localized(command.short_help)
+    return make_default_short_help(localized_doc(command.help or ""), limit).strip()
 
 
 def _format_params(command: Any, ctx: Context, formatter: HelpFormatter) -> None:
@@ -203,11 +258,16 @@ def _format_params(command: Any, ctx: Context, formatter: HelpFormatter) -> None
     arguments = [r for p in params if isinstance(p, TyperArgument) if (r := help_record(p))]
     options = [r for p in params if not isinstance(p, TyperArgument) if (r := help_record(p))]
     if arguments:
-        with formatter.section("Arguments"):
+        with formatter.section(t("help.arguments")):
             formatter.write_dl(arguments)
     if options:
-        with formatter.section("Options"):
+        with formatter.section(t("help.options")):
             formatter.write_dl(options)
+
+
+def _format_usage(command: Any, ctx: Context, formatter: HelpFormatter) -> None:
+    formatter.write_usage(ctx.command_path, " ".join(command.collect_usage_pieces(ctx)),
+                          prefix=t("help.usage"))
 
 
 def _usage_pieces(command: Any, ctx: Context) -> list[str]:
@@ -312,6 +372,15 @@ class QuoteCommand(TyperCommand):
     def format_options(self, ctx: Context, formatter: HelpFormatter) -> None:
         _format_params(self, ctx, formatter)
 
+    def format_help_text(self, ctx: Context, formatter: HelpFormatter) -> None:
+        _format_help_text(self, formatter)
+
+    def format_usage(self, ctx: Context, formatter: HelpFormatter) -> None:
+        _format_usage(self, ctx, formatter)
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        return _short_help(self, limit)
+
     def collect_usage_pieces(self, ctx: Context) -> list[str]:
         return _usage_pieces(self, ctx)
 
@@ -342,7 +411,20 @@ class QuoteGroup(TyperGroup):
 
     def format_options(self, ctx: Context, formatter: HelpFormatter) -> None:
         _format_params(self, ctx, formatter)
-        self.format_commands(ctx, formatter)
+        rows = [(name, command.get_short_help_str(formatter.width - 6 - len(name)))
+                for name, command in self.commands.items() if not command.hidden]
+        if rows:
+            with formatter.section(t("help.commands")):
+                formatter.write_dl(rows)
+
+    def format_help_text(self, ctx: Context, formatter: HelpFormatter) -> None:
+        _format_help_text(self, formatter)
+
+    def format_usage(self, ctx: Context, formatter: HelpFormatter) -> None:
+        _format_usage(self, ctx, formatter)
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        return _short_help(self, limit)
 
     def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
              complete_var: str | None = None, standalone_mode: bool = True,

@@ -42,4 +42,14 @@ MESSAGES: Catalog = {
                       "en": "Note: {old} is now {new}; the old name goes away in the next "
                             "release."},
     "usage.aborted": {"sv": "Avbrutet.", "en": "Aborted."},
+    "help.usage": {"sv": "Användning: ", "en": "Usage: "},
+    "help.arguments": {"sv": "Argument", "en": "Arguments"},
+    "help.options": {"sv": "Flaggor", "en": "Options"},
+    "help.commands": {"sv": "Kommandon", "en": "Commands"},
+    "help.default": {"sv": "standard: {value}", "en": "default: {value}"},
+    "help.lang_default": {"sv": "{language}, från QUOTE_LANG, språkinställningen eller sv",
+                          "en": "{language}, from QUOTE_LANG, the locale, or sv"},
+    "help.env_var": {"sv": "miljövariabel: {name}", "en": "env var: {name}"},
+    "help.required": {"sv": "krävs", "en": "required"},
+    "help.example": {"sv": "Exempel:", "en": "Example:"},
 }
