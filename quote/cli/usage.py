@@ -6,7 +6,8 @@ under it (:func:`adopt`), so a command added anywhere in ``quote.cli`` gets all 
 - ``--lang sv|en`` (default :func:`quote.i18n.default_lang`: ``QUOTE_LANG``, the locale,
   then Swedish), set before anything is parsed, so even a usage error is in that language;
 - plain help with real defaults and plain value names (``DATE``, ``FILE``, ``DIR``, ``PCT``,
-  ``N``, ``MONTH``) instead of the framework's internal type names;
+  ``N``, ``MONTH``) instead of the framework's internal type names, in the chosen language
+  (the Swedish of each English help text is in :mod:`quote.text.help`);
 - usage errors (unknown option or command, missing value, wrong type, a directory for a
   file, an unreadable file, a missing argument) as one line in our style, exit 2, with
   "did you mean" where the framework knows it;
@@ -48,11 +49,10 @@ from typer._click.utils import make_default_short_help
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 from typer.exceptions import Abort
 
+from quote.cli.common import EXIT_BAD_INPUT
 from quote.cli.options import METAVARS
 from quote.i18n import LANGS, Lang, default_lang, get_lang, parse_lang, set_lang, t
 from quote.text.help import SWEDISH
-
-EXIT_USAGE = 2
 
 # Renamed in 0.2 (kept for one release): command path -> old name -> the new option, or
 # the position of the argument that replaced it.
@@ -106,7 +106,12 @@ def lang_in(args: Sequence[str]) -> Lang | None:
 
 
 def adopt(command: Any) -> None:
-    """Give a command (and, for a group, everything under it) the shared behaviour."""
+    """Give a command (and, for a group, everything under it) the shared behaviour.
+
+    typer builds each command and group with its own class before the root sees them, so
+    the root re-classes them (``__class__`` to :class:`QuoteCommand`/:class:`QuoteGroup`,
+    subclasses that only override methods): no command module has to ask for any of this.
+    """
     if isinstance(command, TyperGroup):
         if not isinstance(command, QuoteGroup):
             command.__class__ = QuoteGroup
@@ -440,10 +445,10 @@ class QuoteGroup(TyperGroup):
             code = 0
         except ClickException as exc:
             typer.echo(t("common.error", message=usage_message(exc)), err=True)
-            code = EXIT_USAGE
+            code = EXIT_BAD_INPUT
         except Abort:
             typer.echo(t("usage.aborted"), err=True)
-            code = EXIT_USAGE
+            code = EXIT_BAD_INPUT
         except _BrokenPipe:
             _silence_stdout()
             code = 0
