@@ -64,3 +64,23 @@ def test_a_closed_pipe_is_not_an_error() -> None:
         error = process.stderr.read()
         assert process.wait(timeout=60) == 0, error
         assert error == b""
+
+
+def test_an_unreadable_file_is_one_line_too() -> None:
+    """Tests run as root here, so no file is unreadable: the framework's own exception is
+    built as its path check raises it, and rendered as the command line would."""
+    import typer.main
+    from typer._click.exceptions import BadParameter, FileError
+
+    from quote.cli import app
+    from quote.cli.usage import usage_message
+    from quote.i18n import set_lang
+
+    price = typer.main.get_command(app).commands["price"]  # type: ignore[attr-defined]
+    tariff = next(p for p in price.params if p.name == "tariff")
+    set_lang("en")
+    exc = BadParameter("File 't.yaml' is not readable.", param=tariff)
+    assert usage_message(exc) == "--tariff: t.yaml cannot be read (permissions)"
+    set_lang("sv")
+    assert usage_message(exc) == "--tariff: t.yaml går inte att läsa (behörighet)"
+    assert usage_message(FileError("t.yaml")) == "t.yaml: går inte att öppna"

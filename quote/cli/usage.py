@@ -537,7 +537,7 @@ def usage_message(exc: ClickException) -> str:
             return t("usage.needs_value", name=exc.option_name)
         return f"{exc.option_name}: {exc.message}"
     if isinstance(exc, FileError):
-        return t("usage.path.unreadable", name=exc.ui_filename, path=exc.filename)
+        return t("usage.file_unreadable", path=exc.ui_filename)
     message = exc.format_message()
     extra = re.match(r"Got unexpected extra argument\(s\) \((?P<args>.*)\)$", message)
     if extra:

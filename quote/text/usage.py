@@ -35,6 +35,8 @@ MESSAGES: Catalog = {
                            "en": "{name}: {path} is a file, not a directory"},
     "usage.path.unreadable": {"sv": "{name}: {path} går inte att läsa (behörighet)",
                               "en": "{name}: {path} cannot be read (permissions)"},
+    "usage.file_unreadable": {"sv": "{path}: går inte att öppna",
+                              "en": "{path}: cannot be opened"},
     "usage.path.unwritable": {"sv": "{name}: {path} går inte att skriva till (behörighet)",
                               "en": "{name}: {path} cannot be written to (permissions)"},
     "usage.renamed": {"sv": "Obs: {old} heter nu {new}; det gamla namnet tas bort i nästa "
