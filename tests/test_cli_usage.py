@@ -84,3 +84,11 @@ def test_an_unreadable_file_is_one_line_too() -> None:
     set_lang("sv")
     assert usage_message(exc) == "--tariff: t.yaml går inte att läsa (behörighet)"
     assert usage_message(FileError("t.yaml")) == "t.yaml: går inte att öppna"
+
+
+def test_the_locale_decides_when_quote_lang_is_not_set(run: Invoke) -> None:
+    env = {"QUOTE_LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "en_GB.UTF-8"}
+    assert run("price", "--prodct", env=env).stderr.startswith("Error: ")
+    env["LANG"] = "sv_SE.UTF-8"
+    assert run("price", "--prodct", env=env).stderr.startswith("Fel: ")
+    assert run("--lang", "en", "price", "--prodct", env=env).stderr.startswith("Error: ")
