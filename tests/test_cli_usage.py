@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from typing import Annotated
 
 import pytest
+import typer
 
 from quote.cli.usage import lang_in, renamed
 
@@ -92,3 +94,34 @@ def test_the_locale_decides_when_quote_lang_is_not_set(run: Invoke) -> None:
     env["LANG"] = "sv_SE.UTF-8"
     assert run("price", "--prodct", env=env).stderr.startswith("Fel: ")
     assert run("--lang", "en", "price", "--prodct", env=env).stderr.startswith("Error: ")
+
+
+def test_a_new_command_gets_all_of_it_without_asking() -> None:
+    """A command added the plain typer way, in a group added the plain typer way, under a
+    root built like quote's: --lang, one-line errors, negative numbers, plain help."""
+    from typer.testing import CliRunner
+
+    from quote.cli.usage import QuoteGroup
+
+    root = typer.Typer(cls=QuoteGroup, rich_markup_mode=None)
+    group = typer.Typer()
+
+    @group.command("add")
+    def add(count: Annotated[int, typer.Argument(help="How many.")],
+            on: Annotated[str, typer.Option(help="A date.")] = "today") -> None:
+        """Add COUNT."""
+        typer.echo(f"added {count} on {on}")
+
+    @root.callback()
+    def _root() -> None:
+        """A root."""
+
+    root.add_typer(group, name="things")
+    runner = CliRunner()
+    assert runner.invoke(root, ["things", "add", "-3"]).stdout == "added -3 on today\n"
+    wrong = runner.invoke(root, ["things", "add", "x", "--lang", "en"])
+    assert (wrong.exit_code, wrong.stderr) == (2, "Error: COUNT: 'x' is not a whole number\n")
+    typo = runner.invoke(root, ["things", "add", "1", "--o", "x", "--lang", "sv"])
+    assert typo.stderr == "Fel: --o: ingen sådan flagga (menade du --on?)\n"
+    shown = runner.invoke(root, ["things", "add", "--help", "--lang", "en"]).stdout
+    assert "--on DATE" in shown and "[default: today]" in shown and "--lang sv|en" in shown
