@@ -62,18 +62,32 @@ _SNIFF_BYTES = 1 << 16
 _KINDS = ("tariff", "rulebook", "declaration", "kpi", "book", "yaml")
 
 
+def _content_lines(path: Path) -> list[tuple[int, str]]:
+    """The first lines of a regular file that are not blank or comments, with their line
+    numbers (nothing for a FIFO or device: reading one could block)."""
+    if not path.is_file():
+        return []
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(_SNIFF_BYTES).decode("utf-8-sig", errors="replace")
+    except OSError:
+        return []
+    return [(number, line) for number, line in enumerate(head.splitlines(), start=1)
+            if line.strip() and not line.lstrip().startswith("#")]
+
+
+def header_line(path: Path) -> int | None:
+    """The line number of a data file's first line that is not blank or a comment."""
+    lines = _content_lines(path)
+    return lines[0][0] if lines else None
+
+
 def sniff_kind(path: Path) -> str | None:
     """What a data file looks like from its first lines: ``kpi`` (a ``month,kpi`` header),
     ``book`` (a CSV header naming policy columns), a YAML ``kind:`` (``tariff``,
     ``rulebook``), ``declaration`` (``answers:``), ``yaml``, or None (unreadable, empty or
     unknown)."""
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(_SNIFF_BYTES).decode("utf-8-sig", errors="replace")
-    except OSError:
-        return None
-    lines = [line for line in head.splitlines()
-             if line.strip() and not line.lstrip().startswith("#")]
+    lines = [line for _, line in _content_lines(path)]
     if not lines:
         return None
     first = lines[0].strip().lower().replace(" ", "")
@@ -91,11 +105,13 @@ def sniff_kind(path: Path) -> str | None:
 
 
 def wrong_kind(path: Path, expected: str) -> str | None:
-    """One line naming the file as the other kind it is, or None if it may be ``expected``."""
+    """One line naming the file as the other kind it is, or None if it may be ``expected``
+    (``yaml``: any YAML data file, as `tariff check` takes them)."""
     found = sniff_kind(path)
     if found is None or found == expected or expected == "data":
         return None
-    if found == "yaml" and expected in ("tariff", "rulebook", "declaration"):
+    yaml_kinds = ("tariff", "rulebook", "declaration", "yaml")
+    if found in yaml_kinds and "yaml" in (found, expected) and expected in yaml_kinds:
         return None
     if found not in _KINDS or expected not in _KINDS:
         return None  # an unknown kind: the file's own check says what is wrong
@@ -142,7 +158,7 @@ def check_files(files: list[Path]) -> CheckReport:
             continue
         doc = load_yaml(path, raw)
         if doc.problems:
-            report.problems.extend(_one_if_wrong_kind(path, "tariff", doc.problems))
+            report.problems.extend(_one_if_wrong_kind(path, "yaml", doc.problems))
             continue
         kind = top_level_kind(doc.data)
         if kind == "tariff":
@@ -161,7 +177,7 @@ def check_files(files: list[Path]) -> CheckReport:
             known = ", ".join(["tariff", *KIND_CHECKERS])
             message = (t("check.unknown_kind", kind=kind, known=known) if kind else
                        t("check.no_kind", known=known))
-            report.problems.extend(_one_if_wrong_kind(path, "tariff", [
+            report.problems.extend(_one_if_wrong_kind(path, "yaml", [
                 doc.problem(("kind",), message)]))
     report.problems.extend(_duplicate_versions(tariffs))
     for seen in tariffs:
@@ -205,7 +221,11 @@ def _series_problems(seen: _TariffSeen, cache: dict[Path, KpiSeries | None]) -> 
         if not path.is_file():
             return [seen.doc.problem(("indexation", "series"),
                                      t("check.series_missing", path=str(path)))]
-        parsed, problems = parse_kpi(path, path.read_bytes())
+        try:
+            parsed, problems = parse_kpi(path, read_bytes(path, "KPI", DataFileError))
+        except DataFileError as exc:
+            return [seen.doc.problem(("indexation", "series"),
+                                     f"indexation.series: {exc.problems[0].message}")]
         cache[key] = None if errors_only(problems) else parsed
     kpi = cache[key]
     if kpi is None:

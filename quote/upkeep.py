@@ -5,6 +5,7 @@ and a data directory of one's own. The command line only reads options and rende
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -35,7 +36,7 @@ CHECK_MONTHS = 3
 def installed_copy_guard(path: Path) -> None:
     """The series inside an installed package is not the user's to edit."""
     bundled = Path(__file__).resolve().parent / "_bundled"
-    if bundled in path.resolve().parents:
+    if bundled in Path(os.path.realpath(path)).parents:  # never raises, even on a link loop
         raise QuoteError(t("kpi.add.installed", path=str(path)))
 
 

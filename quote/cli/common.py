@@ -13,12 +13,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 from typing import Any, NoReturn
 
 import typer
 from rich.console import Console
 
-from quote.check import wrong_kind
+from quote.check import header_line, wrong_kind
 
 # The shared options (quote.cli.options), which the commands import from here too.
 from quote.cli.options import BirthDateOption as BirthDateOption
@@ -40,6 +41,7 @@ from quote.dates import parse_date
 from quote.errors import DataFileError, InputError, QuoteError
 from quote.i18n import t
 from quote.identity import Identity, parse_identity
+from quote.tariff import MAX_PCT, PCT_DECIMALS, percentage_in_range
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -105,7 +107,8 @@ def option_name(field: str) -> str:
 
 def data_file_message(exc: DataFileError) -> str:
     """A bad data file in one line: the file's kind when it is another kind of file than
-    the one expected, else its first problem and how many more there are."""
+    the one expected, else its first problem (one on its header, the first line that is not
+    a comment, before any other: it explains the rest) and how many more there are."""
     errors = [p for p in exc.problems if p.severity == "error"] or exc.problems
     if errors:
         other = wrong_kind(exc.path, exc.kind)
@@ -113,7 +116,8 @@ def data_file_message(exc: DataFileError) -> str:
             return other
     if not errors:
         return str(exc)
-    first = str(errors[0])
+    header = header_line(exc.path)
+    first = str(next((p for p in errors if p.line == header), errors[0]))
     if len(errors) > 1:
         first += t("common.more_problems", n=len(errors) - 1, path=str(exc.path))
     return first
@@ -150,6 +154,8 @@ def percentage_option(value: str, option: str) -> Decimal:
         fail(t("common.not_percentage", option=option, value=value))
     if result < 0:
         fail(t("common.negative", option=option, value=value))
+    if not percentage_in_range(result):
+        fail(f"{option}: {t('hostile.range.percentage', limit=MAX_PCT, places=PCT_DECIMALS)}")
     return result
 
 
@@ -172,3 +178,17 @@ def birth_date_from(birth_date: str | None, id_number: str | None, id_country: s
         fail(t("common.born_after", option="--birth-date", born=born.isoformat(),
                on=on.isoformat()))
     return born, None
+
+
+@contextmanager
+def book_errors(book: Path) -> Iterator[None]:
+    """A book polars cannot parse (ragged rows, a quote that never closes …) becomes one
+    line naming the file, never a traceback; the polars message (no field values) is cut
+    to its first line."""
+    import polars as pl
+
+    try:
+        yield
+    except pl.exceptions.PolarsError as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise QuoteError(f"{book}: not a valid CSV file ({first[:200]})") from None

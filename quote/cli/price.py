@@ -35,6 +35,8 @@ from quote.money import sek
 from quote.pricing import Breakdown, PriceRequest
 from quote.pricing import price as price_request
 
+MAX_AGE = 150
+
 
 def price(
     product: ProductOption,
@@ -78,6 +80,8 @@ def price(
         assert age is not None
         if age < 0:
             fail(f"--age: {t('pricing.negative_age', age=age)}")
+        if age > MAX_AGE:
+            fail(f"--age: {t('hostile.range.age', limit=MAX_AGE)}")
         years = age
     loading_pct = percentage_option(loading, "--loading")
     with user_errors():

@@ -21,6 +21,7 @@ from quote.cli.common import (
     KpiOption,
     TariffOption,
     TariffsDirOption,
+    book_errors,
     date_option,
     fail,
     prepare_polars,
@@ -30,7 +31,7 @@ from quote.cli.common import (
 )
 from quote.diff import diff_tariffs
 from quote.errors import InputError, QuoteError
-from quote.files import write_text_atomic
+from quote.files import clean_stale_temporaries, real_target, write_text_atomic
 from quote.i18n import number, percent, t
 from quote.money import pct, plain, sek
 from quote.pricing import price_list
@@ -305,6 +306,7 @@ def index(
         if not 1900 <= year <= 9999:
             fail(t("index.not_a_year", year=str(year)))
         start = date(year, 1, 1)
+    clean_stale_temporaries(real_target(output))
     if output.exists() and not force:
         fail(t("index.exists", output=str(output)))
     with user_errors():
@@ -378,8 +380,9 @@ def impact(
     with user_errors():
         opened = open_book(book, on_date)
         old_t, new_t = load_tariff(old), load_tariff(new)
-        summary = run_impact(opened, on_date, Pricer([old_t], lambda t: kpi_for(t, kpi)),
-                             Pricer([new_t], lambda t: kpi_for(t, kpi)))
+        with book_errors(book):
+            summary = run_impact(opened, on_date, Pricer([old_t], lambda t: kpi_for(t, kpi)),
+                                 Pricer([new_t], lambda t: kpi_for(t, kpi)))
     if as_json:
         print_json({**summary.as_dict(), "old": old_t.reference(), "new": new_t.reference()})
     else:
