@@ -83,7 +83,7 @@ class DeclarationError(DataFileError):
 
 class BookError(QuoteError):
     """The book as a whole cannot be read (not CSV, a missing column …); the message
-    starts with the file's name."""
+    starts with the file's name and never quotes a row."""
 
 
 class OutputError(QuoteError):

@@ -18,6 +18,7 @@ import contextlib
 import os
 import re
 import secrets
+import shutil
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -83,9 +84,18 @@ def clean_stale_temporaries(path: Path) -> list[Path]:
     removed = []
     for temp in stale_temporaries(path):
         with contextlib.suppress(OSError):
-            temp.unlink()
+            if temp.is_dir() and not temp.is_symlink():
+                shutil.rmtree(temp)  # a staging directory (``quote data init``)
+            else:
+                temp.unlink()
             removed.append(temp)
     return removed
+
+
+def temp_name(path: Path) -> Path:
+    """A new temporary name beside ``path`` in our own naming, which the next write of
+    ``path`` recognises and cleans up if its writer is gone."""
+    return _directory(path) / f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}{TEMP_SUFFIX}"
 
 
 def _temp_beside(path: Path) -> tuple[int, Path]:
@@ -94,7 +104,7 @@ def _temp_beside(path: Path) -> tuple[int, Path]:
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | \
         getattr(os, "O_NOFOLLOW", 0)
     while True:
-        name = directory / f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}{TEMP_SUFFIX}"
+        name = temp_name(path)
         try:
             return os.open(name, flags, 0o600), name
         except FileExistsError:

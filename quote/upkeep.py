@@ -7,7 +7,6 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import tempfile
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -15,7 +14,7 @@ from typing import Literal
 
 from quote.dates import Month
 from quote.errors import InputError, KpiError, QuoteError
-from quote.files import write_text_atomic
+from quote.files import clean_stale_temporaries, temp_name, write_text_atomic
 from quote.i18n import t
 from quote.indexation import (
     Addition,
@@ -168,7 +167,9 @@ def init_data_dir(source: Path, target: Path) -> list[Path]:
     parent = target.parent if str(target.parent) else Path(".")
     try:
         parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent))
+        clean_stale_temporaries(target)  # a killed run's staging directory
+        staging = temp_name(target)
+        staging.mkdir(mode=0o700)
     except OSError as exc:
         raise QuoteError(t("data.cannot", path=str(target), reason=exc.strerror)) from None
     try:

@@ -77,7 +77,7 @@ CASES: list[tuple[list[str], str]] = [
     (["renew", "{dir}", "-o", "out.csv"], "BOOK"),
     (["renew", "{book}", "-o", "out.csv", "--on", "2024-13-01"], "--on"),
     (["renew", "{book}", "-o", "{book}"], "BOOK"),
-    (["renew", "{ragged}", "-o", "out.csv"], "ragged.csv"),
+    (["renew", "{garbage}", "-o", "out.csv"], "garbage.yaml"),
     (["renew", "{tariff_yaml}", "-o", "out.csv"], "dkv-2024.yaml"),
     (["renew", "{book}", "-o", "/nonexistent/dir/out.csv"], "/nonexistent/dir"),
     # quote tariff …
@@ -127,7 +127,7 @@ CASES: list[tuple[list[str], str]] = [
 @pytest.fixture
 def files(tmp_path: Path) -> dict[str, str]:
     """The files the cases name: a tariff and a KPI series (each to be given as the other
-    kind), a directory, a book, a ragged book and a file that is not text."""
+    kind), a directory, a book and a file that is not text."""
     shutil.copy(DKV_PATH, tmp_path / "dkv-2024.yaml")
     shutil.copy(BUNDLED / "kpi-1980.csv", tmp_path / "kpi-1980.csv")
     shutil.copy(KPI_PATH, tmp_path / "kpi-copy.csv")
@@ -135,15 +135,10 @@ def files(tmp_path: Path) -> dict[str, str]:
     (tmp_path / "book.csv").write_text(
         "policy_id,product,birth_date,renewal_date,deductible,smoker\n"
         "P1,plus,1990-05-01,2025-03-01,0,false\n", encoding="utf-8")
-    (tmp_path / "ragged.csv").write_text(
-        "policy_id,product,birth_date,renewal_date,deductible,smoker\n"
-        "P1,plus,1990-05-01,2025-03-01,0,false\n"
-        "P2,plus,1990-05-01,2025-03-01,0,false,extra,more\n", encoding="utf-8")
     (tmp_path / "garbage.yaml").write_bytes(b"\xff\xfe\x00kind: \x80\x81 tariff\n")
     return {"dir": str(tmp_path / "dir"), "tariff_yaml": str(tmp_path / "dkv-2024.yaml"),
             "kpi_csv": str(tmp_path / "kpi-1980.csv"), "kpi_copy": str(tmp_path / "kpi-copy.csv"),
-            "book": str(tmp_path / "book.csv"), "ragged": str(tmp_path / "ragged.csv"),
-            "garbage": str(tmp_path / "garbage.yaml")}
+            "book": str(tmp_path / "book.csv"), "garbage": str(tmp_path / "garbage.yaml")}
 
 
 def test_the_corpus_is_large_and_covers_every_command() -> None:

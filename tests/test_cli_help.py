@@ -140,7 +140,7 @@ def _readme_answers() -> str:
 
 def run_example(run: Invoke, line: str, env: dict[str, str] | None = None) -> None:
     """Run one example as a shell would (a trailing ``> FILE`` writes stdout there)."""
-    words = shlex.split(line, comments=True)
+    words = shlex.split(line.split(" && ")[0].split(" | ")[0], comments=True)  # quote's part
     target = None
     if ">" in words:
         at = words.index(">")

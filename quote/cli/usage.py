@@ -224,7 +224,8 @@ def _prose(doc: str) -> list[str]:
 def untranslated(command: Any) -> list[str]:
     """The English help of ``command`` (its prose and its options') that has no Swedish."""
     texts = [p for p in _prose(command.help or "") if p.strip()]
-    texts += [p.help for p in getattr(command, "params", []) if p.help]
+    texts += [p.help for p in getattr(command, "params", [])
+              if p.help and not getattr(p, "hidden", False)]
     shown = (_DEFAULT_IN_PARENTHESES.sub(_default_as_bracket, " ".join(x.split())) for x in texts)
     return [text for text in shown if text not in SWEDISH]
 

@@ -257,4 +257,36 @@ SWEDISH: Mapping[str, str] = {
         "git-förråd; använd den sedan med --tariffs DIR eller QUOTE_TARIFFS=DIR.",
     "A new (or empty) directory to write the bundled data into.":
         "En ny (eller tom) katalog att skriva de medföljande filerna till.",
+    # quote renew and tariff impact: the book
+    "Each row is priced by the same engine as `quote price`; a row that cannot be priced goes "
+    "to the rejects file with its line number and reason. Rows in = rows out + rows rejected. "
+    "Exit 0 done, 1 rows rejected with --strict or no row priced, 2 bad input.":
+        "Varje rad prissätts med samma motor som `quote price`; en rad som inte kan "
+        "prissättas hamnar i filen med avvisade rader, med radnummer och skäl. Rader in = "
+        "rader ut + avvisade rader. Slutkod 0 klart, 1 avvisade rader med --strict eller "
+        "ingen rad prissatt, 2 felaktig indata.",
+    "The book: CSV (',' or ';', UTF-8 or Windows-1252), Excel (.xlsx) or Parquet.":
+        "Beståndet: CSV (',' eller ';', UTF-8 eller Windows-1252), Excel (.xlsx) eller "
+        "Parquet.",
+    "Where to write the priced rows: CSV, or .xlsx or .parquet by suffix.":
+        "Vart de prissatta raderna skrivs: CSV, eller .xlsx eller .parquet efter ändelsen.",
+    "CSV outputs for Swedish Excel: ';', decimal commas, a BOM, formulas escaped.":
+        "CSV-utdata för svenskt Excel: ';', decimalkomma, BOM, formler oskadliggjorda.",
+    "The sheet of an .xlsx book [default: the first].":
+        "Bladet i en .xlsx-fil [standard: det första].",
+    "The CSV book's encoding [default: detected: UTF-8 with or without BOM, else "
+    "Windows-1252].":
+        "CSV-beståndets teckenkodning [standard: avläses: UTF-8 med eller utan BOM, annars "
+        "Windows-1252].",
+    "SE, NO, DK or FI: the country of every identity number in the book (an id_country "
+    "column says it per row) [default: numbers valid in Sweden are read as Swedish].":
+        "SE, NO, DK eller FI: landet för alla identitetsnummer i beståndet (en kolumn "
+        "id_country anger det per rad) [standard: nummer som är giltiga i Sverige läses som "
+        "svenska].",
+    "Also write a report for people: one self-contained HTML page with the summary and "
+    "charts [default: none].":
+        "Skriv också en rapport för människor: en fristående HTML-sida med sammanfattningen "
+        "och diagram [standard: ingen].",
+    "The book of policies (CSV, Excel or Parquet).":
+        "Försäkringsbeståndet (CSV, Excel eller Parquet).",
 }
