@@ -16,13 +16,17 @@ from quote.cli import price as price_cmd
 from quote.cli import renew as renew_cmd
 from quote.cli import rulebook as rulebook_cmd
 from quote.cli import tariff as tariff_cmd
-from quote.i18n import default_lang, set_lang
+from quote.cli.usage import QuoteGroup
 
 app = typer.Typer(
     name="quote",
     help="Quote premiums for Swedish private health insurance (vårdförsäkring).",
     no_args_is_help=True,
     add_completion=False,
+    # Every command under the root gets --lang, plain help and one-line usage errors
+    # (quote.cli.usage); plain help (no Rich markup) keeps "[default: …]" visible.
+    cls=QuoteGroup,
+    rich_markup_mode=None,
     pretty_exceptions_show_locals=False,
 )
 app.command("price")(price_cmd.price)
@@ -51,7 +55,6 @@ def _root(
 
     Exit codes: 0 done, 1 a reported finding, 2 bad input.
     """
-    set_lang(default_lang())
 
 
 def main() -> None:
