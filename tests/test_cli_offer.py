@@ -91,16 +91,14 @@ def test_price_json_stays_json_with_an_offer(run: Invoke, tmp_path: Path) -> Non
 def test_name_without_offer_is_refused(run: Invoke) -> None:
     result = run(*PRICE, "--name", "Anna")
     assert result.exit_code == 2
-    assert result.stderr.strip() == ("Error: --name is shown only on the offer: give --offer "
-                                     "FILE.html too")
+    assert result.stderr.strip() == "Fel: --name visas bara i offerten: ange också --offer FIL.html"
 
 
 def test_offer_in_a_missing_directory_is_refused(run: Invoke, tmp_path: Path) -> None:
     result = run(*PRICE, "--offer", str(tmp_path / "no" / "offer.html"))
     assert result.exit_code == 2
     assert result.stdout == ""  # refused while the options are read, before pricing
-    assert result.stderr.strip() == f"Error: --offer: the directory {tmp_path / 'no'} does not " \
-                                    "exist"
+    assert result.stderr.strip() == f"Fel: --offer: katalogen {tmp_path / 'no'} finns inte"
 
 
 def test_name_may_come_before_offer(run: Invoke, tmp_path: Path) -> None:
@@ -117,12 +115,12 @@ def test_name_may_come_before_offer(run: Invoke, tmp_path: Path) -> None:
 def test_a_long_name_is_refused(run: Invoke, tmp_path: Path) -> None:
     result = run(*PRICE, "--offer", str(tmp_path / "o.html"), "--name", "A" * 201)
     assert result.exit_code == 2
-    assert result.stderr.strip() == "Error: --name: at most 200 characters, got 201"
+    assert result.stderr.strip() == "Fel: --name: högst 200 tecken, fick 201"
 
 
 def test_an_empty_name_is_refused(run: Invoke, tmp_path: Path) -> None:
     result = run(*PRICE, "--offer", str(tmp_path / "o.html"), "--name", "  ")
-    assert result.exit_code == 2 and "--name: must not be empty" in result.stderr
+    assert result.exit_code == 2 and "--name: får inte vara tomt" in result.stderr
     assert not (tmp_path / "o.html").exists()
 
 
@@ -187,7 +185,7 @@ def test_apply_checks_the_offer_path_before_asking(run: Invoke, tmp_path: Path) 
     """Without --declaration the interview would start: the bad path stops it first."""
     result = run(*APPLY, "--offer", str(tmp_path / "no" / "o.html"), input="")
     assert result.exit_code == 2
-    assert "--offer: the directory" in result.stderr
+    assert "--offer: katalogen" in result.stderr
     assert "Hälsodeklaration" not in result.stdout
 
 

@@ -110,7 +110,7 @@ def test_the_schema_describes_the_terms() -> None:
 def test_tariff_check_passes_the_bundled_tariff(run: Invoke) -> None:
     result = run("tariff", "check", str(ROOT / "tariffs"))
     assert result.exit_code == 0, result.output
-    assert "0 errors" in result.stdout
+    assert "0 fel" in result.stdout
 
 
 def test_a_terms_text_has_a_length_limit(tmp_path: Path) -> None:

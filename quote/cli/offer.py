@@ -29,9 +29,9 @@ def _offer_path(value: Path | None) -> Path | None:
         return None
     directory = value.parent if str(value.parent) else Path(".")
     if not directory.is_dir():
-        fail(f"--offer: the directory {directory} does not exist")
+        fail(t("offer.err.no_directory", directory=str(directory)))
     if value.is_dir():
-        fail(f"--offer: {value} is a directory; give a file name such as offer.html")
+        fail(t("offer.err.is_directory", path=str(value)))
     return value
 
 
@@ -40,12 +40,12 @@ def _customer_name(ctx: typer.Context, value: str | None) -> str | None:
     if value is None:
         return None
     if ctx.params.get("offer_file") is None:  # commands name the --offer parameter so
-        fail("--name is shown only on the offer: give --offer FILE.html too")
+        fail(t("offer.err.name_without_offer"))
     cleaned = " ".join(value.split())
     if not cleaned:
-        fail("--name: must not be empty")
+        fail(t("offer.err.name_empty"))
     if len(cleaned) > NAME_MAX:
-        fail(f"--name: at most {NAME_MAX} characters, got {len(cleaned)}")
+        fail(t("offer.err.name_long", limit=NAME_MAX, length=len(cleaned)))
     return cleaned
 
 

@@ -176,6 +176,18 @@ MESSAGES: Catalog = {
               "declaration's questions, not the insurer's own rules."},
     "offer.generator": {"sv": "Framtagen med {tool}.", "en": "Made with {tool}."},
     # CLI
+    "offer.err.no_directory": {"sv": "--offer: katalogen {directory} finns inte",
+                               "en": "--offer: the directory {directory} does not exist"},
+    "offer.err.is_directory": {
+        "sv": "--offer: {path} är en katalog; ange ett filnamn, t.ex. offert.html",
+        "en": "--offer: {path} is a directory; give a file name such as offer.html"},
+    "offer.err.name_without_offer": {
+        "sv": "--name visas bara i offerten: ange också --offer FIL.html",
+        "en": "--name is shown only on the offer: give --offer FILE.html too"},
+    "offer.err.name_empty": {"sv": "--name: får inte vara tomt",
+                             "en": "--name: must not be empty"},
+    "offer.err.name_long": {"sv": "--name: högst {limit} tecken, fick {length}",
+                            "en": "--name: at most {limit} characters, got {length}"},
     "offer.written": {"sv": "Offert skriven: {path}", "en": "Offer written: {path}"},
     "offer.start_passed": {
         "sv": "Obs: offertens startdatum {start} ligger före offertdatumet {made}.",
