@@ -52,12 +52,14 @@ def _customer_name(ctx: typer.Context, value: str | None) -> str | None:
 OfferOption = Annotated[
     Path | None,
     typer.Option("--offer", help="Also write the offer for the customer to this HTML file "
-                                 "(self-contained, printable to PDF; permissions 0600).",
+                                 "(self-contained, printable to PDF; permissions 0600) "
+                                 "(default: none).",
                  dir_okay=False, show_default=False, is_eager=True, callback=_offer_path),
 ]
 NameOption = Annotated[
     str | None,
-    typer.Option("--name", help="The customer's name, shown on the offer (with --offer).",
+    typer.Option("--name", help="The customer's name, shown on the offer (with --offer) "
+                                "(default: none).",
                  show_default=False, callback=_customer_name),
 ]
 

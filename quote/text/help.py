@@ -22,6 +22,12 @@ SWEDISH: Mapping[str, str] = {
     "Language of output and messages.": "Språk för utdata och meddelanden.",
     "Examples:": "Exempel:",
     # options shared by several commands
+    "Also write the offer for the customer to this HTML file (self-contained, printable to "
+    "PDF; permissions 0600) [default: none].":
+        "Skriv också offerten till kunden i den här HTML-filen (fristående, går att skriva "
+        "ut som PDF; behörighet 0600) [standard: ingen].",
+    "The customer's name, shown on the offer (with --offer) [default: none].":
+        "Kundens namn, visas i offerten (med --offer) [standard: ingen].",
     "Product id in the tariff: bas, plus or topp.":
         "Produktens id i tariffen: bas, plus eller topp.",
     "Självrisk in kronor per claim (0, 500 or 1000 in the DKV tariff).":
