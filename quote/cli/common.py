@@ -19,7 +19,7 @@ from typing import Annotated, Any, NoReturn
 import typer
 from rich.console import Console
 
-from quote.dates import parse_date
+from quote.dates import age_on, parse_date
 from quote.errors import DataFileError, InputError, QuoteError
 from quote.identity import Identity, parse_identity
 
@@ -178,3 +178,17 @@ def birth_date_from(birth_date: str | None, id_number: str | None, id_country: s
     if born > on:
         fail(f"--birth-date: {born} is after {on}")
     return born, None
+
+
+def age_from(age: int | None, birth_date: str | None, id_number: str | None,
+             id_country: str | None, on: date) -> tuple[int, date | None, Identity | None]:
+    """Whole years on ``on`` from exactly one of --age, --birth-date and --id, with the
+    birth date and the parsed identity when given."""
+    if sum(value is not None for value in (age, birth_date, id_number)) != 1:
+        fail("give one of --age, --birth-date or --id")
+    if age is not None:
+        if age < 0:
+            fail(f"--age: must be 0 or more, got {age}")
+        return age, None, None
+    born, identity = birth_date_from(birth_date, id_number, id_country, on)
+    return age_on(born, on), born, identity

@@ -12,18 +12,20 @@ from rich.table import Table
 
 from quote.catalog import choose_tariff, kpi_for
 from quote.cli.common import (
+    IdCountryOption,
+    IdOption,
     JsonOption,
     KpiOption,
     TariffOption,
     TariffsDirOption,
+    age_from,
     date_option,
-    fail,
     percentage_option,
     print_json,
     stdout,
     user_errors,
 )
-from quote.dates import age_on
+from quote.identity import Identity
 from quote.money import pct, sek
 from quote.pricing import Breakdown, PriceRequest
 from quote.pricing import price as price_request
@@ -35,10 +37,12 @@ def price(
     age: Annotated[int | None, typer.Option(help="Age in whole years on the pricing date.",
                                             show_default=False)] = None,
     birth_date: Annotated[str | None, typer.Option(
-        "--birth-date", help="Birth date YYYY-MM-DD; the age is taken on --on.",
+        "--birth-date", help="Birth date YYYY-MM-DD; the age is taken on --on (or give --id).",
         show_default=False)] = None,
     on: Annotated[str | None, typer.Option(
         help="Pricing date YYYY-MM-DD [default: today].", show_default=False)] = None,
+    id_number: IdOption = None,
+    id_country: IdCountryOption = None,
     deductible: Annotated[int, typer.Option(
         help="Självrisk in kronor per claim (0, 500 or 1000 in the DKV tariff).")] = 0,
     smoker: Annotated[bool, typer.Option("--smoker", help="Add the smoker loading.")] = False,
@@ -59,18 +63,7 @@ def price(
     Example: quote price --product plus --age 34 --on 2024-09-01 --smoker --deductible 500
     """
     on_date = date_option(on, "--on") or date.today()
-    born = date_option(birth_date, "--birth-date")
-    if (age is None) == (born is None):
-        fail("give either --age or --birth-date (one of them)")
-    if born is not None:
-        if born > on_date:
-            fail(f"--birth-date: {born} is after the pricing date {on_date}")
-        years = age_on(born, on_date)
-    else:
-        assert age is not None
-        if age < 0:
-            fail(f"--age: must be 0 or more, got {age}")
-        years = age
+    years, born, identity = age_from(age, birth_date, id_number, id_country, on_date)
     loading_pct = percentage_option(loading, "--loading")
     with user_errors():
         chosen = choose_tariff(tariff, tariffs, on_date)
@@ -83,13 +76,15 @@ def price(
         data = breakdown.as_dict()
         if born is not None:
             data["birth_date"] = born.isoformat()
+        if identity is not None:
+            data["id"] = identity.masked
         print_json(data)
     else:
-        render(breakdown)
+        render(breakdown, identity)
 
 
-def render(b: Breakdown) -> None:
-    """The breakdown as a Rich table with Swedish amounts."""
+def render(b: Breakdown, identity: Identity | None = None) -> None:
+    """The breakdown as a Rich table with Swedish amounts (an identity number masked)."""
     model = b.tariff.model
     req = b.request
     product = model.products[req.product]
@@ -101,6 +96,8 @@ def render(b: Breakdown) -> None:
     if req.loading_pct:
         options.append(f"tillägg {pct(req.loading_pct)} %")
     console = stdout()
+    if identity is not None:
+        console.print(f"Person {identity.masked}", markup=False)
     console.print(f"[bold]{escape(product.name)}[/], {req.age} år (intervall {b.bracket.label}), "
                   f"prisdatum {req.on}")
     console.print(" · ".join(options))
