@@ -8,6 +8,7 @@ import typer
 
 from quote import __version__
 from quote.cli import apply as apply_cmd
+from quote.cli import compare as compare_cmd
 from quote.cli import declaration as declaration_cmd
 from quote.cli import eligibility as eligibility_cmd
 from quote.cli import kpi as kpi_cmd
@@ -23,6 +24,7 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
 )
 app.command("price")(price_cmd.price)
+app.command("compare")(compare_cmd.compare_command)
 app.command("eligibility")(eligibility_cmd.eligibility)
 app.command("apply")(apply_cmd.apply)
 app.command("renew")(renew_cmd.renew)
