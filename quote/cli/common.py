@@ -60,6 +60,11 @@ def stdout() -> Console:
     return Console(highlight=False, soft_wrap=False)
 
 
+def wide_stdout(width: int = 150) -> Console:
+    """Stdout for a wide table: at least ``width`` columns, so no amount is cut off."""
+    return Console(highlight=False, soft_wrap=False, width=max(Console().width, width))
+
+
 def stderr() -> Console:
     return Console(stderr=True, highlight=False, soft_wrap=True)
 
