@@ -12,6 +12,7 @@ from quote.cli import compare as compare_cmd
 from quote.cli import declaration as declaration_cmd
 from quote.cli import eligibility as eligibility_cmd
 from quote.cli import group as group_cmd
+from quote.cli import household as household_cmd
 from quote.cli import kpi as kpi_cmd
 from quote.cli import price as price_cmd
 from quote.cli import renew as renew_cmd
@@ -27,6 +28,7 @@ app = typer.Typer(
 app.command("price")(price_cmd.price)
 app.command("compare")(compare_cmd.compare_command)
 app.command("group")(group_cmd.group)
+app.command("household")(household_cmd.household)
 app.command("eligibility")(eligibility_cmd.eligibility)
 app.command("apply")(apply_cmd.apply)
 app.command("renew")(renew_cmd.renew)

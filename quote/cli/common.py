@@ -46,6 +46,10 @@ OPTION_NAMES = {
     "from": "--from",
     "month": "MONTH",
     "value": "VALUE",
+    "person": "--person",
+    "file": "--file",
+    "employees": "EMPLOYEES",
+    "output": "--output",
 }
 
 

@@ -137,3 +137,22 @@ _GROUP: Catalog = {
 }
 
 MESSAGES = {**MESSAGES, **_GROUP}
+
+_HOUSEHOLD: Catalog = {
+    "household.title": {"sv": "Hushåll, {count} personer, prisdatum {on}",
+                        "en": "Household, {count} persons, pricing date {on}"},
+    "household.col.role": {"sv": "Roll", "en": "Role"},
+    "household.col.person": {"sv": "Person", "en": "Person"},
+    "household.col.age": {"sv": "Ålder", "en": "Age"},
+    "household.col.options": {"sv": "Val", "en": "Options"},
+    "household.col.note": {"sv": "Anmärkning", "en": "Note"},
+    "household.guardian": {"sv": "förmyndare skriver under", "en": "a guardian signs"},
+    "household.guardian_note": {
+        "sv": "Under {age} år ska ansökan signeras av en förmyndare (ansökan, rad 2422).",
+        "en": "Under {age}, the application is signed by a guardian (application form, "
+              "line 2422)."},
+    "household.total": {"sv": "Hushållet: {monthly} per månad, {yearly} per år",
+                        "en": "Household: {monthly} a month, {yearly} a year"},
+}
+
+MESSAGES = {**MESSAGES, **_HOUSEHOLD}
