@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from quote.contents import check_contents
 from quote.dates import Month
 from quote.errors import DataFileError, Problem
 from quote.indexation import KpiSeries, parse_kpi, reference_month
@@ -25,7 +26,7 @@ DATA_SUFFIXES = (*YAML_SUFFIXES, ".csv")
 
 # kind -> checker of one parsed document; returns problems. Rule books register here too.
 KindChecker = Callable[[YamlDocument], list[Problem]]
-KIND_CHECKERS: dict[str, KindChecker] = {"rulebook": check_rulebook}
+KIND_CHECKERS: dict[str, KindChecker] = {"rulebook": check_rulebook, "contents": check_contents}
 
 
 @dataclass

@@ -6,11 +6,13 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from quote.contents import ContentsModel
 from quote.tariff import TariffModel
 from quote.underwriting.rulebook import RuleBookModel
 
 # kind -> the model of that kind of file
-SCHEMA_MODELS: dict[str, type[BaseModel]] = {"tariff": TariffModel, "rulebook": RuleBookModel}
+SCHEMA_MODELS: dict[str, type[BaseModel]] = {"tariff": TariffModel, "rulebook": RuleBookModel,
+                                              "contents": ContentsModel}
 
 
 def schema_for(kind: str) -> dict[str, Any]:

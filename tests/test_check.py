@@ -77,7 +77,7 @@ def test_each_check_reports_file_line_and_fails(run: Invoke, path: Path, line: i
 def test_bundled_data_directory_passes_strict(run: Invoke) -> None:
     result = run("tariff", "check", "--strict")
     assert result.exit_code == 0, result.output
-    assert result.stdout.strip() == "checked 3 files: 0 errors, 0 warnings"
+    assert result.stdout.strip() == "checked 5 files: 0 errors, 0 warnings"
     assert run("tariff", "check", "--strict", str(BUNDLED)).exit_code == 0
 
 

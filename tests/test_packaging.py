@@ -35,7 +35,7 @@ def test_python_dash_m() -> None:
     result = subprocess.run([sys.executable, "-m", "quote", "price", "--product", "bas"],
                             capture_output=True, text=True, check=False)
     assert result.returncode == 2
-    assert "give either --age or --birth-date" in result.stderr
+    assert "give one of --age, --birth-date or --id" in result.stderr
     assert "Traceback" not in result.stderr
 
 
