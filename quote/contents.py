@@ -16,9 +16,17 @@ from typing import Literal
 
 from pydantic import Field
 
-from quote.errors import Problem, TariffError
+from quote.errors import InputError, Problem, TariffError
 from quote.tariff import ContentItem, Model, Slug, Tariff
 from quote.yamlfile import YamlDocument, load_document, validate_document
+
+# The rows of a comparison, in this order; moments not listed here follow in file order.
+MOMENT_ORDER = [
+    "treatment_guarantee", "planned_care", "specialist", "day_surgery", "hospital_stay",
+    "cancer_care", "second_opinion", "physiotherapy", "psychology", "crisis_support",
+    "rehabilitation", "dietitian", "travel", "online_care", "care_abroad",
+    "patient_fees_drugs", "health_advice", "conversation_support", "personal_support",
+]
 
 
 class ContentsProduct(Model):
@@ -184,3 +192,19 @@ def compare_products(offerings: list[Offering], order: list[str]) -> ProductComp
     ranked = sorted(seen, key=lambda m: (order.index(m) if m in order else len(order),
                                          seen.index(m)))
     return ProductComparison(tuple(ranked), tuple(offerings))
+
+
+def offerings(tariffs: list[Tariff], contents: list[Contents]) -> list[Offering]:
+    """Every product of the tariffs (priced) and contents files (not), in that order."""
+    found = [o for tariff in tariffs for o in offerings_of_tariff(tariff)]
+    return found + [o for c in contents for o in offerings_of_contents(c)]
+
+
+def select(found: list[Offering], insurers: list[str], products: list[str]
+           ) -> ProductComparison:
+    """The offerings that match the filters, side by side; InputError if none does."""
+    chosen = [o for o in found if matches(o, insurers, products)]
+    if not chosen:
+        known = ", ".join(o.key for o in found)
+        raise InputError("product", f"no product matches; choose among {known}")
+    return compare_products(chosen, MOMENT_ORDER)

@@ -15,6 +15,7 @@ from quote.cli import group as group_cmd
 from quote.cli import household as household_cmd
 from quote.cli import kpi as kpi_cmd
 from quote.cli import price as price_cmd
+from quote.cli import products as products_cmd
 from quote.cli import renew as renew_cmd
 from quote.cli import tariff as tariff_cmd
 
@@ -35,6 +36,7 @@ app.command("renew")(renew_cmd.renew)
 app.add_typer(declaration_cmd.app, name="declaration")
 app.add_typer(tariff_cmd.app, name="tariff")
 app.add_typer(kpi_cmd.app, name="kpi")
+app.add_typer(products_cmd.app, name="products")
 
 
 def _version(value: bool) -> None:

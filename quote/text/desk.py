@@ -156,3 +156,54 @@ _HOUSEHOLD: Catalog = {
 }
 
 MESSAGES = {**MESSAGES, **_HOUSEHOLD}
+
+_PRODUCTS: Catalog = {
+    "products.moment": {"sv": "Moment", "en": "Moment"},
+    "products.included": {"sv": "ingår", "en": "included"},
+    "products.not_covered": {
+        "sv": "— = ingår inte enligt källan (för Skandia är källan en kort kundsida; de "
+              "fullständiga villkoren kan täcka mer).",
+        "en": "— = not covered according to the source (for Skandia the source is a short "
+              "customer page; the full terms may cover more)."},
+    "products.no_prices": {"sv": "{insurer}: inga offentliga priser. {note}",
+                           "en": "{insurer}: no public prices. {note}"},
+    "products.source": {"sv": "{insurer}: {path} (källa {source})",
+                        "en": "{insurer}: {path} (source {source})"},
+    "products.tag.required": {"sv": "remiss krävs", "en": "referral required"},
+    "products.tag.may_be_required": {"sv": "remiss kan krävas", "en": "referral may be required"},
+    "products.tag.only_without": {"sv": "endast utan remisskrav",
+                                  "en": "only without referral requirement"},
+    "products.tag.not_required": {"sv": "ingen remiss", "en": "no referral"},
+    "products.tag.never": {"sv": "aldrig självrisk", "en": "never a deductible"},
+    "moment.treatment_guarantee": {"sv": "Vårdgaranti", "en": "Care guarantee"},
+    "moment.planned_care": {"sv": "Planerad vård", "en": "Planned care"},
+    "moment.specialist": {"sv": "Specialistläkare", "en": "Specialist"},
+    "moment.day_surgery": {"sv": "Dagkirurgi", "en": "Day surgery"},
+    "moment.hospital_stay": {"sv": "Inläggning på sjukhus", "en": "Hospital stay"},
+    "moment.cancer_care": {"sv": "Cancervård", "en": "Cancer care"},
+    "moment.second_opinion": {"sv": "Second opinion", "en": "Second opinion"},
+    "moment.physiotherapy": {"sv": "Fysioterapi, kiropraktor, naprapat",
+                             "en": "Physiotherapy, chiropractor, naprapath"},
+    "moment.psychology": {"sv": "Psykolog", "en": "Psychologist"},
+    "moment.crisis_support": {"sv": "Krisstöd", "en": "Crisis support"},
+    "moment.rehabilitation": {"sv": "Rehabilitering", "en": "Rehabilitation"},
+    "moment.dietitian": {"sv": "Dietist", "en": "Dietitian"},
+    "moment.travel": {"sv": "Resor", "en": "Travel"},
+    "moment.online_care": {"sv": "Vård online", "en": "Online care"},
+    "moment.care_abroad": {"sv": "Vård utomlands", "en": "Care abroad"},
+    "moment.patient_fees_drugs": {"sv": "Patientavgifter, läkemedel",
+                                  "en": "Patient fees, drugs"},
+    "moment.health_advice": {"sv": "Sjukvårdsrådgivning", "en": "Health advice"},
+    "moment.conversation_support": {"sv": "Samtalsstöd", "en": "Conversation support"},
+    "moment.personal_support": {"sv": "Personstöd", "en": "Personal support"},
+    "moment.acupuncture": {"sv": "Akupunktur, zonterapi", "en": "Acupuncture, reflexology"},
+    "moment.temporary_aids": {"sv": "Tillfälliga hjälpmedel", "en": "Temporary aids"},
+    "moment.home_help": {"sv": "Hemhjälp efter operation", "en": "Home help after surgery"},
+    "moment.chronic_diseases": {"sv": "Kroniska sjukdomar", "en": "Chronic diseases"},
+    "moment.addiction_treatment": {"sv": "Beroendebehandling", "en": "Addiction treatment"},
+    "moment.addiction_prevention": {"sv": "Förebyggande beroendehjälp",
+                                    "en": "Addiction prevention"},
+    "moment.health_examination": {"sv": "Hälsoundersökning", "en": "Health examination"},
+}
+
+MESSAGES = {**MESSAGES, **_PRODUCTS}
