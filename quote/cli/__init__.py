@@ -18,6 +18,7 @@ from quote.cli import price as price_cmd
 from quote.cli import products as products_cmd
 from quote.cli import renew as renew_cmd
 from quote.cli import tariff as tariff_cmd
+from quote.i18n import default_lang, set_lang
 
 app = typer.Typer(
     name="quote",
@@ -54,6 +55,7 @@ def _root(
 
     Exit codes: 0 done, 1 a reported finding, 2 bad input.
     """
+    set_lang(default_lang())  # QUOTE_LANG, then the locale, then Swedish
 
 
 def main() -> None:
