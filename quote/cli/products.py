@@ -94,7 +94,7 @@ def cell(item: ContentItem | None) -> str:
 
 
 def render(result: ProductComparison) -> None:
-    width = 36 + 40 * len(result.offerings)
+    width = 36 + 36 * len(result.offerings)
     table = Table(show_edge=False, pad_edge=False, show_lines=True)
     table.add_column(t("products.moment"), no_wrap=True)
     for o in result.offerings:
