@@ -17,6 +17,14 @@ from pathlib import Path
 from quote.errors import InputError
 
 MAX_BYTES = 5_000_000
+YES = frozenset({"true", "1", "yes", "ja", "j", "y", "x"})
+NO = frozenset({"false", "0", "no", "nej", "n", ""})
+
+
+def yes_no(text: str) -> bool | None:
+    """ja/nej, yes/no, true/false, 1/0, x (any case; empty is no); None for anything else."""
+    value = text.strip().lower()
+    return True if value in YES else False if value in NO else None
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ from typing import Literal
 
 from quote.dates import age_on, parse_date
 from quote.eligibility import birthday
-from quote.employees import Row
+from quote.employees import Row, yes_no
 from quote.errors import InputError
 from quote.identity import Identity, parse_identity
 from quote.indexation import KpiSeries
@@ -38,8 +38,6 @@ from quote.pricing import Breakdown, PriceRequest, price
 from quote.tariff import Tariff
 
 HUNDRED = Decimal(100)
-TRUE = {"true", "1", "yes", "ja", "j", "y", "x"}
-FALSE = {"false", "0", "no", "nej", "n", ""}
 
 # Column names as Excel exports write them (lower case) -> the canonical column.
 ALIASES = {
@@ -255,12 +253,10 @@ def _employee_birth(row: Row, on: date) -> tuple[date, Identity | None]:
 
 
 def _flag(text: str, column: str) -> bool:
-    value = text.strip().lower()
-    if value in TRUE:
-        return True
-    if value in FALSE:
-        return False
-    raise _RowError("bad_boolean", column=column)
+    value = yes_no(text)
+    if value is None:
+        raise _RowError("bad_boolean", column=column)
+    return value
 
 
 def group_quote(tariff: Tariff, kpi: KpiSeries, rows: list[Row], on: date,

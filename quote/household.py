@@ -21,7 +21,7 @@ from pathlib import Path
 
 from quote.compare import yearly_cost, yearly_frequency
 from quote.dates import parse_date
-from quote.employees import read_rows
+from quote.employees import read_rows, yes_no
 from quote.errors import DataFileError, InputError
 from quote.identity import parse_identity
 from quote.indexation import KpiSeries
@@ -30,8 +30,6 @@ from quote.pricing import Breakdown, PriceRequest, price
 from quote.tariff import Tariff
 from quote.yamlfile import load_yaml, read_bytes
 
-TRUE = {"true", "1", "yes", "ja", "y", "j"}
-FALSE = {"false", "0", "no", "nej", "n", ""}
 KEYS = {"role", "birth_date", "id", "product", "deductible", "smoker", "referral"}
 
 
@@ -53,6 +51,7 @@ class PricedMember:
     breakdown: Breakdown
     yearly: Decimal
     guardian_signature: bool
+    too_old_to_apply: bool = False
 
     @property
     def monthly(self) -> Decimal:
@@ -68,6 +67,7 @@ class Household:
     kpi: KpiSeries
     members: tuple[PricedMember, ...]
     guardian_below_age: int
+    individual_max_age: int = 66
 
     @property
     def monthly_total(self) -> Decimal:
@@ -93,12 +93,10 @@ def split_spec(text: str) -> dict[str, str]:
 
 
 def _flag(values: Mapping[str, str], key: str, where: str, field: str) -> bool:
-    value = values.get(key, "").strip().lower()
-    if value in TRUE:
-        return True
-    if value in FALSE:
-        return False
-    raise InputError(field, f"{where}: {key} must be yes/no, true/false or 1/0")
+    value = yes_no(values.get(key, ""))
+    if value is None:
+        raise InputError(field, f"{where}: {key} must be yes/no, true/false or 1/0")
+    return value
 
 
 def member_from(values: Mapping[str, str], on: date, where: str,
@@ -143,8 +141,12 @@ def member_from(values: Mapping[str, str], on: date, where: str,
 
 
 def household_quote(tariff: Tariff, kpi: KpiSeries, members: list[Member], on: date,
-                    guardian_below_age: int = 18) -> Household:
-    """Price every member on ``on``; InputError names the member that cannot be priced."""
+                    guardian_below_age: int = 18, individual_max_age: int = 66) -> Household:
+    """Price every member on ``on``; InputError names the member that cannot be priced.
+
+    Someone older than ``individual_max_age`` is priced (the table goes on for renewals)
+    and marked: a new individual application is no longer possible (003 lines 269, 612-620).
+    """
     if not members:
         raise InputError("person", "give at least one person")
     frequency = yearly_frequency(tariff)
@@ -158,8 +160,9 @@ def household_quote(tariff: Tariff, kpi: KpiSeries, members: list[Member], on: d
         except InputError as exc:
             raise InputError("person", f"{member.role}: {exc.field}: {exc.message}") from None
         priced.append(PricedMember(member, breakdown, yearly_cost(breakdown),
-                                   member.person.age < guardian_below_age))
-    return Household(on, tariff, kpi, tuple(priced), guardian_below_age)
+                                   member.person.age < guardian_below_age,
+                                   member.person.age > individual_max_age))
+    return Household(on, tariff, kpi, tuple(priced), guardian_below_age, individual_max_age)
 
 
 def _cell(value: object) -> str:

@@ -112,3 +112,11 @@ def test_cli_bad_input(run: Invoke) -> None:
     result = run("household", "--on", "2025-03-01", "--person",
                  "role=x,birth-date=1990-01-01,product=guld")
     assert result.exit_code == 2 and "unknown product 'guld'" in result.stderr
+
+
+def test_over_66_is_priced_and_marked(dkv: Tariff, kpi: KpiSeries) -> None:
+    # 75, bracket 71-, Bas 4155 × 414.57 / 408.05 = 4221.39… -> 4221 (the table goes on for
+    # renewals); a new application stops at 66 (003 line 269).
+    member = member_from(split_spec("role=x,birth-date=1950-01-01,product=bas"), ON, "p")
+    priced = household_quote(dkv, kpi, [member], ON).members[0]
+    assert priced.monthly == Decimal("4221.00") and priced.too_old_to_apply

@@ -68,7 +68,7 @@ def household(
         chosen = choose_tariff(tariff, tariffs, on_date)
         rules = choose_rulebook(rulebook, tariffs, on_date).model.eligibility
         result = household_quote(chosen, kpi_for(chosen, kpi), members, on_date,
-                                 rules.guardian_below_age)
+                                 rules.guardian_below_age, rules.individual_max_age)
     if as_json:
         print_json(household_dict(result))
     else:
@@ -81,6 +81,7 @@ def household_dict(h: Household) -> dict[str, Any]:
         "on": h.on.isoformat(),
         "persons": [{"role": m.member.role, **m.member.person.as_dict(),
                      "guardian_signature": m.guardian_signature,
+                     "too_old_to_apply": m.too_old_to_apply,
                      "monthly_premium": plain(m.monthly), "yearly": plain(m.yearly),
                      "breakdown": m.breakdown.as_dict()} for m in h.members],
         "monthly_total": plain(h.monthly_total),
@@ -112,8 +113,9 @@ def render(h: Household) -> None:
             options.append(f"{t('desk.yes')} {t('desk.referral').lower()}")
         if member.smoker:
             options.append(t("desk.smoker"))
-        note = t("household.guardian", age=str(h.guardian_below_age)) \
-            if m.guardian_signature else ""
+        note = (t("household.guardian") if m.guardian_signature
+                else t("household.too_old", age=str(h.individual_max_age))
+                if m.too_old_to_apply else "")
         who = person.masked_id or (person.birth_date.isoformat() if person.birth_date else "")
         table.add_row(escape(member.role), who, str(person.age),
                       escape(model.products[member.product].name), ", ".join(options),

@@ -147,6 +147,8 @@ _HOUSEHOLD: Catalog = {
     "household.col.options": {"sv": "Val", "en": "Options"},
     "household.col.note": {"sv": "Anmärkning", "en": "Note"},
     "household.guardian": {"sv": "förmyndare skriver under", "en": "a guardian signs"},
+    "household.too_old": {"sv": "över {age} år: kan inte nyteckna",
+                          "en": "over {age}: cannot apply anew"},
     "household.guardian_note": {
         "sv": "Under {age} år ska ansökan signeras av en förmyndare (ansökan, rad 2422).",
         "en": "Under {age}, the application is signed by a guardian (application form, "
