@@ -9,6 +9,7 @@ import typer
 from quote import __version__
 from quote.cli import apply as apply_cmd
 from quote.cli import compare as compare_cmd
+from quote.cli import data as data_cmd
 from quote.cli import declaration as declaration_cmd
 from quote.cli import eligibility as eligibility_cmd
 from quote.cli import group as group_cmd
@@ -38,6 +39,7 @@ app.add_typer(declaration_cmd.app, name="declaration")
 app.add_typer(tariff_cmd.app, name="tariff")
 app.add_typer(kpi_cmd.app, name="kpi")
 app.add_typer(products_cmd.app, name="products")
+app.add_typer(data_cmd.app, name="data")
 
 
 def _version(value: bool) -> None:
@@ -55,7 +57,7 @@ def _root(
 
     Exit codes: 0 done, 1 a reported finding, 2 bad input.
     """
-    set_lang(default_lang())  # QUOTE_LANG, then the locale, then Swedish
+    set_lang(default_lang())
 
 
 def main() -> None:

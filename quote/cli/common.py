@@ -50,6 +50,8 @@ OPTION_NAMES = {
     "file": "--file",
     "employees": "EMPLOYEES",
     "output": "--output",
+    "base": "--base",
+    "dir": "DIR",
 }
 
 
