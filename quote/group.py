@@ -266,10 +266,17 @@ def group_quote(tariff: Tariff, kpi: KpiSeries, rows: list[Row], on: date,
     group when the collective agreement's rules say so."""
     priced: list[PricedEmployee] = []
     rejected: list[RejectedRow] = []
+    first_line: dict[str, int] = {}  # identity number -> the line it first appeared on
     for row in rows:
         try:
-            priced.append(_employee(tariff, kpi, row, on, settings, default_product,
-                                    deductible))
+            employee, number = _employee(tariff, kpi, row, on, settings, default_product,
+                                         deductible)
+            if number is not None and number in first_line:
+                raise _RowError("duplicate_id", employee.person.masked_id,
+                                first=str(first_line[number]))
+            if number is not None:
+                first_line[number] = row.line
+            priced.append(employee)
         except _RowError as exc:
             rejected.append(RejectedRow(row.line, exc.code, exc.values, exc.masked))
     refusals = []
@@ -285,7 +292,9 @@ def group_quote(tariff: Tariff, kpi: KpiSeries, rows: list[Row], on: date,
 
 
 def _employee(tariff: Tariff, kpi: KpiSeries, row: Row, on: date, settings: GroupSettings,
-              default_product: str | None, deductible: int) -> PricedEmployee:
+              default_product: str | None, deductible: int
+              ) -> tuple[PricedEmployee, str | None]:
+    """The priced employee and the identity number (for finding a person listed twice)."""
     born, identity = _employee_birth(row, on)
     masked = identity.masked if identity else None
     age = age_on(born, on)
@@ -332,4 +341,5 @@ def _employee(tariff: Tariff, kpi: KpiSeries, row: Row, on: date, settings: Grou
         line=row.line, name=row.get("name"),
         person=Person(age, born, masked), breakdown=breakdown,
         benefit_monthly=value, social_charges_monthly=social_charges(value, settings),
-        cover_ends=cover_ends(born, on, settings), co_insured=tuple(family))
+        cover_ends=cover_ends(born, on, settings), co_insured=tuple(family)), (
+        identity.number if identity else None)

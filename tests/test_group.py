@@ -139,7 +139,7 @@ def test_co_insured_family_with_karens(dkv: Tariff, kpi: KpiSeries, tmp_path: Pa
 def test_one_reject_per_rule(dkv: Tariff, kpi: KpiSeries, tmp_path: Path, cell: str,
                              code: str) -> None:
     path = tmp_path / "e.csv"
-    path.write_text("id,product\n" + "".join(f"{c},plus\n" for c in [cell] + ["199005011235"] * 5))
+    path.write_text("id,product\n" + "".join(f"{c},plus\n" for c in [cell] + ["1990-05-01"] * 5))
     quote = group_quote(dkv, kpi, read_rows(path, ALIASES, "employees"), ON, GroupSettings())
     assert [(r.line, r.code) for r in quote.rejected] == [(2, code)]
     assert not quote.refused
@@ -223,3 +223,11 @@ def test_cli_group_tariff_replaces_the_individual_table(run: Invoke) -> None:
     assert result.exit_code == 0, result.output
     assert f"Grupptariff: {DKV_PATH}" in result.stdout
     assert "individuella premietabellen" not in result.stdout
+
+
+def test_the_same_person_twice_is_rejected(dkv: Tariff, kpi: KpiSeries, tmp_path: Path) -> None:
+    path = tmp_path / "e.csv"
+    path.write_text("id,product\n" + "199005011235,plus\n" * 2 + "1990-05-01,plus\n" * 5)
+    quote = group_quote(dkv, kpi, read_rows(path, ALIASES, "employees"), ON, GroupSettings())
+    assert [(r.line, r.code, r.values, r.masked_id) for r in quote.rejected] == [
+        (3, "duplicate_id", {"first": "2"}, "19900501-****")]

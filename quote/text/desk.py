@@ -132,6 +132,8 @@ _GROUP: Catalog = {
     "group.reject.co_insured_too_old": {
         "sv": "{column}: medförsäkrad {age} år, högst {maximum} år",
         "en": "{column}: co-insured aged {age}, at most {maximum}"},
+    "group.reject.duplicate_id": {"sv": "samma identitetsnummer som rad {first}",
+                                  "en": "the same identity number as row {first}"},
     "group.reject.not_priced": {"sv": "kan inte prissättas ({field})",
                                 "en": "cannot be priced ({field})"},
 }
