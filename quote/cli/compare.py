@@ -38,7 +38,7 @@ def compare_command(
     id_number: IdOption = None,
     id_country: IdCountryOption = None,
     on: Annotated[str | None, typer.Option(
-        help="Pricing date YYYY-MM-DD [default: today].", show_default=False)] = None,
+        help="Pricing date YYYY-MM-DD (default: today).", show_default=False)] = None,
     smoker: Annotated[bool, typer.Option("--smoker", help="Add the smoker loading.")] = False,
     tariff: TariffOption = None,
     tariffs: TariffsDirOption = None,

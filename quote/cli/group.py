@@ -50,7 +50,7 @@ def group(
         show_default=False)],
     on: Annotated[str | None, typer.Option(
         help="Start date of the group policy YYYY-MM-DD; ages and prices on it "
-             "[default: today].", show_default=False)] = None,
+             "(default: today).", show_default=False)] = None,
     product: Annotated[str | None, typer.Option(
         help="Product for rows without a product column value.", show_default=False)] = None,
     deductible: Annotated[int, typer.Option(help="Självrisk in kronor for everyone.")] = 0,
@@ -72,8 +72,8 @@ def group(
     strict: Annotated[bool, typer.Option(
         "--strict", help="Exit 1 when any row is rejected.")] = False,
     tariff: Annotated[Path | None, typer.Option(
-        "--tariff", help="The insurer's group tariff file [default: the individual table in "
-                         "force].", dir_okay=False, show_default=False)] = None,
+        "--tariff", help="The insurer's group tariff file (default: the individual table in "
+                         "force).", dir_okay=False, show_default=False)] = None,
     tariffs: TariffsDirOption = None,
     kpi: KpiOption = None,
     rulebook: RulebookOption = None,

@@ -44,7 +44,7 @@ def household(
     deductible: Annotated[int, typer.Option(
         help="Självrisk for persons who do not name one.")] = 0,
     on: Annotated[str | None, typer.Option(
-        help="Pricing date YYYY-MM-DD [default: today].", show_default=False)] = None,
+        help="Pricing date YYYY-MM-DD (default: today).", show_default=False)] = None,
     tariff: TariffOption = None,
     tariffs: TariffsDirOption = None,
     kpi: KpiOption = None,

@@ -35,7 +35,7 @@ def compare_products_command(
         "--product", help="Only this product id (plus) or insurer:product (dkv-vardforsakring"
                           ":plus); repeat for several.", show_default=False)] = None,
     on: Annotated[str | None, typer.Option(
-        help="Which tariff version: the one in force on this date [default: today].",
+        help="Which tariff version: the one in force on this date (default: today).",
         show_default=False)] = None,
     tariffs: TariffsDirOption = None,
     as_json: JsonOption = False,
