@@ -253,7 +253,7 @@ def render(q: GroupQuote) -> None:
 def _employee_table(q: GroupQuote) -> None:
     table = Table(show_edge=False, pad_edge=False)
     for key in ("line", "name", "person", "age"):
-        table.add_column(t(f"group.col.{key}"))
+        table.add_column(t(f"group.col.{key}"), no_wrap=True)
     table.add_column(t("desk.product"))
     for key in ("premium", "benefit", "charges", "employer_monthly", "employer_yearly"):
         table.add_column(t(f"group.col.{key}"), justify="right", no_wrap=True)
