@@ -11,6 +11,9 @@ import json
 from datetime import date
 from decimal import Decimal
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from quote.compare import NotOffered, Offered, compare
 from quote.indexation import KpiSeries
 from quote.person import Person
@@ -105,3 +108,20 @@ def test_cli_bad_input(run: Invoke) -> None:
     assert result.exit_code == 2 and "give one of --age, --birth-date or --id" in result.stderr
     result = run("compare", "--age", "34", "--on", "2020-01-01")
     assert result.exit_code == 2 and "--on" in result.stderr
+
+
+@settings(max_examples=30, deadline=None)
+@given(age=st.integers(min_value=0, max_value=110), smoker=st.booleans())
+def test_every_combination_is_priced_or_refused(dkv: Tariff, kpi: KpiSeries, age: int,
+                                                smoker: bool) -> None:
+    result = compare(dkv, kpi, Person(age), ON, smoker)
+    assert len(result.options) == 3 * 3 * 2
+    assert sum(isinstance(o, NotOffered) for o in result.options) == 3 * 2
+    for product in ("bas", "plus", "topp"):
+        # A larger självrisk never costs more; remisskrav alone costs what none does.
+        monthly = [result.offered(product, d).monthly for d in (0, 500, 1000)]
+        assert monthly == sorted(monthly, reverse=True)
+        assert result.offered(product, 0, referral=True).monthly == monthly[0]
+    for step in result.step_ups:
+        assert step.extra_monthly == (result.offered(step.to_product).monthly
+                                      - result.offered(step.from_product).monthly) > 0

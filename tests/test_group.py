@@ -16,8 +16,10 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from quote.employees import read_rows
+from quote.employees import Row, read_rows
 from quote.group import (
     ALIASES,
     GroupQuote,
@@ -231,3 +233,20 @@ def test_the_same_person_twice_is_rejected(dkv: Tariff, kpi: KpiSeries, tmp_path
     quote = group_quote(dkv, kpi, read_rows(path, ALIASES, "employees"), ON, GroupSettings())
     assert [(r.line, r.code, r.values, r.masked_id) for r in quote.rejected] == [
         (3, "duplicate_id", {"first": "2"}, "19900501-****")]
+
+
+@settings(max_examples=25, deadline=None)
+@given(years=st.lists(st.integers(min_value=1940, max_value=2024), min_size=5, max_size=15))
+def test_every_row_is_priced_or_rejected(dkv: Tariff, kpi: KpiSeries,
+                                         years: list[int]) -> None:
+    rows = [Row(i + 2, {"birth_date": f"{y}-06-15", "product": "plus"})
+            for i, y in enumerate(years)]
+    quote = group_quote(dkv, kpi, rows, ON, GroupSettings())
+    priced = 0 if quote.refused else len(quote.employees)
+    accepted = len(rows) - len(quote.rejected)
+    assert priced == (accepted if accepted >= 5 else 0)
+    # Only the age rules reject these rows: 16-66 on 2025-03-01.
+    assert all(r.code in ("too_young", "too_old") for r in quote.rejected)
+    for e in quote.employees:
+        assert 16 <= e.person.age <= 66
+        assert e.employer_monthly == e.premium_monthly + e.social_charges_monthly
