@@ -192,6 +192,22 @@ def test_bad_id_names_the_option_not_the_number(run: Invoke) -> None:
     assert "9005011234" not in result.output
 
 
+def test_from_67_the_price_is_for_renewals(run: Invoke) -> None:
+    """New applications close the day before the 67th birthday (seed 612-620); a price at
+    67 or more is for renewing a policy, and says so."""
+    old = run("price", "--product", "plus", "--age", "67", "--on", "2024-09-01")
+    assert old.exit_code == 0
+    assert "nya ansökningar tas emot senast dagen före 67-årsdagen" in " ".join(
+        old.stdout.split())
+    data = json.loads(run("price", "--product", "plus", "--age", "67", "--on", "2024-09-01",
+                          "--json").stdout)
+    assert data["renewal_only"] is True
+    young = run("price", "--product", "plus", "--age", "66", "--on", "2024-09-01")
+    assert "nya ansökningar" not in young.stdout
+    assert "renewal_only" not in json.loads(run("price", "--product", "plus", "--age", "66",
+                                                "--on", "2024-09-01", "--json").stdout)
+
+
 def test_today_is_the_default_date(run: Invoke) -> None:
     """No --on: priced today. In 2026, KPI September 2025 (bundled):
     1068 × 418.26 / 408.05 = 1094.72… → 1 095,00 kr."""

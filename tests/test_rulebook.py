@@ -49,7 +49,27 @@ CASES = [
     ("exclude-bad-source", 87, "rules[2] MIGRAINE: exclude.conditions_from: 'last_symptoms' is "
                                "not a choice follow-up of question q2"),
     ("duplicate-rule-id", 77, "rules[1] BP: duplicate rule id (first at rules[0])"),
+    ("followup-named-conditions", 51, "questions.q2.followups.conditions: the name "
+                                      "'conditions' is kept for the list of conditions in a "
+                                      "declaration; choose another"),
+    ("karens-not-a-month", 18, "declaration.karens_last_symptoms: 'ongoing' is not a month "
+                               "follow-up in q2"),
 ]
+
+
+def test_shipped_rule_book_settings() -> None:
+    """Declaration mode (the form, 2138-2426); BMI rules from 18; only the rule book's own
+    follow-ups (form: false) are optional-or-categorised, the form's answers required."""
+    book = load_rulebook(SHIPPED).model
+    assert book.declaration.mode == "declaration"
+    assert book.measurements.bmi_from_age == 18 and book.measurements.children is not None
+    assert set(book.declaration.karens_dates) == {"check_up", "medication", "treatment"}
+    for qid in ("q11", "q12"):
+        followups = book.questions[qid].followups
+        assert not followups["by_whom"].optional and not followups["result"].optional
+    q17 = book.questions["q17"].followups
+    assert not q17["diagnosis"].optional and "ongoing" in q17 and not q17["ongoing"].form
+    assert not book.questions["q3"].followups["attack_frequency"].form
 
 
 @pytest.mark.parametrize(("name", "line", "message"), CASES, ids=[c[0] for c in CASES])

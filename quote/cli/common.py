@@ -33,6 +33,7 @@ OPTION_NAMES = {
     "age": "--age",
     "birth_date": "--birth-date",
     "on": "--on",
+    "start": "--start",
     "deductible": "--deductible",
     "loading_pct": "--loading",
     "referral": "--referral",

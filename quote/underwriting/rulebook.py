@@ -67,6 +67,8 @@ class FollowUp(Model):
     options: dict[Slug, Text] = Field(default_factory=dict)
     when: AskWhen | None = None
     optional: bool = False
+    form: bool = Field(default=True, description="False: the form does not ask this; the "
+                                                 "rule book does, in its own words.")
 
 
 class Question(Model):
@@ -138,10 +140,20 @@ class Eligibility(Model):
     guardian_below_age: int = Field(ge=0)
 
 
+KarensDate = Literal["check_up", "medication", "treatment"]
+
+
 class DeclarationRules(Model):
+    """How risk is taken on: ``mode: declaration`` (a full health declaration, decided by
+    the rules) or ``mode: karens`` (no health questions; the karens rule applies to claims).
+    """
+
+    mode: Literal["declaration", "karens"] = "declaration"
     valid_months: int = Field(ge=1)
     karens_months: int = Field(ge=0)
+    karens_text: Text | None = None
     karens_last_symptoms: Slug
+    karens_dates: dict[KarensDate, Slug] = Field(default_factory=dict)
     karens_ongoing: Slug
     unmatched_yes: Literal["refer", "accept"]
 
@@ -149,10 +161,17 @@ class DeclarationRules(Model):
 class Measurements(Model):
     height_cm: Measurement
     weight_kg: Measurement
+    bmi_from_age: int = Field(default=18, ge=0, description="Rules on BMI apply from this "
+                                                            "age; below it BMI is not used.")
+    children: Text | None = None
 
 
 class RuleBookModel(Model):
     """Everything a ``kind: rulebook`` file holds."""
+
+    def notice_in(self, lang: str) -> str:
+        """The notice in ``lang``: ``notice_en`` for English when given, else ``notice``."""
+        return self.notice_en if lang == "en" and self.notice_en else self.notice
 
     kind: Literal["rulebook"]
     id: Slug
@@ -161,6 +180,8 @@ class RuleBookModel(Model):
     effective_from: DateField
     example: bool
     notice: str
+    notice_en: str | None = Field(default=None, description="The notice in English, when "
+                                                            "``notice`` is Swedish.")
     source: str | None = None
     anchors: dict[str, Any] = Field(default_factory=dict,
                                     description="YAML anchors to reuse below; not read.")
@@ -307,8 +328,31 @@ def _exclusion_problems(doc: YamlDocument, loc: tuple[str | int, ...], name: str
     return problems
 
 
+def _karens_problems(doc: YamlDocument, model: RuleBookModel) -> list[Problem]:
+    """The karens follow-ups must be months (dates) wherever a question has them."""
+    rules = model.declaration
+    named: dict[tuple[str, ...], str] = {("karens_last_symptoms",): rules.karens_last_symptoms}
+    named.update((("karens_dates", str(key)), fid) for key, fid in rules.karens_dates.items())
+    problems = []
+    for loc, fid in named.items():
+        wrong = [qid for qid, q in model.questions.items()
+                 if fid in q.followups and q.followups[fid].type != "month"]
+        if wrong:
+            problems.append(doc.problem(("declaration", *loc),
+                                        f"declaration.{'.'.join(loc)}: {fid!r} is not a month "
+                                        f"follow-up in {', '.join(wrong)}"))
+    return problems
+
+
 def semantic_problems(doc: YamlDocument, model: RuleBookModel) -> list[Problem]:
     problems = []
+    for qid, question in model.questions.items():
+        if "conditions" in question.followups:
+            problems.append(doc.problem(("questions", qid, "followups", "conditions"),
+                                        f"questions.{qid}.followups.conditions: the name "
+                                        "'conditions' is kept for the list of conditions in a "
+                                        "declaration; choose another"))
+    problems.extend(_karens_problems(doc, model))
     smokers = [qid for qid, q in model.questions.items() if q.role == "smoker"]
     if len(smokers) > 1:
         problems.append(doc.problem(("questions", smokers[1], "role"),
