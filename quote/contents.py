@@ -132,6 +132,7 @@ class Offering:
     prices_note: str | None
     path: Path
     sha256: str
+    exclusions: tuple[tuple[str, str], ...] = ()  # (text, source), for this product
 
     @property
     def key(self) -> str:
@@ -151,7 +152,9 @@ def offerings_of_tariff(tariff: Tariff) -> list[Offering]:
 def offerings_of_contents(contents: Contents) -> list[Offering]:
     model = contents.model
     return [Offering(model.id, model.insurer, pid, product.name, product_items(model, pid),
-                     dict(model.moments), False, model.prices, contents.path, contents.sha256)
+                     dict(model.moments), False, model.prices, contents.path, contents.sha256,
+                     tuple((e.text, ", ".join(e.sources)) for e in model.exclusions
+                           if not e.products or pid in e.products))
             for pid, product in model.products.items()]
 
 

@@ -163,3 +163,15 @@ def test_cli_products_compare(run: Invoke) -> None:
 def test_cli_products_compare_bad_filter(run: Invoke) -> None:
     result = run("products", "compare", "--insurer", "nobody")
     assert result.exit_code == 2 and "no product matches" in result.stderr
+
+
+def test_cli_exclusions(run: Invoke) -> None:
+    result = run("products", "compare", "--insurer", "dss", "--exclusions")
+    assert result.exit_code == 0, result.output
+    # Chronic diseases are excluded from BAS only (001:192), so BAS's list differs.
+    assert "Undantag, DSS Hälsa (Hälsa BAS)" in result.stdout
+    assert "Undantag, DSS Hälsa (Hälsa PLUS, Hälsa Premium)" in result.stdout
+    assert "Kroniska sjukdomar (001_63d0074fd0ad1698.txt:192)" in result.stdout
+    data = json.loads(run("products", "compare", "--insurer", "dss", "--json").stdout)
+    bas, plus = data["products"][0], data["products"][1]
+    assert len(bas["exclusions"]) == len(plus["exclusions"]) + 1 == 18

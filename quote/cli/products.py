@@ -37,6 +37,9 @@ def compare_products_command(
     on: Annotated[str | None, typer.Option(
         help="Which tariff version: the one in force on this date (default: today).",
         show_default=False)] = None,
+    exclusions: Annotated[bool, typer.Option(
+        "--exclusions", help="Also list each insurer's exclusions with their sources.")
+    ] = False,
     tariffs: TariffsDirOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -55,7 +58,7 @@ def compare_products_command(
     if as_json:
         print_json(comparison_dict(result))
     else:
-        render(result)
+        render(result, exclusions)
 
 
 def _item_dict(item: ContentItem) -> dict[str, Any]:
@@ -77,6 +80,7 @@ def comparison_dict(result: ProductComparison) -> dict[str, Any]:
             "product_id": o.product_id, "product": o.product, "priced": o.priced,
             "prices": o.prices_note, "file": o.path.name, "sha256": o.sha256,
             "items": {m: _item_dict(i) for m, i in o.items.items()},
+            "exclusions": [{"text": text, "source": source} for text, source in o.exclusions],
         } for o in result.offerings],
     }
 
@@ -93,7 +97,7 @@ def cell(item: ContentItem | None) -> str:
     return "; ".join(parts)
 
 
-def render(result: ProductComparison) -> None:
+def render(result: ProductComparison, exclusions: bool = False) -> None:
     width = 36 + 36 * len(result.offerings)
     table = Table(show_edge=False, pad_edge=False, show_lines=True)
     table.add_column(t("products.moment"), no_wrap=True)
@@ -113,3 +117,20 @@ def render(result: ProductComparison) -> None:
     for insurer, note in notes.items():
         console.print(t("products.no_prices", insurer=insurer, note=note), markup=False,
                       soft_wrap=True)
+    if exclusions:
+        _render_exclusions(result)
+
+
+def _render_exclusions(result: ProductComparison) -> None:
+    """Each offering's exclusions, once per insurer when its products share them."""
+    console = stdout()
+    shown: dict[tuple[str, tuple[tuple[str, str], ...]], list[str]] = {}
+    for o in result.offerings:
+        shown.setdefault((o.insurer, o.exclusions), []).append(o.product)
+    for (insurer, items), products in shown.items():
+        title = t("products.exclusions", insurer=insurer, products=", ".join(products))
+        console.print(f"\n[bold]{escape(title)}[/]")
+        if not items:
+            console.print(t("products.no_exclusions"), markup=False)
+        for text, source in items:
+            console.print(f"- {text} ({source})", markup=False, soft_wrap=True)

@@ -163,6 +163,10 @@ MESSAGES = {**MESSAGES, **_HOUSEHOLD}
 
 _PRODUCTS: Catalog = {
     "products.moment": {"sv": "Moment", "en": "Moment"},
+    "products.exclusions": {"sv": "Undantag, {insurer} ({products})",
+                            "en": "Exclusions, {insurer} ({products})"},
+    "products.no_exclusions": {"sv": "(inga undantag i datafilen)",
+                               "en": "(no exclusions in the data file)"},
     "products.included": {"sv": "ingår", "en": "included"},
     "products.not_covered": {
         "sv": "— = ingår inte enligt källan (för Skandia är källan en kort kundsida; de "
