@@ -29,6 +29,7 @@ from quote.compare import Comparison, NotOffered, Offered, compare
 from quote.i18n import t
 from quote.money import plain, sek
 from quote.person import Person
+from quote.tariff import Tariff
 
 
 def compare_command(
@@ -73,8 +74,15 @@ def option_dict(option: Offered | NotOffered) -> dict[str, Any]:
             "yearly": plain(option.yearly), "breakdown": option.breakdown.as_dict()}
 
 
+def tariff_ref(tariff: Tariff) -> dict[str, Any]:
+    """Which tariff file priced a result, for JSON: enough to reproduce it."""
+    model = tariff.model
+    return {"id": model.id, "version": model.version,
+            "effective_from": model.effective_from.isoformat(), "path": str(tariff.path),
+            "sha256": tariff.sha256}
+
+
 def comparison_dict(c: Comparison) -> dict[str, Any]:
-    model = c.tariff.model
     return {
         "person": c.person.as_dict(),
         "on": c.on.isoformat(),
@@ -82,9 +90,7 @@ def comparison_dict(c: Comparison) -> dict[str, Any]:
         "options": [option_dict(o) for o in c.options],
         "step_ups": [{"from": s.from_product, "to": s.to_product, "adds": list(s.adds),
                       "extra_monthly": plain(s.extra_monthly)} for s in c.step_ups],
-        "tariff": {"id": model.id, "version": model.version,
-                   "effective_from": model.effective_from.isoformat(),
-                   "sha256": c.tariff.sha256},
+        "tariff": tariff_ref(c.tariff),
     }
 
 

@@ -25,6 +25,7 @@ from quote.cli.common import (
     user_errors,
     wide_stdout,
 )
+from quote.cli.compare import tariff_ref
 from quote.employees import read_rows
 from quote.group import (
     ALIASES,
@@ -179,7 +180,6 @@ def _employee_dict(e: PricedEmployee) -> dict[str, Any]:
 def group_dict(q: GroupQuote) -> dict[str, Any]:
     totals = q.totals
     s = q.settings
-    model = q.tariff.model
     return {
         "on": q.on.isoformat(),
         "rows": q.rows,
@@ -192,8 +192,7 @@ def group_dict(q: GroupQuote) -> dict[str, Any]:
                      "cover_end": s.cover_end, "benefit_pct": f"{s.benefit_pct}",
                      "social_charges_pct": f"{s.social_charges_pct}",
                      "policyholder": s.policyholder},
-        "tariff": {"id": model.id, "version": model.version, "path": str(q.tariff.path),
-                   "sha256": q.tariff.sha256, "individual_table": q.individual_table},
+        "tariff": {**tariff_ref(q.tariff), "individual_table": q.individual_table},
         "employees": [_employee_dict(e) for e in q.employees],
         "rejected": [{"line": r.line, "reason": r.code, "message": reject_message(r),
                       "id": r.masked_id} for r in q.rejected],

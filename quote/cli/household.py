@@ -24,7 +24,7 @@ from quote.cli.common import (
     user_errors,
     wide_stdout,
 )
-from quote.cli.compare import sek_whole
+from quote.cli.compare import sek_whole, tariff_ref
 from quote.household import Household, household_quote, member_from, read_members, split_spec
 from quote.i18n import t
 from quote.money import plain, sek
@@ -76,7 +76,6 @@ def household(
 
 
 def household_dict(h: Household) -> dict[str, Any]:
-    model = h.tariff.model
     return {
         "on": h.on.isoformat(),
         "persons": [{"role": m.member.role, **m.member.person.as_dict(),
@@ -86,7 +85,7 @@ def household_dict(h: Household) -> dict[str, Any]:
                      "breakdown": m.breakdown.as_dict()} for m in h.members],
         "monthly_total": plain(h.monthly_total),
         "yearly_total": plain(h.yearly_total),
-        "tariff": {"id": model.id, "version": model.version, "sha256": h.tariff.sha256},
+        "tariff": tariff_ref(h.tariff),
     }
 
 
