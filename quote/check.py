@@ -150,7 +150,11 @@ def _series_problems(seen: _TariffSeen, cache: dict[Path, KpiSeries | None]) -> 
         if not path.is_file():
             return [seen.doc.problem(("indexation", "series"),
                                      f"indexation.series: KPI file {path} not found")]
-        parsed, problems = parse_kpi(path, path.read_bytes())
+        try:
+            parsed, problems = parse_kpi(path, read_bytes(path, "KPI", DataFileError))
+        except DataFileError as exc:
+            return [seen.doc.problem(("indexation", "series"),
+                                     f"indexation.series: {exc.problems[0].message}")]
         cache[key] = None if errors_only(problems) else parsed
     kpi = cache[key]
     if kpi is None:

@@ -220,3 +220,32 @@ def test_today_is_the_default_date(run: Invoke) -> None:
         assert f"prisdatum {date.today().isoformat()}" in result.stdout
     else:  # pragma: no cover - the bundled series is current for 2026
         assert result.exit_code in (0, 2)
+
+
+@pytest.mark.parametrize(("args", "option"), [
+    (["--loading", "1e30"], "--loading"),
+    (["--loading", "1e5000"], "--loading"),
+    (["--loading", "1001"], "--loading"),
+    (["--loading", "12.123456"], "--loading"),
+    (["--loading", "9" * 5000], "--loading"),
+])
+def test_numbers_out_of_range_name_the_option(run: Invoke, args: list[str], option: str) -> None:
+    result = run("price", "--product", "plus", "--age", "35", *ON, *args)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(f"Error: {option}: ")
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_an_age_out_of_range_names_the_option(run: Invoke) -> None:
+    for age in ("151", "99999999999999999999"):
+        result = run("price", "--product", "plus", "--age", age, *ON)
+        assert result.exit_code == 2, result.output
+        assert result.stderr.startswith("Error: --age: ")
+
+
+def test_the_largest_sane_loading_is_priced_exactly(run: Invoke) -> None:
+    result = run("price", "--product", "plus", "--age", "35", *ON, "--loading", "1000", "--json")
+    assert result.exit_code == 0, result.output
+    # on 2024-09-01 the index factor is 1 (KPI 2023-09 / 2023-09): 1068 + 1000 % × 1068
+    # = 11 × 1068 = 11 748.00
+    assert json.loads(result.stdout)["monthly_premium"] == "11748.00"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from quote.underwriting.rulebook import RuleBookError, load_rulebook
@@ -82,3 +84,24 @@ def test_broken_rule_book(name: str, line: int, message: str) -> None:
 
 def test_valid_fixture_loads() -> None:
     assert load_rulebook(R / "valid.yaml").model.id == "mini-rules"
+
+
+@pytest.mark.parametrize(("old", "new", "message"), [
+    ("valid_months: 1", "valid_months: 99999999999",
+     "declaration.valid_months: Input should be less than or equal to 24"),
+    ("min: 40, max: 230", "min: 240, max: 230",
+     "measurements.height_cm: min must be less than max"),
+    ("min: 40, max: 230", "min: 0, max: 230",
+     "measurements.height_cm.min: Input should be greater than 0"),
+    ("load_pct: 25", "load_pct: 1.0e30",
+     "rules.1.load_pct: a percentage from 0 to 1,000 with at most 4 decimals"),
+])
+def test_numbers_out_of_range_are_refused_at_their_line(tmp_path: Path, old: str, new: str,
+                                                        message: str) -> None:
+    text = (BUNDLED / "rulebook-dkv-example-2024-06-01.yaml").read_text(encoding="utf-8")
+    line = text[:text.index(old)].count("\n") + 1
+    path = tmp_path / "r.yaml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(RuleBookError) as info:
+        load_rulebook(path)
+    assert [str(p) for p in info.value.problems] == [f"{path}:{line}: {message}"]

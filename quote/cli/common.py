@@ -21,7 +21,9 @@ from rich.console import Console
 
 from quote.dates import age_on, parse_date
 from quote.errors import DataFileError, InputError, QuoteError
+from quote.i18n import t
 from quote.identity import Identity, parse_identity
+from quote.tariff import MAX_PCT, PCT_DECIMALS, percentage_in_range
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -116,6 +118,8 @@ def percentage_option(value: str, option: str) -> Decimal:
         fail(f"{option}: {value!r} is not a number (a percentage such as 25 or 12.5)")
     if result < 0:
         fail(f"{option}: must be 0 or more, got {value}")
+    if not percentage_in_range(result):
+        fail(f"{option}: {t('hostile.range.percentage', limit=MAX_PCT, places=PCT_DECIMALS)}")
     return result
 
 
@@ -192,6 +196,9 @@ def birth_date_from(birth_date: str | None, id_number: str | None, id_country: s
     return born, None
 
 
+MAX_AGE = 150  # --age above this is a typo, not a person
+
+
 def age_from(age: int | None, birth_date: str | None, id_number: str | None,
              id_country: str | None, on: date) -> tuple[int, date | None, Identity | None]:
     """Whole years on ``on`` from exactly one of --age, --birth-date and --id, with the
@@ -201,6 +208,22 @@ def age_from(age: int | None, birth_date: str | None, id_number: str | None,
     if age is not None:
         if age < 0:
             fail(f"--age: must be 0 or more, got {age}")
+        if age > MAX_AGE:
+            fail(f"--age: {t('hostile.range.age', limit=MAX_AGE)}")
         return age, None, None
     born, identity = birth_date_from(birth_date, id_number, id_country, on)
     return age_on(born, on), born, identity
+
+
+@contextmanager
+def book_errors(book: Path) -> Iterator[None]:
+    """A book polars cannot parse (ragged rows, a quote that never closes …) becomes one
+    line naming the file, never a traceback; the polars message (no field values) is cut
+    to its first line."""
+    import polars as pl
+
+    try:
+        yield
+    except pl.exceptions.PolarsError as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise QuoteError(f"{book}: not a valid CSV file ({first[:200]})") from None

@@ -21,6 +21,7 @@ from quote.cli.common import (
     KpiOption,
     TariffOption,
     TariffsDirOption,
+    book_errors,
     date_option,
     fail,
     prepare_polars,
@@ -30,7 +31,7 @@ from quote.cli.common import (
 )
 from quote.diff import diff_tariffs
 from quote.errors import InputError, QuoteError
-from quote.files import write_text_atomic
+from quote.files import clean_stale_temporaries, real_target, write_text_atomic
 from quote.money import decimal_sv, pct, plain, sek
 from quote.pricing import price_list
 from quote.reindex import reindex
@@ -284,6 +285,7 @@ def index(
         if not 1900 <= year <= 9999:
             fail(f"--year: {year} is not a year")
         start = date(year, 1, 1)
+    clean_stale_temporaries(real_target(output))
     if output.exists() and not force:
         fail(f"-o: {output} exists; choose another file or pass --force to replace it")
     with user_errors():
@@ -339,8 +341,9 @@ def impact(
     with user_errors():
         opened = open_book(book, on_date)
         old_t, new_t = load_tariff(old), load_tariff(new)
-        summary = run_impact(opened, on_date, Pricer([old_t], lambda t: kpi_for(t, kpi)),
-                             Pricer([new_t], lambda t: kpi_for(t, kpi)))
+        with book_errors(book):
+            summary = run_impact(opened, on_date, Pricer([old_t], lambda t: kpi_for(t, kpi)),
+                                 Pricer([new_t], lambda t: kpi_for(t, kpi)))
     if as_json:
         print_json({**summary.as_dict(), "old": _tariff_ref(old_t), "new": _tariff_ref(new_t)})
     else:

@@ -18,6 +18,7 @@ from pydantic import BeforeValidator, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
 from quote.errors import DataFileError, Problem
+from quote.i18n import t
 from quote.tariff import DateField, Model, Percentage, Slug
 from quote.yamlfile import Loaded, YamlDocument, load_document, validate_document
 
@@ -37,11 +38,17 @@ class Text(Model):
     en: str
 
 
+# Limits of a measurement (cm, kg) and of what a rule may compare (BMI, age, months, a count).
+Measure = Annotated[Decimal, Field(gt=0, le=1000, decimal_places=2, allow_inf_nan=False)]
+Bound = Annotated[Decimal, Field(ge=0, le=10_000, decimal_places=2, allow_inf_nan=False)]
+Age = Annotated[int, Field(ge=0, le=150)]
+
+
 class Measurement(Model):
     sv: str
     en: str
-    min: Decimal
-    max: Decimal
+    min: Measure
+    max: Measure
 
 
 def _yes_no_text(value: Any) -> Any:
@@ -83,8 +90,8 @@ class Match(Model):
 
     any_of: list[str] | None = None
     equals: Literal["yes", "no"] | None = None
-    min: Decimal | None = None
-    below: Decimal | None = None
+    min: Bound | None = None
+    below: Bound | None = None
 
 
 def _match(value: Any) -> Any:
@@ -133,11 +140,11 @@ CountryCode = Annotated[str, BeforeValidator(_country_code),
 
 
 class Eligibility(Model):
-    individual_max_age: int = Field(ge=0)
-    collective_min_age: int = Field(ge=0)
-    collective_max_age: int = Field(ge=0)
+    individual_max_age: Age
+    collective_min_age: Age
+    collective_max_age: Age
     norden: list[CountryCode] = Field(min_length=1)
-    guardian_below_age: int = Field(ge=0)
+    guardian_below_age: Age
 
 
 KarensDate = Literal["check_up", "medication", "treatment"]
@@ -149,8 +156,8 @@ class DeclarationRules(Model):
     """
 
     mode: Literal["declaration", "karens"] = "declaration"
-    valid_months: int = Field(ge=1)
-    karens_months: int = Field(ge=0)
+    valid_months: int = Field(ge=1, le=24)
+    karens_months: int = Field(ge=0, le=240)
     karens_text: Text | None = None
     karens_last_symptoms: Slug
     karens_dates: dict[KarensDate, Slug] = Field(default_factory=dict)
@@ -361,6 +368,11 @@ def semantic_problems(doc: YamlDocument, model: RuleBookModel) -> list[Problem]:
     for qid, question in model.questions.items():
         problems.extend(_followup_problems(doc, qid, question))
     problems.extend(_rule_problems(doc, model))
+    for name in ("height_cm", "weight_kg"):
+        measurement: Measurement = getattr(model.measurements, name)
+        if measurement.min >= measurement.max:
+            problems.append(doc.problem(("measurements", name, "min"),
+                                        f"measurements.{name}: {t('hostile.range.measurement')}"))
     return problems
 
 
