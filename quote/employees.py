@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,7 @@ from pathlib import Path
 from quote.errors import InputError
 
 MAX_BYTES = 5_000_000
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # tab, newline, CR are allowed
 YES = frozenset({"true", "1", "yes", "ja", "j", "y", "x"})
 NO = frozenset({"false", "0", "no", "nej", "n", ""})
 
@@ -72,6 +74,9 @@ def read_rows(path: Path, aliases: Mapping[str, str], field: str) -> list[Row]:
         for record in reader:
             if not any(cell.strip() for cell in record):
                 continue
+            if any(CONTROL.search(cell) for cell in record):
+                raise InputError(field, f"{path}:{reader.line_num}: a control character in a "
+                                        "cell; remove it")
             if len(record) != len(header):
                 raise InputError(field, f"{path}:{reader.line_num}: {len(record)} cells, the "
                                         f"header has {len(header)}")

@@ -1,8 +1,9 @@
 """A table of rows to CSV or XLSX, written atomically (temporary file, then rename).
 
-Cells are ``str``, ``int``, ``Decimal`` or None. In CSV money is plain (``1068.00``); in
-XLSX numbers are numbers (two decimals shown) and text is always written as text, so a
-cell such as ``=SUM(A1)`` from an input file never becomes a formula.
+Cells are ``str``, ``int``, ``Decimal`` or None. In CSV money is plain (``1068.00``) and
+text starting like a formula is prefixed with ``'``; in XLSX numbers are numbers (two
+decimals shown) and text is always written as text, so a cell such as ``=SUM(A1)`` from an
+input file never becomes a formula.
 """
 
 from __future__ import annotations
@@ -27,11 +28,18 @@ def check_format(path: Path, field: str) -> str:
     return suffix
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _csv_cell(cell: Cell) -> str:
+    """Money with two decimals; text that a spreadsheet would run as a formula gets a
+    leading apostrophe (``'=SUM(A1)``), so opening the CSV never executes it."""
     if cell is None:
         return ""
     if isinstance(cell, Decimal):
         return f"{cell:.2f}"
+    if isinstance(cell, str) and cell.startswith(FORMULA_START):
+        return "'" + cell
     return str(cell)
 
 

@@ -36,6 +36,8 @@ def test_delimiter() -> None:
     ("", "empty file"),
     ("namn,födelsedatum\nA,1990-01-01,x\n", r"e.csv:2: 3 cells, the header has 2"),
     ("namn,name\nA,B\n", "column name appears twice"),
+    ("namn,födelsedatum\nA\x00,1990-01-01\n", r"e.csv:2: a control character"),
+    ("namn,födelsedatum\nA\x1b[31m,1990-01-01\n", r"e.csv:2: a control character"),
 ])
 def test_bad_files(tmp_path: Path, text: str, message: str) -> None:
     path = tmp_path / "e.csv"

@@ -19,6 +19,12 @@ def test_csv(tmp_path: Path) -> None:
     assert path.read_text() == "name,premium,age\nA,1085.00,34\n,,\n"
 
 
+def test_csv_formula_text_is_defused(tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    write_table(path, ["name"], [["=HYPERLINK(1)"], ["@x"], ["-1+1"], ["Anna"]])
+    assert path.read_text().splitlines()[1:] == ["'=HYPERLINK(1)", "'@x", "'-1+1", "Anna"]
+
+
 def test_xlsx_numbers_and_formula_text(tmp_path: Path) -> None:
     path = tmp_path / "t.xlsx"
     write_table(path, ["name", "premium"], [["=SUM(A1)", Decimal("1085.50")]])
