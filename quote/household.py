@@ -21,7 +21,7 @@ from pathlib import Path
 
 from quote.compare import yearly_cost, yearly_frequency
 from quote.dates import parse_date
-from quote.employees import read_rows, yes_no
+from quote.employees import CONTROL, read_rows, yes_no
 from quote.errors import DataFileError, InputError
 from quote.identity import parse_identity
 from quote.indexation import KpiSeries
@@ -80,6 +80,8 @@ class Household:
 
 def split_spec(text: str) -> dict[str, str]:
     """``role=barn,birth-date=2015-06-01`` -> ``{"role": "barn", "birth_date": ...}``."""
+    if CONTROL.search(text):
+        raise InputError("person", "a control character in the value; remove it")
     values: dict[str, str] = {}
     for part in text.split(","):
         if not part.strip():

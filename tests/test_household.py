@@ -70,6 +70,11 @@ def test_bad_person(spec: str, message: str) -> None:
     assert "9005011234" not in str(info.value)
 
 
+def test_control_characters_are_refused() -> None:
+    with pytest.raises(InputError, match="control character"):
+        split_spec("role=\x1b[2Jx,birth-date=1990-01-01,product=plus")
+
+
 def test_files_yaml_and_csv(tmp_path: Path) -> None:
     yaml_file = tmp_path / "family.yaml"
     yaml_file.write_text("persons:\n  - {role: vuxen, birth_date: 1990-05-01, product: plus}\n"
