@@ -1,72 +1,69 @@
-"""A table of rows to CSV or XLSX, written atomically (temporary file, then rename).
+"""A small table of typed cells (a group quote, say) to CSV, Swedish-Excel CSV, XLSX or
+Parquet, through :mod:`quote.spreadsheet` (the one writer of tables for people's
+spreadsheets), written to a temporary file and renamed.
 
-Cells are ``str``, ``int``, ``Decimal`` or None. In CSV money is plain (``1068.00``) and
-text starting like a formula is prefixed with ``'``; in XLSX numbers are numbers (two
-decimals shown) and text is always written as text, so a cell such as ``=SUM(A1)`` from an
-input file never becomes a formula.
+Cells are ``str``, ``int``, ``Decimal`` or None. ``Decimal`` columns are money
+(``1068.00``; numbers in XLSX, decimal commas with ``--excel-sv``), ``int`` columns whole
+numbers. The spreadsheet module escapes formula-like text for people (XLSX, ``--excel-sv``)
+and leaves plain CSV exact, for programs.
 """
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 
+import polars as pl
+
 from quote.errors import InputError
-from quote.files import atomic_paths, atomic_writer
+from quote.files import atomic_paths
+from quote.spreadsheet import TableWriter, format_for
 
 Cell = str | int | Decimal | None
-FORMATS = (".csv", ".xlsx")
+FORMATS = (".csv", ".xlsx", ".parquet")
 
 
 def check_format(path: Path, field: str) -> str:
-    """The output format from the file name; InputError naming ``field`` otherwise."""
+    """The output suffix; InputError naming ``field`` when it is none of ours."""
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
-        raise InputError(field, f"{path.name}: give a .csv or .xlsx file name")
+        raise InputError(field, f"{path.name}: give a .csv, .xlsx or .parquet file name")
     return suffix
 
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _csv_cell(cell: Cell) -> str:
-    """Money with two decimals; text that a spreadsheet would run as a formula gets a
-    leading apostrophe (``'=SUM(A1)``), so opening the CSV never executes it."""
+def _text(cell: Cell) -> str | None:
     if cell is None:
-        return ""
+        return None
     if isinstance(cell, Decimal):
         return f"{cell:.2f}"
-    if isinstance(cell, str) and cell.startswith(FORMULA_START):
-        return "'" + cell
     return str(cell)
 
 
-def write_table(path: Path, columns: Sequence[str], rows: Sequence[Sequence[Cell]],
-                sheet: str = "quote") -> None:
-    """Write ``rows`` under ``columns`` to ``path`` (.csv or .xlsx)."""
-    if check_format(path, "output") == ".csv":
-        with atomic_writer(path) as handle:
-            writer = csv.writer(handle, lineterminator="\n")
-            writer.writerow(columns)
-            writer.writerows([_csv_cell(c) for c in row] for row in rows)
-        return
-    import xlsxwriter
+def _number_format(rows: Sequence[Sequence[Cell]], j: int) -> str | None:
+    kinds = {type(row[j]) for row in rows if row[j] is not None}
+    if kinds == {Decimal}:
+        return "0.00"
+    if kinds == {int}:
+        return "0"
+    return None
 
+
+def write_table(path: Path, columns: Sequence[str], rows: Sequence[Sequence[Cell]],
+                excel_sv: bool = False) -> None:
+    """Write ``rows`` under ``columns`` to ``path``; the suffix (and ``excel_sv``) chooses
+    the format."""
+    check_format(path, "output")
+    numeric = {name: fmt for j, name in enumerate(columns)
+               if (fmt := _number_format(rows, j)) is not None}
+    frame = pl.DataFrame({name: [_text(row[j]) for row in rows]
+                          for j, name in enumerate(columns)},
+                         schema={name: pl.String for name in columns})
     with atomic_paths(path) as (tmp,):
-        book = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False,
-                                              "strings_to_numbers": False})
-        money = book.add_format({"num_format": "#,##0.00"})
-        bold = book.add_format({"bold": True})
-        ws = book.add_worksheet(sheet[:31])
-        ws.write_row(0, 0, list(columns), bold)
-        for r, row in enumerate(rows, start=1):
-            for c, cell in enumerate(row):
-                if isinstance(cell, Decimal):
-                    ws.write_number(r, c, float(cell), money)
-                elif isinstance(cell, int):
-                    ws.write_number(r, c, cell)
-                elif cell is not None:
-                    ws.write_string(r, c, cell)
-        book.close()
+        writer = TableWriter(tmp, format_for(path, excel_sv), list(columns), numeric)
+        try:
+            writer.write(frame)
+        except BaseException:
+            writer.abort()
+            raise
+        writer.close()

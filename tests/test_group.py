@@ -199,7 +199,7 @@ def test_cli_social_charges_setting(run: Invoke) -> None:
 @pytest.mark.parametrize(("args", "message"), [
     (["--social-charges", "abc"], "--social-charges"),
     (["--policyholder-kind", "club"], "--policyholder-kind"),
-    (["-o", "out.txt"], "give a .csv or .xlsx"),
+    (["-o", "out.txt"], "give a .csv, .xlsx or .parquet"),
 ])
 def test_cli_bad_options_exit_2(run: Invoke, args: list[str], message: str) -> None:
     result = run("group", str(GROUP / "twelve.csv"), "--on", "2025-03-01", *args)
@@ -250,3 +250,14 @@ def test_every_row_is_priced_or_rejected(dkv: Tariff, kpi: KpiSeries,
     for e in quote.employees:
         assert 16 <= e.person.age <= 66
         assert e.employer_monthly == e.premium_monthly + e.social_charges_monthly
+
+
+def test_cli_excel_sv_output(run: Invoke, tmp_path: Path) -> None:
+    out = tmp_path / "group.csv"
+    result = run("group", str(GROUP / "twelve.csv"), "--on", "2025-03-01", "-o", str(out),
+                 "--excel-sv")
+    assert result.exit_code == 0, result.output
+    lines = out.read_bytes().decode("utf-8").lstrip("\ufeff").splitlines()
+    # Anna: 1085 premium, 651,00 benefit, 204,54 charges, 1289,54 a month, 15474,48 a year.
+    assert lines[1].startswith("2;employee;Anna;19900501-****;1990-05-01;34;plus;1085,00;"
+                               "651,00;204,54;1289,54;15474,48;")

@@ -119,7 +119,9 @@ COMMANDS: dict[str, list[tuple[str, Argv, set[int]]]] = {
         ("apply", lambda f, p: [*APPLY, "--rulebook", RULEBOOK, "--declaration", str(f)], {2}),
     ],
     "book": [
-        ("renew", lambda f, p: ["renew", str(f), "-o", str(p.out), "--tariff", DKV], {0, 2}),
+        # renew: 1 when no row at all could be priced (a finding, said in one line)
+        ("renew", lambda f, p: ["renew", str(f), "-o", str(p.out), "--tariff", DKV],
+         {0, 1, 2}),
         ("impact", lambda f, p: ["tariff", "impact", "--book", str(f), "--old", DKV, "--new",
                                  DKV], {0, 2}),
     ],
@@ -139,13 +141,13 @@ SKIP = {(f"{kind}-directory", "check") for kind in ("tariff", "rulebook", "kpi")
 
 # Known failures owned by others (the renewal engine and declarations are being rewritten):
 # listed so they are visible, not hidden; remove an entry when its case passes.
-BOOK = "renewal engine (book engineer, issue 10 items 1, 2, 5)"
-KNOWN: dict[tuple[str, str], str] = {
-    **{(f"book-{name}", command): BOOK for command in ("renew", "impact")
-       for name in ("unterminated-quote", "loading-1e30", "loading-1e5000", "loading-digits",
-                    "deductible-digits", "parquet-1e30")},
-    ("book-huge-line", "renew"): BOOK,
-}
+# The renewal engine's cases pass since quote/renewal/ (issue 10 items 1, 2, 5). Under a
+# 1 GB address-space limit polars cannot allocate at all (any book, even a tiny one:
+# "memory allocation of 9600000 bytes failed"), so the bounded-process run of a book
+# stays a known failure of the environment, not of the reading.
+POLARS_UNDER_RLIMIT = "polars under RLIMIT_AS 1 GB fails to allocate, whatever the book"
+KNOWN: dict[tuple[str, str], str] = {}
+KNOWN_BOUNDED: dict[str, str] = {"book-huge-line": POLARS_UNDER_RLIMIT}
 
 YAML_KEYS = ("hostile.yaml.",)
 
@@ -234,7 +236,8 @@ def dangerous_params() -> list[object]:
     for case in CASES:
         if case.dangerous:
             key = (case.name, COMMANDS[case.kind][0][0])
-            marks = [pytest.mark.xfail(reason=KNOWN[key], strict=True)] if key in KNOWN else []
+            reason = KNOWN.get(key) or KNOWN_BOUNDED.get(case.name)
+            marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
             found.append(pytest.param(case, marks=marks, id=case.name))
     return found
 

@@ -217,13 +217,14 @@ def age_from(age: int | None, birth_date: str | None, id_number: str | None,
 
 @contextmanager
 def book_errors(book: Path) -> Iterator[None]:
-    """A book polars cannot parse (ragged rows, a quote that never closes …) becomes one
-    line naming the file, never a traceback; the polars message (no field values) is cut
-    to its first line."""
+    """A book polars cannot read becomes one line naming the file, never a traceback.
+    polars' own message is not shown: it may quote a field (``could not parse `"9005…```),
+    and a book may hold identity numbers. (Malformed records are rejects of their own,
+    quote.renewal.reading; this is for what is left.)"""
     import polars as pl
 
     try:
         yield
     except pl.exceptions.PolarsError as exc:
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise QuoteError(f"{book}: not a valid CSV file ({first[:200]})") from None
+        raise QuoteError(f"{book}: not a valid book ({type(exc).__name__}); nothing was "
+                         "written") from None

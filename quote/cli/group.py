@@ -68,8 +68,11 @@ def group(
         "--cover-end", help="insurance-year (terms 627-629) or birthday (terms 1220).")
     ] = "insurance-year",
     output: Annotated[Path | None, typer.Option(
-        "-o", "--output", help="Also write the rows to FILE.csv or FILE.xlsx.",
+        "-o", "--output", help="Also write the rows to FILE.csv, FILE.xlsx or FILE.parquet.",
         dir_okay=False, show_default=False)] = None,
+    excel_sv: Annotated[bool, typer.Option(
+        "--excel-sv", help="-o CSV for Swedish Excel: ';', decimal commas, a BOM, formulas "
+                           "escaped.")] = False,
     strict: Annotated[bool, typer.Option(
         "--strict", help="Exit 1 when any row is rejected.")] = False,
     tariff: Annotated[Path | None, typer.Option(
@@ -115,7 +118,7 @@ def group(
                              default_product=product.lower() if product else None,
                              deductible=deductible, individual_table=tariff is None)
         if output is not None:
-            write_table(output, OUTPUT_COLUMNS, output_rows(result), sheet="group")
+            write_table(output, OUTPUT_COLUMNS, output_rows(result), excel_sv)
     if as_json:
         print_json(group_dict(result))
     else:
