@@ -171,7 +171,8 @@ def test_a_broken_tariff_is_one_line_naming_its_first_problem_and_the_count(run:
 def test_unknown_option_is_a_usage_error(run: Invoke) -> None:
     result = run("price", "--product", "plus", "--age", "30", "--colour", "red")
     assert result.exit_code == 2
-    assert result.stderr == "Fel: --colour: ingen sådan flagga\n"
+    assert result.stderr.startswith("Fel: --colour: ingen sådan flagga")
+    assert len(result.stderr.splitlines()) == 1
 
 
 def test_id_gives_the_age_and_is_masked(run: Invoke) -> None:
@@ -189,7 +190,8 @@ def test_id_gives_the_age_and_is_masked(run: Invoke) -> None:
 
 
 def test_bad_id_names_the_option_not_the_number(run: Invoke) -> None:
-    result = run("price", "--product", "plus", "--id", "9005011234", "--on", "2025-03-01")
+    result = run("price", "--product", "plus", "--id", "9005011234", "--on", "2025-03-01",
+                 "--lang", "en")
     assert result.exit_code == 2
     assert "--id: not a valid identity number" in result.stderr
     assert "9005011234" not in result.output

@@ -109,13 +109,14 @@ def test_cli(run: Invoke) -> None:
 
 
 def test_cli_bad_input(run: Invoke) -> None:
-    result = run("household", "--on", "2025-03-01")
+    result = run("household", "--on", "2025-03-01", "--lang", "en")
     assert result.exit_code == 2 and "give --person" in result.stderr
     result = run("household", "--on", "2025-03-01", "--person",
-                 "role=x,birth-date=1990-01-01,product=plus,deductible=500,referral=ja")
+                 "role=x,birth-date=1990-01-01,product=plus,deductible=500,referral=ja",
+                 "--lang", "en")
     assert result.exit_code == 2 and "cannot be combined" in result.stderr
     result = run("household", "--on", "2025-03-01", "--person",
-                 "role=x,birth-date=1990-01-01,product=guld")
+                 "role=x,birth-date=1990-01-01,product=guld", "--lang", "en")
     assert result.exit_code == 2 and "unknown product 'guld'" in result.stderr
 
 

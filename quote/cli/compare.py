@@ -33,7 +33,8 @@ from quote.tariff import Tariff
 
 
 def compare_command(
-    age: Annotated[int | None, typer.Option(help="Age in whole years on the pricing date.",
+    age: Annotated[int | None, typer.Option(
+        help="Age in whole years on the pricing date (or --birth-date, --id).",
                                             show_default=False)] = None,
     birth_date: BirthDateOption = None,
     id_number: IdOption = None,
@@ -49,7 +50,9 @@ def compare_command(
     """Every product × självrisk × with/without remisskrav for one person, side by side.
 
     A combination the terms forbid (remisskrav with självrisk) is shown as not offered,
-    with the reason. Example: quote compare --birth-date 1990-05-01 --on 2025-03-01
+    with the reason.
+
+    Example: quote compare --birth-date 1990-05-01 --on 2025-03-01
     """
     on_date = date_option(on, "--on") or date.today()
     years, born, identity = age_from(age, birth_date, id_number, id_country, on_date)

@@ -53,7 +53,8 @@ def group(
         help="Start date of the group policy YYYY-MM-DD; ages and prices on it "
              "(default: today).", show_default=False)] = None,
     product: Annotated[str | None, typer.Option(
-        help="Product for rows without a product column value.", show_default=False)] = None,
+        help="Product for rows without a product column value [default: none: such a row is "
+             "rejected].", show_default=False)] = None,
     deductible: Annotated[int, typer.Option(help="Självrisk in kronor for everyone.")] = 0,
     policyholder_kind: Annotated[str, typer.Option(
         "--policyholder-kind", help="company, or sports-club (a sports club or team cannot "
@@ -68,7 +69,8 @@ def group(
         "--cover-end", help="insurance-year (terms 627-629) or birthday (terms 1220).")
     ] = "insurance-year",
     output: Annotated[Path | None, typer.Option(
-        "-o", "--output", help="Also write the rows to FILE.csv, FILE.xlsx or FILE.parquet.",
+        "-o", "--output",
+        help="Also write the rows to FILE.csv, FILE.xlsx or FILE.parquet [default: none].",
         dir_okay=False, show_default=False)] = None,
     excel_sv: Annotated[bool, typer.Option(
         "--excel-sv", help="-o CSV for Swedish Excel: ';', decimal commas, a BOM, formulas "
@@ -87,7 +89,9 @@ def group(
 
     Per employee: premium, taxable benefit (60 % of the premium) and the employer's cost
     with social charges on the benefit. Exit 1 when the group is refused (fewer than five
-    employees, or a sports club). Example: quote group anstallda.csv --product plus
+    employees, or a sports club).
+
+    Example: quote group anstallda.csv --product plus --on 2025-03-01
     """
     on_date = date_option(on, "--on") or date.today()
     if policyholder_kind not in KINDS:

@@ -32,15 +32,18 @@ from quote.money import plain, sek
 
 def household(
     person: Annotated[list[str] | None, typer.Option(
-        "--person", help="One person: role=…,birth-date=YYYY-MM-DD|id=…,product=…,"
-                         "deductible=…,smoker=yes|no (repeat for each).",
+        "--person", metavar="PERSON",
+        help="One person: role=…,birth-date=YYYY-MM-DD|id=…,product=…,deductible=…,"
+             "smoker=yes|no; repeat for each (or --file).",
         show_default=False)] = None,
     file: Annotated[Path | None, typer.Option(
-        "--file", help="Persons from a YAML list or a CSV file (role, birth_date or id, "
-                       "product, deductible, smoker).", dir_okay=False, show_default=False)
+        "--file",
+        help="Persons from a YAML list or a CSV file (or --person): role, birth_date or id, "
+             "product, deductible, smoker.", dir_okay=False, show_default=False)
     ] = None,
     product: Annotated[str | None, typer.Option(
-        help="Product for persons who do not name one.", show_default=False)] = None,
+        help="Product for persons who do not name one [default: none: each must name one].",
+        show_default=False)] = None,
     deductible: Annotated[int, typer.Option(
         help="Självrisk for persons who do not name one.")] = 0,
     on: Annotated[str | None, typer.Option(

@@ -29,11 +29,13 @@ app = typer.Typer(help="Products of several insurers: what they cover.", no_args
 @app.command("compare")
 def compare_products_command(
     insurer: Annotated[list[str] | None, typer.Option(
-        "--insurer", help="Only this insurer (id or name, part of it is enough: dkv, dss, "
-                          "skandia); repeat for several.", show_default=False)] = None,
+        "--insurer", metavar="INSURER",
+        help="Only this insurer (id or name, part of it is enough: dkv, dss, skandia); repeat "
+             "for several [default: every insurer].", show_default=False)] = None,
     product: Annotated[list[str] | None, typer.Option(
-        "--product", help="Only this product id (plus) or insurer:product (dkv-vardforsakring"
-                          ":plus); repeat for several.", show_default=False)] = None,
+        "--product", metavar="PRODUCT",
+        help="Only this product id (plus) or insurer:product (dkv-vardforsakring:plus); repeat "
+             "for several [default: every product].", show_default=False)] = None,
     on: Annotated[str | None, typer.Option(
         help="Which tariff version: the one in force on this date (default: today).",
         show_default=False)] = None,
