@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Protocol, TypeVar
 
+from quote.contents import Contents, load_contents
 from quote.errors import InputError, Problem, QuoteError, TariffError
 from quote.i18n import t
 from quote.indexation import KpiSeries, load_kpi
@@ -83,6 +84,7 @@ class Catalog:
     directory: Path
     tariffs: tuple[Tariff, ...]
     rulebooks: tuple[RuleBook, ...] = ()
+    contents: tuple[Contents, ...] = ()
 
     def rulebook_in_force(self, on: date) -> RuleBook:
         return version_in_force(self.rulebooks, on, "rulebook", "--rulebook", self.directory)
@@ -109,6 +111,7 @@ def load_catalog(directory: Path, kinds: tuple[str, ...] = ("tariff", "rulebook"
     error."""
     tariffs = []
     rulebooks = []
+    contents = []
     for path in data_files(directory):
         raw = read_bytes(path, "data", TariffError)
         declared = re.search(rb"^kind:\s*([A-Za-z_-]+)", raw, re.MULTILINE)
@@ -122,11 +125,14 @@ def load_catalog(directory: Path, kinds: tuple[str, ...] = ("tariff", "rulebook"
             tariffs.append(load_tariff(path))
         elif kind == "rulebook" and kind in kinds:
             rulebooks.append(load_rulebook(path))
+        elif kind == "contents" and kind in kinds:
+            contents.append(load_contents(path))
         elif kind is None:
             raise TariffError(path, [Problem(path, 1, t("catalog.no_kind"))])
     if "tariff" in kinds and not tariffs:
         raise QuoteError(t("catalog.no_tariffs", directory=str(directory)))
-    return Catalog(directory=directory, tariffs=tuple(tariffs), rulebooks=tuple(rulebooks))
+    return Catalog(directory=directory, tariffs=tuple(tariffs), rulebooks=tuple(rulebooks),
+                   contents=tuple(contents))
 
 
 def choose_tariff(tariff_path: Path | None, data_dir: Path | None, on: date | None) -> Tariff:

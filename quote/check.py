@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from quote.contents import check_contents
 from quote.dates import Month
 from quote.errors import DataFileError, Problem
 from quote.i18n import plural, t
@@ -30,7 +31,8 @@ DATA_SUFFIXES = (*YAML_SUFFIXES, ".csv")
 # kind -> checker of one parsed document; returns problems. Rule books register here too.
 KindChecker = Callable[[YamlDocument], list[Problem]]
 KIND_CHECKERS: dict[str, KindChecker] = {"rulebook": check_rulebook,
-                                         "rulebook-scenarios": check_scenarios}
+                                         "rulebook-scenarios": check_scenarios,
+                                         "contents": check_contents}
 
 
 @dataclass

@@ -124,6 +124,7 @@ def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (tmp_path / "book.csv").write_text(book, encoding="utf-8")
     (tmp_path / "bok.csv").write_text(book, encoding="utf-8")
     (tmp_path / "answers.yaml").write_text(_readme_answers(), encoding="utf-8")
+    shutil.copy(FIXTURES / "group" / "twelve.csv", tmp_path / "anstallda.csv")
     monkeypatch.chdir(tmp_path)
     return tmp_path
 

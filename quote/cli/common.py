@@ -37,7 +37,7 @@ from quote.cli.options import ResidenceOption as ResidenceOption
 from quote.cli.options import RulebookOption as RulebookOption
 from quote.cli.options import TariffOption as TariffOption
 from quote.cli.options import TariffsDirOption as TariffsDirOption
-from quote.dates import parse_date
+from quote.dates import age_on, parse_date
 from quote.errors import DataFileError, InputError, QuoteError
 from quote.i18n import t
 from quote.identity import Identity, parse_identity
@@ -67,6 +67,10 @@ OPTION_NAMES = {
     "from": "--from",
     "month": "MONTH",
     "value": "VALUE",
+    "person": "--person",
+    "file": "--file",
+    "employees": "EMPLOYEES",
+    "output": "--output",
     "base": "--base",
     "dir": "DIR",
 }
@@ -88,6 +92,11 @@ class _Console(Console):
 
 def stdout() -> Console:
     return _Console(highlight=False, soft_wrap=False)
+
+
+def wide_stdout(width: int = 150) -> Console:
+    """Stdout for a wide table: at least ``width`` columns, so no amount is cut off."""
+    return Console(highlight=False, soft_wrap=False, width=max(Console().width, width))
 
 
 def stderr() -> Console:
@@ -178,6 +187,25 @@ def birth_date_from(birth_date: str | None, id_number: str | None, id_country: s
         fail(t("common.born_after", option="--birth-date", born=born.isoformat(),
                on=on.isoformat()))
     return born, None
+
+
+MAX_AGE = 150  # --age above this is a typo, not a person
+
+
+def age_from(age: int | None, birth_date: str | None, id_number: str | None,
+             id_country: str | None, on: date) -> tuple[int, date | None, Identity | None]:
+    """Whole years on ``on`` from exactly one of --age, --birth-date and --id, with the
+    birth date and the parsed identity when given."""
+    if sum(value is not None for value in (age, birth_date, id_number)) != 1:
+        fail(t("desk.age_birth_date_or_id"))
+    if age is not None:
+        if age < 0:
+            fail(f"--age: {t('pricing.negative_age', age=age)}")
+        if age > MAX_AGE:
+            fail(f"--age: {t('hostile.range.age', limit=MAX_AGE)}")
+        return age, None, None
+    born, identity = birth_date_from(birth_date, id_number, id_country, on)
+    return age_on(born, on), born, identity
 
 
 @contextmanager

@@ -15,28 +15,28 @@ from quote.catalog import choose_rulebook, choose_tariff, kpi_for
 from quote.cli.common import (
     DeductibleOption,
     FrequencyOption,
+    IdCountryOption,
+    IdOption,
     JsonOption,
     KpiOption,
     ProductOption,
     ReferralOption,
     TariffOption,
     TariffsDirOption,
+    age_from,
     date_option,
-    fail,
     percentage_option,
     print_json,
     stdout,
     user_errors,
 )
 from quote.cli.offer import NameOption, OfferOption, offer_after_price
-from quote.dates import age_on
 from quote.errors import QuoteError
 from quote.i18n import percent, t
+from quote.identity import Identity
 from quote.money import sek
 from quote.pricing import Breakdown, PriceRequest
 from quote.pricing import price as price_request
-
-MAX_AGE = 150
 
 
 def price(
@@ -45,10 +45,12 @@ def price(
         help="Age in whole years on the pricing date (or --birth-date).",
         show_default=False)] = None,
     birth_date: Annotated[str | None, typer.Option(
-        "--birth-date", help="Birth date YYYY-MM-DD; the age is taken on --on (or --age).",
+        "--birth-date", help="Birth date YYYY-MM-DD; the age is taken on --on (or --age, --id).",
         show_default=False)] = None,
     on: Annotated[str | None, typer.Option(
         help="Pricing date YYYY-MM-DD [default: today].", show_default=False)] = None,
+    id_number: IdOption = None,
+    id_country: IdCountryOption = None,
     deductible: DeductibleOption = 0,
     smoker: Annotated[bool, typer.Option("--smoker", help="Add the smoker loading.")] = False,
     loading: Annotated[str, typer.Option(
@@ -72,20 +74,7 @@ def price(
       quote price --product topp --age 70 --on 2024-09-01 --loading 25 --json
     """
     on_date = date_option(on, "--on") or date.today()
-    born = date_option(birth_date, "--birth-date")
-    if (age is None) == (born is None):
-        fail(t("price.age_or_birth_date"))
-    if born is not None:
-        if born > on_date:
-            fail(t("price.born_after", born=born.isoformat(), on=on_date.isoformat()))
-        years = age_on(born, on_date)
-    else:
-        assert age is not None
-        if age < 0:
-            fail(f"--age: {t('pricing.negative_age', age=age)}")
-        if age > MAX_AGE:
-            fail(f"--age: {t('hostile.range.age', limit=MAX_AGE)}")
-        years = age
+    years, born, identity = age_from(age, birth_date, id_number, id_country, on_date)
     loading_pct = percentage_option(loading, "--loading")
     with user_errors():
         chosen = choose_tariff(tariff, tariffs, on_date)
@@ -99,14 +88,17 @@ def price(
         data = breakdown.as_dict()
         if born is not None:
             data["birth_date"] = born.isoformat()
+        if identity is not None:
+            data["id"] = identity.masked
         if last_age is not None:
             data["renewal_only"] = True
         print_json(data)
     else:
-        render(breakdown)
+        render(breakdown, identity)
         if last_age is not None:
             stdout().print(t("price.renewal_only", turns=last_age + 1, age=years), markup=False)
-    offer_after_price(offer_file, name, breakdown, born)
+    offer_after_price(offer_file, name, breakdown, born,
+                      identity.masked if identity is not None else None)
 
 
 def _last_application_age(age: int, tariffs: Path | None, on: date) -> int | None:
@@ -123,9 +115,9 @@ def _last_application_age(age: int, tariffs: Path | None, on: date) -> int | Non
     return limit if age > limit else None
 
 
-def render(b: Breakdown) -> None:
+def render(b: Breakdown, identity: Identity | None = None) -> None:
     """The breakdown as a Rich table, amounts in Swedish kronor, text in the current
-    language."""
+    language; an identity number masked."""
     model = b.tariff.model
     req = b.request
     product = model.products[req.product]
@@ -138,6 +130,8 @@ def render(b: Breakdown) -> None:
     if req.loading_pct:
         options.append(t("price.loading", pct=percent(req.loading_pct)))
     console = stdout()
+    if identity is not None:
+        console.print(t("desk.person_id", id=identity.masked), markup=False)
     console.print(t("price.heading", product=escape(product.name), age=req.age,
                     bracket=b.bracket.label, on=req.on.isoformat()))
     console.print(" · ".join(options))

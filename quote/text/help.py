@@ -21,6 +21,85 @@ SWEDISH: Mapping[str, str] = {
     "Show this message and exit.": "Visa den här hjälpen och avsluta.",
     "Language of output and messages.": "Språk för utdata och meddelanden.",
     "Examples:": "Exempel:",
+    # compare, household, group, products (the broker's desk)
+    "Birth date YYYY-MM-DD; the age is taken on --on (or --age, --id).":
+        "Födelsedatum ÅÅÅÅ-MM-DD; åldern räknas på --on (eller --age, --id).",
+    "Every product × självrisk × with/without remisskrav for one person, side by side.":
+        "Varje produkt × självrisk × med/utan remisskrav för en person, sida vid sida.",
+    "A combination the terms forbid (remisskrav with självrisk) is shown as not offered, "
+    "with the reason.":
+        "En kombination som villkoren förbjuder (remisskrav med självrisk) visas som inte "
+        "erbjuden, med skälet.",
+    "Age in whole years on the pricing date (or --birth-date, --id).":
+        "Ålder i hela år på prisdatumet (eller --birth-date, --id).",
+    "Quote a company's employees under the collective agreement (13.00.02).":
+        "Offerera ett företags anställda enligt kollektivavtalet (13.00.02).",
+    "Per employee: premium, taxable benefit (60 % of the premium) and the employer's cost "
+    "with social charges on the benefit. Exit 1 when the group is refused (fewer than five "
+    "employees, or a sports club).":
+        "Per anställd: premie, förmånsvärde (60 % av premien) och arbetsgivarens kostnad med "
+        "arbetsgivaravgifter på förmånen. Slutkod 1 när gruppen avböjs (färre än fem "
+        "anställda, eller en idrottsförening).",
+    "CSV of employees (`,` or `;`, UTF-8 with or without BOM): id or birth_date; name, "
+    "product, smoker, spouse, children optional.":
+        "CSV med anställda (`,` eller `;`, UTF-8 med eller utan BOM): id eller birth_date; "
+        "name, product, smoker, spouse, children frivilliga.",
+    "Start date of the group policy YYYY-MM-DD; ages and prices on it [default: today].":
+        "Gruppavtalets startdatum ÅÅÅÅ-MM-DD; ålder och pris på det [standard: i dag].",
+    "Product for rows without a product column value [default: none: such a row is "
+    "rejected].":
+        "Produkt för rader utan värde i kolumnen product [standard: ingen: en sådan rad "
+        "avvisas].",
+    "Självrisk in kronor for everyone.": "Självrisk i kronor för alla.",
+    "company, or sports-club (a sports club or team cannot take a group policy: refused).":
+        "company eller sports-club (en idrottsförening eller ett lag kan inte teckna "
+        "gruppförsäkring: avböjs).",
+    "Employer's social charges in percent of the taxable benefit.":
+        "Arbetsgivaravgifter i procent av förmånsvärdet.",
+    "Cover ends in the insurance year the insured turns this age.":
+        "Försäkringen upphör det försäkringsår den försäkrade fyller denna ålder.",
+    "insurance-year (terms 627-629) or birthday (terms 1220).":
+        "insurance-year (villkoren 627–629) eller birthday (villkoren 1220).",
+    "Also write the rows to FILE.csv, FILE.xlsx or FILE.parquet [default: none].":
+        "Skriv också raderna till FIL.csv, FIL.xlsx eller FIL.parquet [standard: ingen].",
+    "-o CSV for Swedish Excel: ';', decimal commas, a BOM, formulas escaped.":
+        "-o CSV för svenskt Excel: ';', decimalkomma, BOM, formler oskadliggjorda.",
+    "Exit 1 when any row is rejected.": "Slutkod 1 när någon rad avvisas.",
+    "The insurer's group tariff file [default: the individual table in force].":
+        "Försäkringsgivarens grupptariff [standard: den individuella tabellen som gäller].",
+    "Price a household: each person, and the household's monthly and yearly total.":
+        "Prissätt ett hushåll: varje person och hushållets summa per månad och år.",
+    "One person: role=…,birth-date=YYYY-MM-DD|id=…,product=…,deductible=…,smoker=yes|no; "
+    "repeat for each (or --file).":
+        "En person: role=…,birth-date=ÅÅÅÅ-MM-DD|id=…,product=…,deductible=…,smoker=ja|nej; "
+        "upprepa för var och en (eller --file).",
+    "Persons from a YAML list or a CSV file (or --person): role, birth_date or id, product, "
+    "deductible, smoker.":
+        "Personer från en YAML-lista eller en CSV-fil (eller --person): role, birth_date eller "
+        "id, product, deductible, smoker.",
+    "Product for persons who do not name one [default: none: each must name one].":
+        "Produkt för personer som inte anger någon [standard: ingen: var och en måste ange "
+        "en].",
+    "Självrisk for persons who do not name one.":
+        "Självrisk för personer som inte anger någon.",
+    "Products of several insurers: what they cover.":
+        "Produkter från flera försäkringsgivare: vad de täcker.",
+    "Moments side by side (care guarantee, physiotherapy, psychology, travel …), with — "
+    "where a product does not cover a moment. Insurers without public prices say so.":
+        "Moment sida vid sida (vårdgaranti, fysioterapi, psykologi, resor …), med — där en "
+        "produkt inte täcker ett moment. Försäkringsgivare utan publika priser säger det.",
+    "Only this insurer (id or name, part of it is enough: dkv, dss, skandia); repeat for "
+    "several [default: every insurer].":
+        "Bara denna försäkringsgivare (id eller namn, en del räcker: dkv, dss, skandia); "
+        "upprepa för flera [standard: alla].",
+    "Only this product id (plus) or insurer:product (dkv-vardforsakring:plus); repeat for "
+    "several [default: every product].":
+        "Bara detta produkt-id (plus) eller försäkringsgivare:produkt (dkv-vardforsakring:plus)"
+        "; upprepa för flera [standard: alla produkter].",
+    "Which tariff version: the one in force on this date [default: today].":
+        "Vilken tariffversion: den som gäller detta datum [standard: i dag].",
+    "Also list each insurer's exclusions with their sources.":
+        "Lista också varje försäkringsgivares undantag med källor.",
     # options shared by several commands
     "Also write the offer for the customer to this HTML file (self-contained, printable to "
     "PDF; permissions 0600) [default: none].":
