@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
 from quote.underwriting.rulebook import load_rulebook
@@ -223,3 +224,38 @@ def test_karens_mode_offer_states_the_rule(run: Invoke, tmp_path: Path) -> None:
     assert "Karens 24 månader gäller vid skada." in words
     assert "Dina svar i hälsodeklarationen" not in words
     assert "Startdatum 2024-10-01" in words  # the first of the month after the decision
+
+
+DESK = {
+    "compare": (["compare", "--birth-date", "1990-05-01", "--on", "2025-03-01"],
+                "1 085,00 kr"),
+    "household": (["household", "--person", "role=vuxen,birth-date=1990-05-01,product=plus",
+                   "--person", "role=barn,birth-date=2015-06-01,product=bas",
+                   "--on", "2025-03-01"], "1 644,00 kr"),  # 1085 + 559
+    "group": (["group", str(FIXTURES / "group" / "twelve.csv"), "--product", "plus",
+               "--on", "2025-03-01"], "19 756,00 kr"),
+}
+
+
+@pytest.mark.parametrize("kind", list(DESK))
+def test_desk_commands_write_offers(run: Invoke, tmp_path: Path, kind: str) -> None:
+    args, premium = DESK[kind]
+    out = tmp_path / f"{kind}.html"
+    result = run(*args, "--offer", str(out), "--name", "Exempel")
+    assert result.exit_code == 0, result.output
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    page = assert_self_contained(out.read_text(encoding="utf-8"))
+    assert premium in page.words and "Exempel" in page.words
+    assert "summary" in page.sections and "general-exclusions" in page.sections
+    assert not png_is_blank(screenshot(out, tmp_path / f"{kind}.png", 900, 1200))
+    assert premium in " ".join(rendered_text(out).split())
+    assert pdf_has_pages(print_pdf(out, tmp_path / f"{kind}.pdf"))
+
+
+def test_no_offer_for_a_refused_group(run: Invoke, tmp_path: Path) -> None:
+    out = tmp_path / "group.html"
+    result = run("group", str(FIXTURES / "group" / "four.csv"), "--product", "plus",
+                 "--on", "2025-03-01", "--offer", str(out))
+    assert result.exit_code == 1
+    assert "Ingen offert: gruppen kan inte teckna kollektivavtal." in result.stderr
+    assert not out.exists()

@@ -25,6 +25,7 @@ from quote.cli.common import (
     stdout,
     user_errors,
 )
+from quote.cli.offer import NameOption, OfferOption, offer_after_compare
 from quote.compare import Comparison, NotOffered, Offered, compare
 from quote.i18n import t
 from quote.money import plain, sek
@@ -46,6 +47,8 @@ def compare_command(
     tariffs: TariffsDirOption = None,
     kpi: KpiOption = None,
     as_json: JsonOption = False,
+    offer_file: OfferOption = None,
+    name: NameOption = None,
 ) -> None:
     """Every product × självrisk × with/without remisskrav for one person, side by side.
 
@@ -60,6 +63,7 @@ def compare_command(
     with user_errors():
         chosen = choose_tariff(tariff, tariffs, on_date)
         result = compare(chosen, kpi_for(chosen, kpi), person, on_date, smoker)
+    offer_after_compare(offer_file, name, result)
     if as_json:
         print_json(comparison_dict(result))
     else:

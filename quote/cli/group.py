@@ -26,6 +26,7 @@ from quote.cli.common import (
     wide_stdout,
 )
 from quote.cli.compare import tariff_ref
+from quote.cli.offer import NameOption, OfferOption, offer_after_group
 from quote.employees import read_rows
 from quote.group import (
     ALIASES,
@@ -84,6 +85,8 @@ def group(
     kpi: KpiOption = None,
     rulebook: RulebookOption = None,
     as_json: JsonOption = False,
+    offer_file: OfferOption = None,
+    name: NameOption = None,
 ) -> None:
     """Quote a company's employees under the collective agreement (13.00.02).
 
@@ -123,6 +126,7 @@ def group(
                              deductible=deductible, individual_table=tariff is None)
         if output is not None:
             write_table(output, OUTPUT_COLUMNS, output_rows(result), excel_sv)
+    offer_after_group(offer_file, name, result)
     if as_json:
         print_json(group_dict(result))
     else:

@@ -25,6 +25,7 @@ from quote.cli.common import (
     wide_stdout,
 )
 from quote.cli.compare import sek_whole, tariff_ref
+from quote.cli.offer import NameOption, OfferOption, offer_after_household
 from quote.household import Household, household_quote, member_from, read_members, split_spec
 from quote.i18n import t
 from quote.money import plain, sek
@@ -53,6 +54,8 @@ def household(
     kpi: KpiOption = None,
     rulebook: RulebookOption = None,
     as_json: JsonOption = False,
+    offer_file: OfferOption = None,
+    name: NameOption = None,
 ) -> None:
     """Price a household: each person, and the household's monthly and yearly total.
 
@@ -72,6 +75,7 @@ def household(
         rules = choose_rulebook(rulebook, tariffs, on_date).model.eligibility
         result = household_quote(chosen, kpi_for(chosen, kpi), members, on_date,
                                  rules.guardian_below_age, rules.individual_max_age)
+    offer_after_household(offer_file, name, result)
     if as_json:
         print_json(household_dict(result))
     else:

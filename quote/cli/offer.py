@@ -9,8 +9,12 @@ from typing import Annotated
 import typer
 
 from quote.cli.common import fail, user_errors
+from quote.compare import Comparison
 from quote.files import write_text_atomic
+from quote.group import GroupQuote
+from quote.household import Household
 from quote.i18n import Lang, get_lang, t
+from quote.offers.adapters import comparison_offer, group_offer, household_offer
 from quote.offers.build import application_offer, person_of, price_offer
 from quote.offers.html import render
 from quote.offers.model import Offer
@@ -93,3 +97,37 @@ def offer_after_application(path: Path | None, name: str | None, result: Applica
         typer.echo(t("offer.not_written_declined", lang), err=True)
         return
     write_offer(path, application_offer(result, name, masked_id, date.today(), lang))
+
+
+def write_if_any(path: Path, offer: Offer | None, lang: Lang) -> None:
+    """Write ``offer``, or say on stderr that there is nothing to offer."""
+    if offer is None:
+        typer.echo(t("offer.not_written_nothing", lang), err=True)
+        return
+    write_offer(path, offer)
+
+
+def offer_after_compare(path: Path | None, name: str | None, result: Comparison) -> None:
+    """`quote compare --offer`: the comparison for the customer (made today)."""
+    if path is not None:
+        lang = get_lang()
+        write_if_any(path, comparison_offer(result, date.today(), lang, name), lang)
+
+
+def offer_after_household(path: Path | None, name: str | None, result: Household) -> None:
+    """`quote household --offer`: the household's offer; ``name`` is the policyholder."""
+    if path is not None:
+        lang = get_lang()
+        write_if_any(path, household_offer(result, date.today(), lang, name), lang)
+
+
+def offer_after_group(path: Path | None, name: str | None, result: GroupQuote) -> None:
+    """`quote group --offer`: the company's offer; ``name`` is the company. None when the
+    group is refused."""
+    if path is None:
+        return
+    lang = get_lang()
+    if result.refused:
+        typer.echo(t("offer.not_written_refused", lang), err=True)
+        return
+    write_if_any(path, group_offer(result, date.today(), lang, name), lang)
