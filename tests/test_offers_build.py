@@ -144,3 +144,16 @@ def test_comparison_has_no_total_and_no_details(dkv: Tariff, kpi: KpiSeries) -> 
     assert offer.totals == () and not offer.details and offer.premium is None
     assert [line.monthly for line in offer.lines] == [
         Decimal(923), Decimal(1085), Decimal(1252), None]
+
+
+def test_cover_items_carry_their_limits_from_the_contents() -> None:
+    """Högkostnadsskydd: 1 150 kr per 12 months (seed 004 line 40), shown under the item."""
+    from datetime import date
+
+    from quote.catalog import choose_tariff
+    from quote.offers.build import cover_for
+
+    items = {c.moment: c for c in cover_for(choose_tariff(None, None, date(2025, 3, 1)),
+                                             "plus")}
+    assert "1 150 kr per 12 månader" in (items["patient_fees_drugs"].limit or "")
+    assert "14 arbetsdagar" in (items["treatment_guarantee"].limit or "")

@@ -64,8 +64,14 @@ def cover_for(tariff: Tariff, product_id: str, excluded: Iterable[str] = ()) -> 
     """The product's contents (moments with their limits), excluded moments marked."""
     model = tariff.model
     removed = set(excluded)
-    return tuple(CoverItem(moment, model.moments.get(moment, moment), moment in removed)
-                 for moment in model.products[product_id].moments)
+    items = []
+    for moment in model.products[product_id].moments:
+        text = model.moments.get(moment, moment)
+        content = model.contents.get(moment)
+        limit = content.limit if content is not None else None
+        items.append(CoverItem(moment, text, moment in removed,
+                               limit if limit and limit not in text else None))
+    return tuple(items)
 
 
 def frequency_label(code: str, fallback: str, lang: Lang) -> str:

@@ -325,11 +325,13 @@ def _details(offer: Offer) -> str:
 def _cover_list(items: Sequence[CoverItem], lang: Lang) -> str:
     lis = []
     for item in items:
+        limit = f'<br><span class="note">{esc(item.limit)}</span>' if item.limit else ""
         if item.excluded:
             lis.append(f'<li><span class="excluded">{esc(item.text)}</span> '
-                       f'<span class="tag">{esc(t("offer.cover.excluded", lang))}</span></li>\n')
+                       f'<span class="tag">{esc(t("offer.cover.excluded", lang))}</span>'
+                       f"{limit}</li>\n")
         else:
-            lis.append(f"<li>{esc(item.text)}</li>\n")
+            lis.append(f"<li>{esc(item.text)}{limit}</li>\n")
     return f'<ul class="cover">\n{"".join(lis)}</ul>\n'
 
 

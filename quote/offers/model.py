@@ -61,6 +61,7 @@ class CoverItem:
     moment: str
     text: str
     excluded: bool = False
+    limit: str | None = None
 
 
 @dataclass(frozen=True)
