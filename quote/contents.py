@@ -17,7 +17,8 @@ from typing import Literal
 from pydantic import Field
 
 from quote.errors import InputError, Problem, TariffError
-from quote.tariff import ContentItem, Model, Slug, Tariff
+from quote.fields import Model, Slug
+from quote.tariff import ContentItem, Tariff
 from quote.yamlfile import YamlDocument, load_document, validate_document
 
 # The rows of a comparison, in this order; moments not listed here follow in file order.

@@ -39,9 +39,9 @@ from quote.cli.options import TariffOption as TariffOption
 from quote.cli.options import TariffsDirOption as TariffsDirOption
 from quote.dates import age_on, parse_date
 from quote.errors import DataFileError, InputError, QuoteError
+from quote.fields import MAX_PCT, PCT_DECIMALS, percentage_in_range
 from quote.i18n import t
 from quote.identity import Identity, parse_identity
-from quote.tariff import MAX_PCT, PCT_DECIMALS, percentage_in_range
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1

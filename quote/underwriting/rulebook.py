@@ -19,8 +19,8 @@ from pydantic_core import PydanticCustomError
 
 from quote.errors import Problem
 from quote.errors import RuleBookError as RuleBookError  # lives in quote.errors
+from quote.fields import DateField, Model, Percentage, Slug
 from quote.i18n import t
-from quote.tariff import DateField, Model, Percentage, Slug
 from quote.yamlfile import Loaded, YamlDocument, load_document, validate_document
 
 FollowUpType = Literal["choice", "choices", "text", "month", "yesno", "count"]

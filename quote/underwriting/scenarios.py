@@ -25,8 +25,9 @@ from typing import Any, Literal
 from pydantic import Field
 
 from quote.errors import DataFileError, Problem, QuoteError
+from quote.fields import DateField, Model, Percentage, Slug
 from quote.indexation import KpiSeries
-from quote.tariff import DateField, Model, Percentage, Slug, Tariff
+from quote.tariff import Tariff
 from quote.underwriting.application import (
     Application,
     ApplicationRequest,
