@@ -27,7 +27,7 @@ from quote.cli.common import (
 from quote.cli.compare import sek_whole, tariff_ref
 from quote.cli.offer import NameOption, OfferOption, offer_after_household
 from quote.household import Household, household_quote, member_from, read_members, split_spec
-from quote.i18n import t
+from quote.i18n import plural, t
 from quote.money import plain, sek
 
 
@@ -99,7 +99,7 @@ def household_dict(h: Household) -> dict[str, Any]:
 def render(h: Household) -> None:
     model = h.tariff.model
     console = stdout()
-    console.print(t("household.title", count=str(len(h.members)), on=h.on.isoformat()),
+    console.print(plural("household.title", len(h.members), on=h.on.isoformat()),
                   markup=False)
     console.print(t("desk.tariff", id=model.id, version=model.version,
                     start=model.effective_from.isoformat()), markup=False)

@@ -144,8 +144,10 @@ _GROUP: Catalog = {
 MESSAGES = {**MESSAGES, **_GROUP}
 
 _HOUSEHOLD: Catalog = {
-    "household.title": {"sv": "Hushåll, {count} personer, prisdatum {on}",
-                        "en": "Household, {count} persons, pricing date {on}"},
+    "household.title.one": {"sv": "Hushåll, {n} person, prisdatum {on}",
+                            "en": "Household, {n} person, pricing date {on}"},
+    "household.title.other": {"sv": "Hushåll, {n} personer, prisdatum {on}",
+                              "en": "Household, {n} persons, pricing date {on}"},
     "household.col.role": {"sv": "Roll", "en": "Role"},
     "household.col.person": {"sv": "Person", "en": "Person"},
     "household.col.age": {"sv": "Ålder", "en": "Age"},
