@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from quote import __version__
-from quote.i18n import Lang, percent, t
+from quote.i18n import Lang, percent, pick, t
 from quote.offers.model import (
     CoverItem,
     Instalment,
@@ -212,8 +212,8 @@ def underwriting_offer(decision: Decision, b: Breakdown, person: Person, ruleboo
     rules = rulebook.model.declaration
     karens_text = None
     if karens:
-        karens_text = (rules.karens_text.sv if lang == "sv" else rules.karens_text.en) \
-            if rules.karens_text else t("offer.karens", lang, months=rules.karens_months)
+        karens_text = pick(rules.karens_text, lang) if rules.karens_text else \
+            t("offer.karens", lang, months=rules.karens_months)
     offer = _offer("apply", b.tariff, t("offer.title.apply", lang, product=line.product_name),
                    [line], made_on=made_on, start=start, lang=lang,
                    sources=sources_of(b, lang, rulebook))

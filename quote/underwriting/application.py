@@ -28,7 +28,7 @@ from typing import Any
 from quote.dates import age_on
 from quote.eligibility import Applicant, Reason, eligibility_reasons
 from quote.errors import InputError
-from quote.i18n import Lang, t
+from quote.i18n import Lang, pick, t
 from quote.indexation import KpiSeries
 from quote.money import pct, plain
 from quote.pricing import Breakdown, PriceRequest, price
@@ -170,7 +170,7 @@ def karens_decision(book: RuleBook, birth_date: date, received: date, lang: Lang
     """The decision of a karens rule book: accepted, the karens rule stated."""
     rules = book.model.declaration
     text = rules.karens_text
-    reason = (text.sv if lang == "sv" else text.en) if text else t("uw.karens_mode", lang)
+    reason = pick(text, lang) if text else t("uw.karens_mode", lang)
     finding = Finding(None, "—", "KARENS", "accept", reason)
     return Decision(outcome="accept", smoker=False, loading_pct=Decimal(0), exclusions=(),
                     findings=(finding,), bmi=Decimal(0), age=age_on(birth_date, received))
