@@ -62,16 +62,17 @@ class Book:
     def has(self, column: str) -> bool:
         return column in self.columns
 
-    def batches(self, rows: int) -> Iterator[pl.DataFrame]:
-        """The book in frames of about ``rows`` rows, all text, with ``__row`` numbering the
-        records from 0. Memory is bounded by one block, however long the book."""
+    def batches(self, rows: int, block_bytes: int | None = None) -> Iterator[pl.DataFrame]:
+        """The book in frames of about ``rows`` rows (Parquet) or one read block of
+        ``block_bytes`` (CSV, default :data:`BLOCK_BYTES`), all text, with ``__row``
+        numbering the records from 0. Memory is bounded by one block, however long the book."""
         if self.parquet:
             lf = pl.scan_parquet(self.path).select(pl.all().cast(pl.String))
             yield from lf.with_row_index("__row").collect_batches(chunk_size=rows,
                                                                   maintain_order=True)
             return
         offset = 0
-        for block, header in _csv_blocks(self.path, BLOCK_BYTES):
+        for block, header in _csv_blocks(self.path, block_bytes or BLOCK_BYTES):
             frame = pl.read_csv(io.BytesIO(header + block), separator=self.separator,
                                 infer_schema=False, quote_char='"')
             yield frame.with_row_index("__row", offset=offset)
@@ -502,7 +503,8 @@ class Summary:
 Progress = Callable[[int], None]
 
 
-def chunks(book: Book, on: date | None, pricers: list[Pricer]) -> Iterator[pl.DataFrame]:
+def chunks(book: Book, on: date | None, pricers: list[Pricer], block_bytes: int | None = None
+           ) -> Iterator[pl.DataFrame]:
     """The book streamed in chunks, each derived and priced, in input order.
 
     Two chunks are in flight at a time (polars releases the GIL, so the second core has
@@ -515,7 +517,7 @@ def chunks(book: Book, on: date | None, pricers: list[Pricer]) -> Iterator[pl.Da
 
     with ThreadPoolExecutor(max_workers=2) as pool:
         window: list[Future[pl.DataFrame]] = []
-        for chunk in book.batches(CHUNK_ROWS):
+        for chunk in book.batches(CHUNK_ROWS, block_bytes):
             window.append(pool.submit(work, chunk))
             if len(window) == 2:
                 yield window.pop(0).result()
@@ -542,9 +544,11 @@ def split_chunk(book: Book, df: pl.DataFrame, checks: list[tuple[pl.Expr, str, s
 
 
 def run_renewal(book: Book, on: date | None, pricer: Pricer, out_path: Path,
-                rejects_path: Path, progress: Progress | None = None) -> Summary:
+                rejects_path: Path, progress: Progress | None = None,
+                block_bytes: int | None = None) -> Summary:
     """Reprice the book into ``out_path`` and ``rejects_path`` (CSV, or Parquet by suffix),
-    each written whole or not at all: temporary files, renamed when both are complete."""
+    each written whole or not at all: temporary files, renamed when both are complete.
+    ``block_bytes`` sets the CSV read block (tests use small ones to cross many blocks)."""
     summary = _new_summary()
     with atomic_paths(out_path, rejects_path) as (out_tmp, rejects_tmp), \
             _Writer(out_tmp, out_path, book) as out, \
@@ -556,7 +560,7 @@ def run_renewal(book: Book, on: date | None, pricer: Pricer, out_path: Path,
             with ThreadPoolExecutor(max_workers=1) as writer:
                 pending: Future[None] | None = None
                 checks = row_checks(book, pricer)
-                for df in chunks(book, on, [pricer]):
+                for df in chunks(book, on, [pricer], block_bytes):
                     rows, bad, stats = split_chunk(book, df, checks, ["__0"],
                                                    pl.col("__current_ore"), pl.col("__0ore"),
                                                    pl.col("__0moved"))
@@ -616,13 +620,13 @@ class _Writer:
 
 
 def run_impact(book: Book, on: date | None, old: Pricer, new: Pricer,
-               progress: Progress | None = None) -> Summary:
+               progress: Progress | None = None, block_bytes: int | None = None) -> Summary:
     """The renewal summary of ``new`` against ``old`` on the same book (nothing written)."""
     summary = _new_summary()
     if not book.columns:
         return summary
     checks = row_checks(book, old)
-    for df in chunks(book, on, [old, new]):
+    for df in chunks(book, on, [old, new], block_bytes):
         _rows, bad, stats = split_chunk(book, df, checks, ["__0", "__1"], pl.col("__0ore"),
                                         pl.col("__1ore"), pl.col("__1moved"))
         summary.add(stats, bad)

@@ -130,6 +130,8 @@ KpiOption = Annotated[
                  dir_okay=False, show_default=False),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+# Hidden: the CSV read block in bytes, so tests can spread a small book over many blocks.
+BlockBytesOption = Annotated[int | None, typer.Option("--block-bytes", hidden=True, min=1)]
 RulebookOption = Annotated[
     Path | None,
     typer.Option("--rulebook", help="Rule-book file [default: the one in force in the data "

@@ -16,6 +16,7 @@ from rich.table import Table
 from quote.catalog import bundled_data_dir, kpi_for, load_catalog
 from quote.cli.common import (
     EXIT_FINDINGS,
+    BlockBytesOption,
     JsonOption,
     KpiOption,
     TariffOption,
@@ -119,6 +120,7 @@ def renew(
     tariffs: TariffsDirOption = None,
     kpi: KpiOption = None,
     as_json: JsonOption = False,
+    block_bytes: BlockBytesOption = None,
 ) -> None:
     """Reprice a book of policies on their renewal dates, every row accounted for.
 
@@ -142,7 +144,8 @@ def renew(
         pricer = Pricer(versions_of(tariff, tariffs), lambda t: kpi_for(t, kpi))
         try:
             with progress_bar(opened, sys.stderr.isatty()) as advance:
-                summary = run_renewal(opened, on_date, pricer, output, rejects_path, advance)
+                summary = run_renewal(opened, on_date, pricer, output, rejects_path, advance,
+                                      block_bytes)
         except pl.exceptions.PolarsError as exc:
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             raise QuoteError(f"{book}: not a valid CSV file ({first[:200]}); nothing was "

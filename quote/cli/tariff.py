@@ -17,6 +17,7 @@ from quote.check import check_files, expand
 from quote.cli.common import (
     EXIT_FINDINGS,
     EXIT_OK,
+    BlockBytesOption,
     JsonOption,
     KpiOption,
     TariffOption,
@@ -326,6 +327,7 @@ def impact(
         show_default=False)] = None,
     kpi: KpiOption = None,
     as_json: JsonOption = False,
+    block_bytes: BlockBytesOption = None,
 ) -> None:
     """What a proposed tariff does to a book, against the current one, before approval.
 
@@ -340,7 +342,8 @@ def impact(
         opened = open_book(book, on_date)
         old_t, new_t = load_tariff(old), load_tariff(new)
         summary = run_impact(opened, on_date, Pricer([old_t], lambda t: kpi_for(t, kpi)),
-                             Pricer([new_t], lambda t: kpi_for(t, kpi)))
+                             Pricer([new_t], lambda t: kpi_for(t, kpi)),
+                             block_bytes=block_bytes)
     if as_json:
         print_json({**summary.as_dict(), "old": _tariff_ref(old_t), "new": _tariff_ref(new_t)})
     else:
