@@ -151,9 +151,7 @@ def points(tree: ast.Module, source: str) -> Iterator[tuple[ast.AST, list[str]]]
             continue
         if isinstance(node, ast.Compare):
             yield node, [f"{SYMBOL[type(op)]} -> {SYMBOL[SWAPS[type(op)]]}" for op in node.ops]
-        elif isinstance(node, (ast.BinOp, ast.AugAssign)) and type(node.op) in SWAPS:
-            yield node, [f"{SYMBOL[type(node.op)]} -> {SYMBOL[SWAPS[type(node.op)]]}"]
-        elif isinstance(node, ast.BoolOp):
+        elif isinstance(node, (ast.BinOp, ast.AugAssign, ast.BoolOp)) and type(node.op) in SWAPS:
             yield node, [f"{SYMBOL[type(node.op)]} -> {SYMBOL[SWAPS[type(node.op)]]}"]
         elif isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.Not, ast.USub,
                                                                     ast.Invert)):
@@ -225,7 +223,6 @@ def _preload() -> None:
     import pydantic  # noqa: F401
     import pytest  # noqa: F401
     import rich.console  # noqa: F401
-    import typer  # noqa: F401
     import typer.testing  # noqa: F401
     import yaml  # noqa: F401
 
@@ -250,7 +247,7 @@ def _child(mutant: Mutant | None, tests: list[str]) -> int:
                 return None
 
             def exec_module(self, module: object) -> None:
-                exec(code, module.__dict__)  # noqa: S102
+                exec(code, module.__dict__)
 
         class Finder(importlib.abc.MetaPathFinder):
             def find_spec(self, fullname: str, path: object, target: object = None
