@@ -339,8 +339,10 @@ def main(argv: list[str] | None = None) -> int:
         counts = {"killed": 0, "survived": 0, "timeout": 0, "equivalent": 0}
         print(f"{spec}: {len(all_mutants)} mutants, clean run {clean:.1f} s, tests: "
               f"{' '.join(Path(t).name for t in tests)}", flush=True)
-        for m in all_mutants:
+        for n, m in enumerate(all_mutants, start=1):
             result, _seconds = run_one(m, tests, timeout)
+            if n % 10 == 0:
+                print(f"  … {n} of {len(all_mutants)}", flush=True)
             if result == "survived" and m.key() in equivalents:
                 result = "equivalent"
             counts[result] += 1
