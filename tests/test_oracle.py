@@ -283,6 +283,24 @@ def test_other_settings_are_the_oracles(variant_of: Callable[[Variant], Any], va
     check_core(tariff, kpi, s, args)
 
 
+@slow(30)
+@given(variant=VARIANTS, args=mini_requests())
+def test_cli_price_with_other_settings_is_the_oracles(
+        run: Invoke, variant_of: Callable[[Variant], Any], variant: Variant,
+        args: dict[str, Any]) -> None:
+    tariff, _kpi, s = variant_of(variant)
+    expected = expect(s, args)
+    result = run(*cli_args(args), "--tariff", str(tariff.path))
+    if expected.invalid:
+        assert result.exit_code == 2, result.output
+        assert any(CLI_MARKERS[r] in result.stderr for r in expected.invalid), result.stderr
+        return
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert (data["monthly_premium"], data["instalment"]) == (expected.monthly_text,
+                                                             expected.instalment_text)
+
+
 def test_half_even_minimum_surcharge_and_multiplied_loadings(
         variant_of: Callable[[Variant], Any]) -> None:
     """Worked by hand on the mini tariff (KPI 2023-09 = 400, 2024-09 = 410), 2025-01-01.
