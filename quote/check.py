@@ -15,7 +15,7 @@ from pathlib import Path
 
 from quote.dates import Month
 from quote.errors import DataFileError, Problem
-from quote.indexation import KpiSeries, parse_kpi, reference_month
+from quote.indexation import KpiSeries, errors_only, parse_kpi, reference_month
 from quote.tariff import TariffModel, parse_tariff
 from quote.underwriting.rulebook import check_rulebook
 from quote.yamlfile import YamlDocument, by_line, load_yaml, read_bytes, top_level_kind
@@ -89,7 +89,7 @@ def check_files(files: list[Path]) -> CheckReport:
         if path.suffix == ".csv":
             parsed, problems = parse_kpi(path, raw)
             report.problems.extend(problems)
-            series[path.resolve()] = None if problems else parsed
+            series[path.resolve()] = None if errors_only(problems) else parsed
             continue
         doc = load_yaml(path, raw)
         if doc.problems:
@@ -141,7 +141,7 @@ def _series_problems(seen: _TariffSeen, cache: dict[Path, KpiSeries | None]) -> 
             return [seen.doc.problem(("indexation", "series"),
                                      f"indexation.series: KPI file {path} not found")]
         parsed, problems = parse_kpi(path, path.read_bytes())
-        cache[key] = None if problems else parsed
+        cache[key] = None if errors_only(problems) else parsed
     kpi = cache[key]
     if kpi is None:
         return []  # its own problems are reported once, with the series file

@@ -61,14 +61,18 @@ class KpiError(DataFileError):
 
 
 class KpiMissingError(QuoteError):
-    """The KPI figure a calculation needs is not in the series."""
+    """The KPI figure a calculation needs is not in the series. The message names the month,
+    commands that work from any install (``quote kpi fetch``, ``quote kpi add``, with
+    ``quote data init`` when the series is the installed copy), and ``--on``."""
 
-    def __init__(self, path: Path, month: str, needed_for: str, last: str | None) -> None:
-        ends = f"the series ends at {last}" if last else "the series is empty"
-        super().__init__(
-            f"{path}: no KPI figure for {month} ({needed_for}); {ends}. "
-            f"Add the line '{month},VALUE' with SCB's figure (1980=100) to {path}, "
-            "or point --kpi at a series that has it."
-        )
+    def __init__(self, path: Path, month: str, needed_for: str, last: str | None,
+                 in_gap: bool = False) -> None:
+        from quote.i18n import t
+
+        where = (t("kpi.missing.empty") if last is None else
+                 t("kpi.missing.gap", last=last) if in_gap else t("kpi.missing.ends", last=last))
+        installed = (Path(__file__).resolve().parent / "_bundled") in path.resolve().parents
+        super().__init__(t("kpi.missing", path=str(path), month=month, needed_for=needed_for,
+                           where=where, own=t("kpi.missing.own") if installed else ""))
         self.path = path
         self.month = month

@@ -97,6 +97,8 @@ class Breakdown:
                 "base": f"{self.factor.base}",
                 "reference_month": str(self.factor.reference_month),
                 "reference": f"{self.factor.reference}",
+                "series_base": self.factor.series_base,
+                "reference_conversion": self.factor.reference_note,
                 "series": self.kpi.path.name,
                 "sha256": self.kpi.sha256,
             },
@@ -205,9 +207,11 @@ def price(tariff: Tariff, kpi: KpiSeries, req: PriceRequest) -> Breakdown:
     ledger.move("table_premium", f"Tabellpremie {product.name}, {bracket.label} år",
                 Decimal(table), always=True)
     exact, indexed = indexed_premium(tariff, factor, table)
+    base_label = f" ({factor.series_base})" if factor.series_base else ""
+    converted = f" [{factor.reference_note}]" if factor.reference_note else ""
     ledger.move("indexation",
-                f"KPI {factor.reference_month}/{factor.base_month}: "
-                f"{decimal_sv(factor.reference, 2)} / {decimal_sv(factor.base, 2)} "
+                f"KPI{base_label} {factor.reference_month}/{factor.base_month}: "
+                f"{decimal_sv(factor.reference, 2)}{converted} / {decimal_sv(factor.base, 2)} "
                 f"= × {decimal_sv(factor.ratio, 6)}",
                 exact, always=True)
     unit = "hela kronor" if rounding.indexed_table_premium == "krona" else "hela ören"

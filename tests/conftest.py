@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner, Result
 
 from quote.cli import app
+from quote.i18n import set_lang
 from quote.indexation import KpiSeries, load_kpi
 from quote.tariff import Tariff, load_tariff
 
@@ -20,8 +21,19 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MINI_PATH = FIXTURES / "tariffs" / "valid.yaml"
 MINI_KPI_PATH = FIXTURES / "kpi" / "valid.csv"
 
-# Fixed width, no colour, no inherited data directory: output is the same everywhere.
-CLI_ENV = {"COLUMNS": "120", "NO_COLOR": "1", "TERM": "dumb", "QUOTE_TARIFFS": None}
+# Fixed width, no colour, no inherited data directory, Swedish unless a test says otherwise
+# (the machine's locale never decides): output is the same everywhere.
+CLI_ENV = {"COLUMNS": "120", "NO_COLOR": "1", "TERM": "dumb", "QUOTE_TARIFFS": None,
+           "QUOTE_LANG": "sv"}
+
+
+@pytest.fixture(autouse=True)
+def _core_language() -> Iterator[None]:
+    """Core tests read messages in English (the language is process-wide state: a CLI run
+    sets it, so every test starts from the same one)."""
+    set_lang("en")
+    yield
+    set_lang("en")
 
 
 @pytest.fixture(scope="session")

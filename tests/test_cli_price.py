@@ -106,8 +106,8 @@ BAD = [
     (["--product", "plus", "--age", "30", "--on", "2024-05-31", "--tariff", str(DKV_PATH)],
      "--on: 2024-05-31 is before tariff dkv-vardforsakring (DKV0028 3.4 2024/06) is in force "
      "(from 2024-06-01)"),
-    (["--product", "plus", "--age", "30", "--on", "2026-01-15"],
-     "kpi-1980.csv: no KPI figure for 2025-09"),
+    (["--product", "plus", "--age", "30", "--on", "2027-01-15"],
+     "kpi-1980.csv: no KPI figure for 2026-09"),
     (["--product", "plus", "--age", "30", *ON, "--frequency", "weekly"],
      "--frequency: unknown payment frequency 'weekly'"),
     (["--product", "plus", *ON], "give either --age or --birth-date"),
@@ -119,7 +119,7 @@ BAD = [
 @pytest.mark.parametrize(("args", "message"), BAD, ids=[m.split(":")[0] for _, m in BAD])
 def test_bad_input_exits_2_with_one_clear_line(run: Invoke, args: list[str],
                                                 message: str) -> None:
-    result = run("price", *args)
+    result = run("price", *args, env={"QUOTE_LANG": "en"})
     assert result.exit_code == 2, result.output
     assert message in result.stderr
     assert "Traceback" not in result.output
@@ -127,9 +127,15 @@ def test_bad_input_exits_2_with_one_clear_line(run: Invoke, args: list[str],
 
 
 def test_missing_kpi_month_says_how_to_add_it(run: Invoke) -> None:
-    result = run("price", "--product", "plus", "--age", "30", "--on", "2026-01-15")
-    assert "Add the line '2025-09,VALUE'" in result.stderr
-    assert "the series ends at 2024-11" in result.stderr
+    """The message names the month, commands that work from any install, and --on."""
+    result = run("price", "--product", "plus", "--age", "30", "--on", "2027-01-15",
+                 env={"QUOTE_LANG": "en"})
+    assert result.exit_code == 2
+    assert "no KPI figure for 2026-09" in result.stderr
+    assert "the series ends at 2025-12" in result.stderr
+    assert "'quote kpi fetch'" in result.stderr
+    assert "'quote kpi add 2026-09 VALUE'" in result.stderr
+    assert "--on" in result.stderr
 
 
 @pytest.mark.parametrize(
@@ -140,13 +146,13 @@ def test_missing_kpi_month_says_how_to_add_it(run: Invoke) -> None:
         (["--tariff", str(FIXTURES / "tariffs" / "premium-zero.yaml")],
          "premium-zero.yaml:26: products.plus.premiums.0-15: premium must be a positive whole "
          "number of kronor, got 0"),
-        (["--tariff", str(MINI_PATH), "--kpi", str(FIXTURES / "kpi" / "gap.csv")],
-         "gap.csv:9: 2024-04: months missing between 2024-02 and 2024-04"),
+        (["--tariff", str(MINI_PATH), "--kpi", str(FIXTURES / "kpi" / "non-positive.csv")],
+         "non-positive.csv:11: 2024-05: KPI must be a number from 1 to 10 000"),
     ],
 )
 def test_bad_data_files_exit_2_with_file_and_line(run: Invoke, args: list[str],
                                                   message: str) -> None:
-    result = run("price", "--product", "bas", "--age", "30", *ON, *args)
+    result = run("price", "--product", "bas", "--age", "30", *ON, *args, env={"QUOTE_LANG": "en"})
     assert result.exit_code == 2
     assert message in result.stderr
     assert "Traceback" not in result.output
@@ -163,3 +169,17 @@ def test_unknown_option_is_a_usage_error(run: Invoke) -> None:
     result = run("price", "--product", "plus", "--age", "30", "--colour", "red")
     assert result.exit_code == 2
     assert "No such option" in result.output
+
+
+def test_today_is_the_default_date(run: Invoke) -> None:
+    """No --on: priced today. In 2026, KPI September 2025 (bundled):
+    1068 × 418.26 / 408.05 = 1094.72… → 1 095,00 kr."""
+    from datetime import date
+
+    result = run("price", "--product", "plus", "--age", "35")
+    if date.today().year == 2026:
+        assert result.exit_code == 0, result.output
+        assert "Månadspremie" in result.stdout and "1 095,00 kr" in result.stdout
+        assert f"prisdatum {date.today().isoformat()}" in result.stdout
+    else:  # pragma: no cover - the bundled series is current for 2026
+        assert result.exit_code in (0, 2)

@@ -9,8 +9,16 @@ from pathlib import Path
 import pytest
 
 from quote.dates import Month
-from quote.errors import KpiError, KpiMissingError
-from quote.indexation import index_factor, load_kpi, reference_month
+from quote.errors import InputError, KpiError, KpiMissingError
+from quote.indexation import (
+    Link,
+    index_factor,
+    latest_published,
+    load_kpi,
+    parse_kpi,
+    parse_kpi_value,
+    reference_month,
+)
 
 from .conftest import FIXTURES, KPI_PATH
 
@@ -18,18 +26,31 @@ from .conftest import FIXTURES, KPI_PATH
 def test_bundled_series_is_scb_1980(kpi) -> None:  # type: ignore[no-untyped-def]
     assert kpi.base == "1980=100"
     assert kpi.first == Month(2006, 1)
-    assert kpi.last == Month(2024, 11)
-    assert len(kpi.values) == 227  # 2006-01 .. 2024-11, none missing
+    assert kpi.last == Month(2025, 12)
+    # 2006-01 .. 2025-12 is 240 months; 2024-12 is not in our sources.
+    assert len(kpi.values) == 239
+    assert kpi.gaps() == [Month(2024, 12)]
     assert kpi.values[Month(2023, 9)] == Decimal("408.05")
     assert kpi.values[Month(2024, 9)] == Decimal("414.57")
+    assert kpi.values[Month(2025, 9)] == Decimal("418.26")
+    link = kpi.links["2020=100"]
+    assert (link.factor, link.places, link.mode) == (Decimal("3.3592"), 2, "half_up")
 
 
-def test_bundled_series_equals_the_shared_copy() -> None:
-    shared = KPI_PATH.parents[2] / "shared" / "kpi-1980.csv"
-    if not shared.exists():
-        pytest.skip("../shared is not beside this checkout")
-    ours = [line for line in KPI_PATH.read_text().splitlines() if not line.startswith("#")]
-    assert ours == shared.read_text().splitlines()
+def test_2025_figures_average_scbs_annual_figure(kpi) -> None:  # type: ignore[no-untyped-def]
+    """DOMAIN.md: the twelve 2025 figures average 417.98, SCB's published 2025 figure."""
+    months = [kpi.values[Month(2025, m)] for m in range(1, 13)]
+    assert (sum(months) / 12).quantize(Decimal("0.01")) == Decimal("417.98")
+
+
+def test_bundled_series_equals_the_shared_copies() -> None:
+    shared = KPI_PATH.parents[2] / "shared"
+    assert shared.is_dir(), "../shared must be beside this checkout (as in CI)"
+    ours = [line for line in KPI_PATH.read_text().splitlines()
+            if not line.startswith("#") and line != "month,kpi,note"]
+    theirs = [line for name in ("kpi-1980.csv", "kpi-1980-2025.csv")
+              for line in (shared / name).read_text().splitlines() if line != "month,kpi"]
+    assert ours == theirs
 
 
 @pytest.mark.parametrize(
@@ -38,9 +59,10 @@ def test_bundled_series_equals_the_shared_copy() -> None:
         ("bad-header", 2, "the header must be 'month,kpi', got 'manad;kpi'"),
         ("bad-month", 8, "'2024-2' is not a month in the form YYYY-MM"),
         ("duplicate-month", 8, "2024-01: duplicate month (first on line 7)"),
-        ("gap", 9, "2024-04: months missing between 2024-02 and 2024-04"),
-        ("non-positive", 11, "2024-05: KPI must be a positive number, got '0'"),
-        ("not-a-number", 10, "2024-04: KPI must be a positive number, got 'n/a'"),
+        ("non-positive", 11, "2024-05: KPI must be a number from 1 to 10 000 with at most 4 "
+                             "decimals, got '0'"),
+        ("not-a-number", 10, "2024-04: KPI must be a number from 1 to 10 000 with at most 4 "
+                             "decimals, got 'n/a'"),
     ],
 )
 def test_broken_series_reported_at_its_line(name: str, line: int, message: str) -> None:
@@ -74,9 +96,76 @@ def test_factor_2025(kpi) -> None:  # type: ignore[no-untyped-def]
 
 def test_missing_month_names_month_file_and_fix(kpi) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(KpiMissingError) as info:
-        index_factor(kpi, Month(2023, 9), date(2026, 11, 23), 9, -1)
+        index_factor(kpi, Month(2023, 9), date(2027, 11, 23), 9, -1)
     text = str(info.value)
-    assert "no KPI figure for 2025-09" in text
+    assert "no KPI figure for 2026-09" in text
     assert "kpi-1980.csv" in text
-    assert "the series ends at 2024-11" in text
-    assert "Add the line '2025-09,VALUE'" in text
+    assert "the series ends at 2025-12" in text
+    assert "'quote kpi add 2026-09 VALUE'" in text and "'quote kpi fetch'" in text
+    assert "--on" in text
+    assert "quote data init" not in text  # a checkout's tariffs/ is the user's to edit
+
+
+def test_a_gap_is_a_warning_and_an_error_only_for_its_month(tmp_path: Path) -> None:
+    gap = FIXTURES / "kpi" / "gap.csv"
+    _, problems = parse_kpi(gap, gap.read_bytes())
+    assert [(p.line, p.severity) for p in problems] == [(9, "warning")]
+    assert problems[0].message.startswith("2024-03 missing (between 2024-02 and 2024-04); a "
+                                          "quote that needs such a month fails")
+    series = load_kpi(gap)  # loads: only a quote needing 2024-03 fails
+    assert series.gaps() == [Month(2024, 3)]
+    assert index_factor(series, Month(2023, 9), date(2024, 6, 1), 9, -1).reference_month == \
+        Month(2023, 9)
+    with pytest.raises(KpiMissingError, match="the series lacks that month"):
+        index_factor(series, Month(2024, 3), date(2024, 6, 1), 9, -1)
+
+
+def test_2024_12_is_missing_and_named(kpi) -> None:  # type: ignore[no-untyped-def]
+    """A tariff based on December 2024 cannot be priced: the error names 2024-12."""
+    with pytest.raises(KpiMissingError, match="no KPI figure for 2024-12"):
+        index_factor(kpi, Month(2024, 12), date(2025, 6, 1), 9, -1)
+
+
+@pytest.mark.parametrize("text", ["1e30", "0", "-3", "10000.01", "417.123456", "NaN", "Infinity",
+                                  "9" * 5000, "abc", ""])
+def test_typed_kpi_outside_the_sane_range_is_refused(text: str) -> None:
+    with pytest.raises(InputError) as info:
+        parse_kpi_value(text)
+    assert info.value.field == "value"
+    assert len(str(info.value)) < 200  # never the 5 000 digits back
+
+
+def test_a_kpi_of_1e30_in_a_file_is_refused_at_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "k.csv"
+    path.write_text("# base: 1980=100\nmonth,kpi\n2024-01,400\n2024-02,1e30\n")
+    with pytest.raises(KpiError) as info:
+        load_kpi(path)
+    assert [p.line for p in info.value.problems] == [4]
+
+
+def test_link_converts_2020_figures_half_up() -> None:
+    """DOMAIN.md: August 2026 = 124.85 (2020 = 100) → 124.85 × 3.3592 = 419.3961… → 419.40."""
+    link = Link("2020=100", Decimal("3.3592"), 2, "half_up")
+    assert link.convert(Decimal("124.85")) == Decimal("419.40")
+    assert link.convert(Decimal("124.5")) == Decimal("418.22")  # 418.2204 → 418.22
+    # A tie at half an öre: 0.01 × 0.5 = 0.005.
+    assert Link("2020=100", Decimal("0.5"), 2, "half_up").convert(Decimal("0.01")) == \
+        Decimal("0.01")  # 0.005 → 0.01 (half-even would give 0.00)
+    assert Link("2020=100", Decimal("0.5"), 2, "half_even").convert(Decimal("0.01")) == \
+        Decimal("0.00")
+    assert "124.85 (2020=100) × 3.3592 = 419.396120 -> 419.40" in link.describe(Decimal("124.85"))
+
+
+def test_a_malformed_link_or_base_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "k.csv"
+    path.write_text("# base: 1980 = hundred\n# link 2020=100: times 3\nmonth,kpi\n2024-01,400\n")
+    with pytest.raises(KpiError) as info:
+        load_kpi(path)
+    assert [p.line for p in info.value.problems] == [1, 2]
+
+
+def test_latest_published_is_around_the_15th_of_the_next_month() -> None:
+    assert latest_published(date(2026, 11, 25)) == Month(2026, 10)
+    assert latest_published(date(2026, 11, 15)) == Month(2026, 10)
+    assert latest_published(date(2026, 11, 14)) == Month(2026, 9)
+    assert latest_published(date(2026, 1, 3)) == Month(2025, 11)

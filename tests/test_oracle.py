@@ -179,7 +179,7 @@ def test_core_price_is_the_oracles(dkv: Tariff, kpi: KpiSeries, args: dict[str, 
 
 CLI_MARKERS = {"product": "--product", "age": "--age", "birth_date": "--birth-date",
                "on": "--on", "deductible": "--deductible", "loading": "--loading",
-               "referral": "--referral", "frequency": "--frequency", "kpi": "no KPI figure for"}
+               "referral": "--referral", "frequency": "--frequency", "kpi": "quote kpi fetch"}
 
 
 def cli_args(args: dict[str, Any]) -> list[str]:

@@ -43,6 +43,25 @@ def test_python_dash_m() -> None:
     assert "Traceback" not in result.stderr
 
 
+def expected_today() -> str | None:
+    """Plus at 35 today: priced on KPI September of last year. In 2026:
+    1068 × 418.26 / 408.05 = 1094.72… → 1095 kr; in 2025: 1068 × 414.57 / 408.05 = 1085.06…
+    → 1085 kr. From 2027 the bundled series lacks September 2026 (None: exit 2)."""
+    return {2025: "1085.00", 2026: "1095.00"}.get(date.today().year)
+
+
+def test_price_for_today_out_of_the_box() -> None:
+    result = subprocess.run([sys.executable, "-m", "quote", "price", "--product", "plus",
+                             "--age", "35", "--json"], capture_output=True, text=True,
+                            check=False, env={**os.environ, "QUOTE_LANG": "en"})
+    expected = expected_today()
+    if expected is None:
+        assert result.returncode == 2 and "quote kpi fetch" in result.stderr
+    else:
+        assert result.returncode == 0, result.stderr
+        assert json.loads(result.stdout)["monthly_premium"] == expected
+
+
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The wheel, built once offline from the checkout (no build isolation)."""
@@ -76,6 +95,29 @@ def test_wheel_carries_tariffs_and_kpi(tmp_path: Path, wheel: Path) -> None:
     assert data["monthly_premium"] == "1068.00"
     assert str(site) in data["tariff"]["path"]  # from the wheel, not the checkout
 
+    def quote(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "quote", *args], cwd=elsewhere,
+                              env={**env, "QUOTE_LANG": "en"}, capture_output=True, text=True,
+                              check=False)
+
+    # Today's date works from the wheel.
+    today = quote("price", "--product", "plus", "--age", "35", "--json")
+    if expected_today() is not None:
+        assert json.loads(today.stdout)["monthly_premium"] == expected_today(), today.stderr
+    # The yearly routine from a non-editable install: the bundled copy is not edited, the
+    # message says how to get a directory of one's own, and that directory works.
+    refused = quote("kpi", "add", "2024-12", "416.70")
+    assert refused.returncode == 2 and "quote data init DIR" in refused.stderr
+    assert quote("data", "init", "my-data").returncode == 0
+    assert quote("kpi", "add", "2024-12", "416.70", "--tariffs", "my-data").returncode == 0
+    assert quote("tariff", "check", "--strict", "my-data").returncode == 0
+    mine = quote("price", "--product", "plus", "--age", "35", "--on", "2026-01-01", "--json",
+                 "--tariffs", "my-data")
+    assert json.loads(mine.stdout)["monthly_premium"] == "1095.00", mine.stderr
+    missing = quote("price", "--product", "plus", "--age", "35", "--on", "2027-03-01")
+    assert missing.returncode == 2
+    assert "quote data init DIR" in missing.stderr and "--on" in missing.stderr
+
 
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory: pytest.TempPathFactory, wheel: Path) -> Path:
@@ -102,7 +144,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory, wheel: Path) -> Path:
 
 def run_installed(venv: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k not in ("QUOTE_TARIFFS", "PYTHONPATH")}
-    env.update(COLUMNS="120", NO_COLOR="1")
+    env.update(COLUMNS="120", NO_COLOR="1", QUOTE_LANG="en")
     return subprocess.run([str(venv / "bin" / "quote"), *args], cwd=cwd, env=env,
                           capture_output=True, text=True, check=False)
 
@@ -141,4 +183,5 @@ def test_installed_command_prices_today(installed: Path, tmp_path: Path) -> None
     else:
         assert result.returncode == 2
         assert f"no KPI figure for {today.year - 1}-09" in result.stderr
+        assert "quote kpi fetch" in result.stderr
         assert "Traceback" not in result.stderr

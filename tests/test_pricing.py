@@ -227,8 +227,8 @@ def test_referral_without_deductible_is_fine(dkv, kpi) -> None:  # type: ignore[
 
 
 def test_missing_kpi_month_is_never_a_factor_of_one(dkv, kpi) -> None:  # type: ignore[no-untyped-def]
-    with pytest.raises(KpiMissingError, match="2025-09"):
-        price(dkv, kpi, PriceRequest(product="plus", age=34, on=date(2026, 1, 1)))
+    with pytest.raises(KpiMissingError, match="2026-09"):
+        price(dkv, kpi, PriceRequest(product="plus", age=34, on=date(2027, 1, 1)))
 
 
 def test_price_list_matches_price(dkv, kpi) -> None:  # type: ignore[no-untyped-def]

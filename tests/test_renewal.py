@@ -48,7 +48,7 @@ BAD = [
     (["B8", "plus", "1990-01-01", "2025-01-01", "0", "false", "", "dyr", ""], "bad_number"),
     (["B9", "plus", "2026-01-01", "2025-01-01", "0", "false", "", "", ""],
      "birth_after_renewal"),
-    (["B10", "plus", "1990-01-01", "2026-01-01", "0", "false", "", "", ""], "kpi_missing"),
+    (["B10", "plus", "1990-01-01", "2027-01-01", "0", "false", "", "", ""], "kpi_missing"),
     (["B11", "plus", "1990-01-01", "2025-13-01", "0", "false", "", "", ""], "bad_date"),
     # the key separator (U+001F) inside a field would make two keys alike: refused
     (["B12", "pl\x1fus", "1990-01-01", "2025-01-01", "0", "false", "", "", ""], "bad_text"),
@@ -99,7 +99,7 @@ def test_every_reject_reason_and_the_accounting(run: Invoke, tmp_path: Path) -> 
     rows = [GOOD[0], *(row for row, _ in BAD), GOOD[1]]
     book = write_book(tmp_path / "book.csv", rows)
     result = run("renew", str(book), "-o", str(tmp_path / "out.csv"), "--rejects",
-                 str(tmp_path / "rej.csv"), "--json")
+                 str(tmp_path / "rej.csv"), "--json", env={"QUOTE_LANG": "en"})
     assert result.exit_code == 0, result.output
     out, rejected = read(tmp_path / "out.csv"), read(tmp_path / "rej.csv")
     assert [r["policy_id"] for r in out] == ["P1", "P2"]
@@ -108,7 +108,7 @@ def test_every_reject_reason_and_the_accounting(run: Invoke, tmp_path: Path) -> 
     assert [r["line"] for r in rejected] == [str(i) for i in range(3, 3 + len(BAD))]
     assert all(r["message"] for r in rejected)
     kpi = next(r for r in rejected if r["reason"] == "kpi_missing")
-    assert "no KPI figure for 2025-09" in kpi["message"]
+    assert "no KPI figure for 2026-09" in kpi["message"]
     summary = json.loads(result.stdout)
     assert summary["rows_in"] == len(rows) == summary["rows_out"] + summary["rows_rejected"]
     assert summary["rejected_by_reason"]["bad_date"] == 2

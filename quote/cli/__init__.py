@@ -8,12 +8,14 @@ import typer
 
 from quote import __version__
 from quote.cli import apply as apply_cmd
+from quote.cli import data as data_cmd
 from quote.cli import declaration as declaration_cmd
 from quote.cli import eligibility as eligibility_cmd
 from quote.cli import kpi as kpi_cmd
 from quote.cli import price as price_cmd
 from quote.cli import renew as renew_cmd
 from quote.cli import tariff as tariff_cmd
+from quote.i18n import default_lang, set_lang
 
 app = typer.Typer(
     name="quote",
@@ -29,6 +31,7 @@ app.command("renew")(renew_cmd.renew)
 app.add_typer(declaration_cmd.app, name="declaration")
 app.add_typer(tariff_cmd.app, name="tariff")
 app.add_typer(kpi_cmd.app, name="kpi")
+app.add_typer(data_cmd.app, name="data")
 
 
 def _version(value: bool) -> None:
@@ -46,6 +49,7 @@ def _root(
 
     Exit codes: 0 done, 1 a reported finding, 2 bad input.
     """
+    set_lang(default_lang())
 
 
 def main() -> None:

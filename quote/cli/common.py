@@ -46,6 +46,8 @@ OPTION_NAMES = {
     "from": "--from",
     "month": "MONTH",
     "value": "VALUE",
+    "base": "--base",
+    "dir": "DIR",
 }
 
 
