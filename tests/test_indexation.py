@@ -169,3 +169,36 @@ def test_latest_published_is_around_the_15th_of_the_next_month() -> None:
     assert latest_published(date(2026, 11, 15)) == Month(2026, 10)
     assert latest_published(date(2026, 11, 14)) == Month(2026, 9)
     assert latest_published(date(2026, 1, 3)) == Month(2025, 11)
+
+
+# --- figures: range and decimals, and every problem of a file reported (mutation survivors) --
+
+@pytest.mark.parametrize(("text", "sane"), [
+    ("416.1234", True),  # four decimals: the most SCB-derived figures need
+    ("416.12345", False),  # five: refused
+    ("1", True), ("10000", True), ("0.99", False), ("10000.01", False),
+])
+def test_kpi_figures_have_at_most_four_decimals(text: str, sane: bool) -> None:
+    from quote.indexation import sane_kpi
+
+    assert sane_kpi(Decimal(text)) is sane
+
+
+@pytest.mark.parametrize(("text", "stored"), [
+    ("416.7", "416.70"), ("416", "416.00"), ("416.125", "416.125"), ("416.1234", "416.1234"),
+])
+def test_kpi_figures_are_stored_with_at_least_two_decimals(text: str, stored: str) -> None:
+    from quote.indexation import kpi_figure
+
+    assert str(kpi_figure(Decimal(text))) == stored
+
+
+def test_every_problem_of_a_series_is_reported_and_the_rest_still_read(tmp_path: Path) -> None:
+    """A blank line, a bad value, a line without a value and a duplicate each skip only their
+    own line: the figures after them are read and later problems reported too."""
+    raw = (b"# base: 1980=100\nmonth,kpi\n2023-08,407.00\n\n2023-09,abc\n2023-10\n"
+           b"2023-10,409.00\n2023-10,409.50\n2023-11,410.00\n2023-12,oops\n")
+    series, problems = parse_kpi(tmp_path / "k.csv", raw)
+    assert [p.line for p in problems] == [5, 6, 8, 10]
+    assert series.values == {Month(2023, 8): Decimal("407.00"), Month(2023, 10): Decimal("409.00"),
+                             Month(2023, 11): Decimal("410.00")}
