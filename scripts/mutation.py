@@ -263,8 +263,12 @@ def _child(mutant: Mutant | None, tests: list[str]) -> int:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)
     os.dup2(devnull, 2)
-    return int(pytest.main(["-x", "-q", "-p", "no:cacheprovider", "--no-header",
-                            "-o", "addopts=", *tests]))
+    for test in tests:  # one file at a time: a mutant killed early never collects the rest
+        code = int(pytest.main(["-x", "-q", "-p", "no:cacheprovider", "--no-header",
+                                "-o", "addopts=", test]))
+        if code != 0:
+            return code
+    return 0
 
 
 def run_one(mutant: Mutant | None, tests: list[str], timeout: float) -> tuple[str, float]:

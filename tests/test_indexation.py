@@ -202,3 +202,16 @@ def test_every_problem_of_a_series_is_reported_and_the_rest_still_read(tmp_path:
     assert [p.line for p in problems] == [5, 6, 8, 10]
     assert series.values == {Month(2023, 8): Decimal("407.00"), Month(2023, 10): Decimal("409.00"),
                              Month(2023, 11): Decimal("410.00")}
+
+
+def test_a_month_added_goes_right_after_the_last_figure_not_after_blank_lines(
+        tmp_path: Path) -> None:
+    from quote.indexation import Addition, with_months
+
+    raw = b"month,kpi\n2023-09,408.05\n\n\n"
+    text = with_months(tmp_path / "k.csv", raw, [Addition(Month(2023, 10), Decimal("409.00"))])
+    assert text == "month,kpi\n2023-09,408.05\n2023-10,409.00\n\n\n"
+    # into a gap, the blank line before the next figure stays where it was
+    raw = b"month,kpi\n2023-09,408.05\n\n2023-11,410.00\n"
+    text = with_months(tmp_path / "k.csv", raw, [Addition(Month(2023, 10), Decimal("409.00"))])
+    assert text == "month,kpi\n2023-09,408.05\n\n2023-10,409.00\n2023-11,410.00\n"
