@@ -215,3 +215,28 @@ def test_a_month_added_goes_right_after_the_last_figure_not_after_blank_lines(
     raw = b"month,kpi\n2023-09,408.05\n\n2023-11,410.00\n"
     text = with_months(tmp_path / "k.csv", raw, [Addition(Month(2023, 10), Decimal("409.00"))])
     assert text == "month,kpi\n2023-09,408.05\n\n2023-10,409.00\n2023-11,410.00\n"
+
+
+def test_a_bad_month_or_figure_corrected_on_the_next_line(tmp_path: Path) -> None:
+    """A line with an impossible month or a bad figure is reported alone: the corrected line
+    below it is read with no gap or order warning, and reading goes on after it."""
+    raw = (b"month,kpi\n2023-08,407.00\n2023-13,1\n2023-09,abc\n2023-09,408.05\n"
+           b"2023-10,409.00\n")
+    series, problems = parse_kpi(tmp_path / "k.csv", raw)
+    assert [p.line for p in problems] == [3, 4]
+    assert sorted(series.values) == [Month(2023, 8), Month(2023, 9), Month(2023, 10)]
+
+
+def test_typed_figures_up_to_twenty_characters() -> None:
+    assert parse_kpi_value("416.1200000000000000") == Decimal("416.12")  # 20 characters
+    with pytest.raises(InputError):
+        parse_kpi_value("416.12000000000000000")  # 21
+
+
+def test_a_note_turns_the_header_into_month_kpi_note(tmp_path: Path) -> None:
+    from quote.indexation import Addition, with_months
+
+    raw = b"month,kpi\n2025-12,417.50\n"
+    text = with_months(tmp_path / "k.csv", raw, [
+        Addition(Month(2026, 1), Decimal("418.40"), "from 124.55 (2020=100)")])
+    assert text == "month,kpi,note\n2025-12,417.50\n2026-01,418.40,from 124.55 (2020=100)\n"
