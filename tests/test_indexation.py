@@ -236,7 +236,16 @@ def test_typed_figures_up_to_twenty_characters() -> None:
 def test_a_note_turns_the_header_into_month_kpi_note(tmp_path: Path) -> None:
     from quote.indexation import Addition, with_months
 
-    raw = b"month,kpi\n2025-12,417.50\n"
+    raw = b"# base: 1980=100\nmonth,kpi\n2025-12,417.50\n"
     text = with_months(tmp_path / "k.csv", raw, [
         Addition(Month(2026, 1), Decimal("418.40"), "from 124.55 (2020=100)")])
-    assert text == "month,kpi,note\n2025-12,417.50\n2026-01,418.40,from 124.55 (2020=100)\n"
+    assert text == ("# base: 1980=100\nmonth,kpi,note\n2025-12,417.50\n"
+                    "2026-01,418.40,from 124.55 (2020=100)\n")
+
+
+def test_a_month_before_the_first_figure_goes_first(tmp_path: Path) -> None:
+    from quote.indexation import Addition, with_months
+
+    raw = b"month,kpi\n2023-10,409.00\n"
+    text = with_months(tmp_path / "k.csv", raw, [Addition(Month(2023, 9), Decimal("408.05"))])
+    assert text == "month,kpi\n2023-09,408.05\n2023-10,409.00\n"
