@@ -249,3 +249,23 @@ def test_a_month_before_the_first_figure_goes_first(tmp_path: Path) -> None:
     raw = b"month,kpi\n2023-10,409.00\n"
     text = with_months(tmp_path / "k.csv", raw, [Addition(Month(2023, 9), Decimal("408.05"))])
     assert text == "month,kpi\n2023-09,408.05\n2023-10,409.00\n"
+
+
+def test_notes_keep_their_commas_and_figures_are_at_most_twenty_characters(
+        tmp_path: Path) -> None:
+    raw = (b"month,kpi,note\n2025-12,417.50,from 124.29 (2020=100), SCB, 2026-01-14\n"
+           b"2026-01,418.4000000000000000\n2026-02,418.40000000000000000\n")
+    series, problems = parse_kpi(tmp_path / "k.csv", raw)
+    assert series.notes[Month(2025, 12)] == "from 124.29 (2020=100), SCB, 2026-01-14"
+    assert series.values[Month(2026, 1)] == Decimal("418.4")  # 20 characters: read
+    assert [p.line for p in problems] == [4]  # 21 characters: refused
+
+
+def test_after_an_impossible_month_gaps_are_still_seen(tmp_path: Path) -> None:
+    """A bad month counts as the month after the previous one: no cascade, but a real gap
+    after it is still reported (and a bad first month is just reported)."""
+    raw = b"month,kpi\n2023-13,1\n2023-08,407.00\n2023-14,1\n2023-11,410.00\n"
+    _series, problems = parse_kpi(tmp_path / "k.csv", raw)
+    assert [(p.line, p.severity) for p in problems] == [(2, "error"), (4, "error"),
+                                                        (5, "warning")]
+    assert "2023-10" in problems[-1].message
