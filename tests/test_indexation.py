@@ -269,3 +269,11 @@ def test_after_an_impossible_month_gaps_are_still_seen(tmp_path: Path) -> None:
     assert [(p.line, p.severity) for p in problems] == [(2, "error"), (4, "error"),
                                                         (5, "warning")]
     assert "2023-10" in problems[-1].message
+
+
+def test_the_first_figure_goes_right_under_the_header(tmp_path: Path) -> None:
+    from quote.indexation import Addition, with_months
+
+    raw = b"# base: 1980=100\nmonth,kpi\n\n\n"
+    text = with_months(tmp_path / "k.csv", raw, [Addition(Month(2023, 9), Decimal("408.05"))])
+    assert text == "# base: 1980=100\nmonth,kpi\n2023-09,408.05\n\n\n"
