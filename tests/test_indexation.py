@@ -277,3 +277,31 @@ def test_the_first_figure_goes_right_under_the_header(tmp_path: Path) -> None:
     raw = b"# base: 1980=100\nmonth,kpi\n\n\n"
     text = with_months(tmp_path / "k.csv", raw, [Addition(Month(2023, 9), Decimal("408.05"))])
     assert text == "# base: 1980=100\nmonth,kpi\n2023-09,408.05\n\n\n"
+
+
+def test_messages_quote_at_most_the_start_of_a_long_bad_input(tmp_path: Path) -> None:
+    """A bad value is shown cut to 20 characters (a bad line to 40), never whole."""
+    for text in ("x" * 30, "9" * 30):
+        with pytest.raises(InputError) as info:
+            parse_kpi_value(text)
+        assert text[:20] in info.value.message and text[:21] not in info.value.message
+    with pytest.raises(InputError) as info:  # not a number once stripped: still cut to 20
+        parse_kpi_value(" " * 5 + "x" * 18)
+    assert "x" * 15 in info.value.message and "x" * 16 not in info.value.message
+    raw = b"month,kpi\n2023-09," + b"y" * 30 + b"\n" + b"z" * 50 + b"\n"
+    _series, problems = parse_kpi(tmp_path / "k.csv", raw)
+    assert "y" * 20 in problems[0].message and "y" * 21 not in problems[0].message
+    assert "z" * 40 in problems[1].message and "z" * 41 not in problems[1].message
+
+
+def test_an_empty_series_is_reported_on_line_1(tmp_path: Path) -> None:
+    _series, problems = parse_kpi(tmp_path / "k.csv", b"")
+    assert [p.line for p in problems] == [1]
+
+
+def test_a_month_added_after_one_trailing_blank_line(tmp_path: Path) -> None:
+    from quote.indexation import Addition, with_months
+
+    raw = b"month,kpi\n2023-09,408.05\n\n"
+    text = with_months(tmp_path / "k.csv", raw, [Addition(Month(2023, 10), Decimal("409.00"))])
+    assert text == "month,kpi\n2023-09,408.05\n2023-10,409.00\n\n"
