@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import ast
 import os
+import re
 import signal
 import sys
 import time
@@ -314,6 +315,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("modules", nargs="*", help="module files or package directories "
                         f"[default: {', '.join(TARGETS)}]")
     parser.add_argument("--list", action="store_true", help="list the mutants, run nothing")
+    parser.add_argument("--rerun", type=Path, metavar="LOG",
+                        help="run only the mutants a previous run's output lists as survived")
     args = parser.parse_args(argv)
     chosen = args.modules or list(TARGETS)
     equivalents = load_equivalents()
@@ -332,6 +335,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{spec}: not found, skipped")
             continue
         all_mutants = [m for f in files for m in mutants(f)]
+        if args.rerun is not None:
+            before = survived_in(args.rerun)
+            all_mutants = [m for m in all_mutants
+                           if (m.path.relative_to(ROOT).as_posix(), m.line, m.what) in before]
         if args.list:
             for m in all_mutants:
                 print(f"{m.path.relative_to(ROOT)}:{m.line}: {m.what}    {m.code_line}")
@@ -362,6 +369,16 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     print(f"TOTAL: {score_line(totals)} in {time.monotonic() - began:.0f} s")
     return 0 if not survivors else 1
+
+
+def survived_in(log: Path) -> set[tuple[str, int, str]]:
+    """(path, line, change) of each ``survived`` line of an earlier run's output."""
+    found = set()
+    for line in log.read_text(encoding="utf-8").splitlines():
+        match = re.match(r"\s*survived (\S+?):(\d+): (.+?)    ", line)
+        if match:
+            found.add((match.group(1), int(match.group(2)), match.group(3)))
+    return found
 
 
 def score_line(c: dict[str, int]) -> str:
