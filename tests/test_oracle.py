@@ -579,3 +579,23 @@ def test_a_broken_parquet_file_is_refused(run: Invoke, tmp_path: Path) -> None:
         assert "Traceback" not in result.output
         assert not (tmp_path / "out.parquet").exists()
         assert not (tmp_path / "out.rejects.parquet").exists()
+
+
+def test_change_bands_include_their_lower_bound(tmp_path: Path) -> None:
+    """Plus, 34 on 2025-03-01: 1085.00 (as above). Current premiums chosen so the change,
+    rounded half-up to hundredths, lands exactly on each band's lower bound:
+    (1085 − 1063.73) / 1063.73 = 1.99958 % → 2.00; / 1033.33 → 5.00003 % → 5.00;
+    / 986.36 → 10.0004 % → 10.00; / 904.17 → 19.9996 % → 20.00; 1085 → 0.00; 1100 → −1.36."""
+    currents = ["1085", "1063.73", "1033.33", "986.36", "904.17", "1100"]
+    rows = [{"product": "plus", "birth": date(1990, 5, 1), "renewal": date(2025, 3, 1),
+             "deductible": "0", "smoker": "nej", "loading": "", "current": c, "note": "",
+             "serial": 0, "coordination": False} for c in currents]
+    header, body = book_rows(rows, with_id=False)
+    book = write_csv(tmp_path / "book.csv", header, body)
+    summary = run_renewal(open_book(book, None), None, Pricer([TARIFF], lambda t: KPI),
+                          tmp_path / "out.csv", tmp_path / "rej.csv")
+    out = read_csv(tmp_path / "out.csv")
+    assert [r["change_pct"] for r in out] == ["0.00", "2.00", "5.00", "10.00", "20.00", "-1.36"]
+    assert summary.as_dict()["change_bands"] == {
+        "below 0 %": 1, "0-2 %": 1, "2-5 %": 1, "5-10 %": 1, "10-20 %": 1, "20 % and over": 1}
+    check_renewal(rows, out, read_csv(tmp_path / "rej.csv"))
