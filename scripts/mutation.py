@@ -315,6 +315,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("modules", nargs="*", help="module files or package directories "
                         f"[default: {', '.join(TARGETS)}]")
     parser.add_argument("--list", action="store_true", help="list the mutants, run nothing")
+    parser.add_argument("--only", metavar="N-M",
+                        help="run only mutants N to M (1-based, in the order listed)")
     parser.add_argument("--rerun", type=Path, metavar="LOG",
                         help="run only the mutants a previous run's output lists as survived")
     args = parser.parse_args(argv)
@@ -335,6 +337,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{spec}: not found, skipped")
             continue
         all_mutants = [m for f in files for m in mutants(f)]
+        if args.only:
+            low, _, high = args.only.partition("-")
+            all_mutants = all_mutants[int(low) - 1:int(high or low)]
         if args.rerun is not None:
             before = survived_in(args.rerun)
             all_mutants = [m for m in all_mutants

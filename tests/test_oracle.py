@@ -462,6 +462,13 @@ def test_core_renewal_is_the_oracles(tmp_path_factory: pytest.TempPathFactory,
     assert (summary.rows_in, summary.rows_out, summary.rows_rejected) == (
         len(rows), len(out), len(rejected))
     check_renewal(rows, out, rejected)
+    with_current = [r for r in out if r["current_premium"]]
+    data = summary.as_dict()
+    assert data["rows_with_current_premium"] == len(with_current)
+    assert Fraction(data["premium_before"]) == sum(
+        (Fraction(r["current_premium"].replace(",", ".")) for r in with_current), Fraction(0))
+    assert Fraction(data["premium_after"]) == sum(
+        (Fraction(r["new_premium"]) for r in with_current), Fraction(0))
 
 
 @slow(15)
@@ -596,6 +603,8 @@ def test_change_bands_include_their_lower_bound(tmp_path: Path) -> None:
                           tmp_path / "out.csv", tmp_path / "rej.csv")
     out = read_csv(tmp_path / "out.csv")
     assert [r["change_pct"] for r in out] == ["0.00", "2.00", "5.00", "10.00", "20.00", "-1.36"]
+    assert summary.as_dict()["rows_with_current_premium"] == 6
     assert summary.as_dict()["change_bands"] == {
         "below 0 %": 1, "0-2 %": 1, "2-5 %": 1, "5-10 %": 1, "10-20 %": 1, "20 % and over": 1}
     check_renewal(rows, out, read_csv(tmp_path / "rej.csv"))
+
