@@ -608,3 +608,22 @@ def test_change_bands_include_their_lower_bound(tmp_path: Path) -> None:
         "below 0 %": 1, "0-2 %": 1, "2-5 %": 1, "5-10 %": 1, "10-20 %": 1, "20 % and over": 1}
     check_renewal(rows, out, read_csv(tmp_path / "rej.csv"))
 
+
+
+def test_a_policy_renewed_on_the_day_of_birth_is_age_0(tmp_path: Path) -> None:
+    """Born on the renewal date: 0 whole years, bracket 0-15, priced (not 'born after').
+    Bas 0-15 on 2025-01-01: 550 × 414.57 / 408.05 = 558.78… → 559.00."""
+    rows = [{"product": "bas", "birth": date(2025, 1, 1), "renewal": date(2025, 1, 1),
+             "deductible": "0", "smoker": "nej", "loading": "", "current": "", "note": "",
+             "serial": 0, "coordination": False},
+            {"product": "bas", "birth": date(2025, 1, 2), "renewal": date(2025, 1, 1),
+             "deductible": "0", "smoker": "nej", "loading": "", "current": "", "note": "",
+             "serial": 0, "coordination": False}]
+    header, body = book_rows(rows, with_id=False)
+    book = write_csv(tmp_path / "book.csv", header, body)
+    run_renewal(open_book(book, None), None, Pricer([TARIFF], lambda t: KPI),
+                tmp_path / "out.csv", tmp_path / "rej.csv")
+    out, rejected = read_csv(tmp_path / "out.csv"), read_csv(tmp_path / "rej.csv")
+    assert [(r["age"], r["bracket"], r["new_premium"]) for r in out] == [("0", "0-15", "559.00")]
+    assert [r["reason"] for r in rejected] == ["birth_after_renewal"]
+    check_renewal(rows, out, rejected)
