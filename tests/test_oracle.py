@@ -627,3 +627,29 @@ def test_a_policy_renewed_on_the_day_of_birth_is_age_0(tmp_path: Path) -> None:
     assert [(r["age"], r["bracket"], r["new_premium"]) for r in out] == [("0", "0-15", "559.00")]
     assert [r["reason"] for r in rejected] == ["birth_after_renewal"]
     check_renewal(rows, out, rejected)
+
+
+
+def test_moving_out_of_a_one_year_first_bracket_counts(tmp_path: Path) -> None:
+    """A tariff whose first bracket is age 0 alone: a child turning 1 moves bracket."""
+    data = yaml.safe_load(MINI_PATH.read_text(encoding="utf-8"))
+    data["brackets"] = ["0-0", "1-15", "16-40", "41-66", "67-"]
+    for product in data["products"].values():
+        premiums = product["premiums"]
+        premiums["1-15"] = premiums.pop("0-15")
+        product["premiums"] = {"0-0": 450, **premiums}
+    data["indexation"]["series"] = str(MINI_KPI_PATH)
+    path = tmp_path / "infant.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    tariff, kpi = load_tariff(path), load_kpi(MINI_KPI_PATH)
+    rows = [{"product": "bas", "birth": date(2024, 1, 1), "renewal": date(2025, 1, 1),
+             "deductible": "0", "smoker": "nej", "loading": "", "current": "", "note": "",
+             "serial": 0, "coordination": False}]
+    header, body = book_rows(rows, with_id=False)
+    book = write_csv(tmp_path / "book.csv", header, body)
+    summary = run_renewal(open_book(book, None), None, Pricer([tariff], lambda t: kpi),
+                          tmp_path / "out.csv", tmp_path / "rej.csv")
+    # Bas 1-15 on 2025-01-01: 500 × 410 / 400 = 512.5 → 513 (half-up)
+    assert [(r["age"], r["bracket"], r["new_premium"]) for r in read_csv(tmp_path / "out.csv")
+            ] == [("1", "1-15", "513.00")]
+    assert summary.moved_bracket == 1
