@@ -653,3 +653,44 @@ def test_moving_out_of_a_one_year_first_bracket_counts(tmp_path: Path) -> None:
     assert [(r["age"], r["bracket"], r["new_premium"]) for r in read_csv(tmp_path / "out.csv")
             ] == [("1", "1-15", "513.00")]
     assert summary.moved_bracket == 1
+
+
+def test_text_passes_through_as_written(tmp_path: Path) -> None:
+    """Every column is read as text: policy numbers with leading zeros stay as they are, and
+    a UTF-8 character cut by the 64 KiB header sniff is no encoding error."""
+    rows = [{"product": "plus", "birth": date(1990, 5, 1), "renewal": date(2025, 3, 1),
+             "deductible": "0", "smoker": "nej", "loading": "", "current": "", "note": "å",
+             "serial": 0, "coordination": False}] * 2
+    header, body = book_rows(rows, with_id=False)
+    body[0][0], body[1][0] = "000123", "000124"
+    prefix = ",".join(header) + "\n" + ",".join(body[0]) + "\n" + ",".join(body[1])
+    # the second row's note 'å' (last field) must start at byte 65535: pad the first note
+    pad = 65535 - (len(prefix.encode()) - len("å".encode()))
+    body[0][-1] = "x" * pad + "å"
+    text = ",".join(header) + "\n" + ",".join(body[0]) + "\n" + ",".join(body[1]) + "\n"
+    raw = text.encode()
+    assert raw[65535:65537] == "å".encode()
+    (tmp_path / "book.csv").write_bytes(raw)
+    summary = run_renewal(open_book(tmp_path / "book.csv", None), None,
+                          Pricer([TARIFF], lambda t: KPI), tmp_path / "out.csv",
+                          tmp_path / "rej.csv")
+    out = read_csv(tmp_path / "out.csv")
+    assert summary.rows_out == 2
+    assert [r["policy_id"] for r in out] == ["000123", "000124"]
+    assert out[1]["note"] == "å"
+
+
+def test_reject_messages_name_the_field(tmp_path: Path) -> None:
+    header = ["policy_id", "product", "birth_date", "renewal_date", "deductible", "smoker"]
+    book = write_csv(tmp_path / "b.csv", header,
+                     [["P1", "plus", "1990-02-30", "2025-01-01", "0", "nej"]])
+    run_renewal(open_book(book, None), None, Pricer([TARIFF], lambda t: KPI),
+                tmp_path / "o.csv", tmp_path / "r.csv")
+    assert read_csv(tmp_path / "r.csv")[0]["message"] == \
+        "birth_date: not a valid date YYYY-MM-DD"
+    header[2] = "id"
+    book = write_csv(tmp_path / "i.csv", header,
+                     [["P1", "plus", "19900501-1234", "2025-01-01", "0", "nej"]])
+    run_renewal(open_book(book, None), None, Pricer([TARIFF], lambda t: KPI),
+                tmp_path / "o2.csv", tmp_path / "r2.csv")
+    assert read_csv(tmp_path / "r2.csv")[0]["message"] == "id: not a valid identity number"
