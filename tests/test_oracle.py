@@ -694,3 +694,15 @@ def test_reject_messages_name_the_field(tmp_path: Path) -> None:
     run_renewal(open_book(book, None), None, Pricer([TARIFF], lambda t: KPI),
                 tmp_path / "o2.csv", tmp_path / "r2.csv")
     assert read_csv(tmp_path / "r2.csv")[0]["message"] == "id: not a valid identity number"
+
+
+def test_change_against_the_smallest_current_premium(tmp_path: Path) -> None:
+    """current 0.01 kr: (1085.00 − 0.01) / 0.01 × 100 = 10849900.00 %; current 0: no change."""
+    rows = [{"product": "plus", "birth": date(1990, 5, 1), "renewal": date(2025, 3, 1),
+             "deductible": "0", "smoker": "nej", "loading": "", "current": c, "note": "",
+             "serial": 0, "coordination": False} for c in ("0,01", "0")]
+    header, body = book_rows(rows, with_id=False)
+    book = write_csv(tmp_path / "book.csv", header, body)
+    run_renewal(open_book(book, None), None, Pricer([TARIFF], lambda t: KPI),
+                tmp_path / "out.csv", tmp_path / "rej.csv")
+    assert [r["change_pct"] for r in read_csv(tmp_path / "out.csv")] == ["10849900.00", ""]
