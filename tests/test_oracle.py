@@ -706,3 +706,21 @@ def test_change_against_the_smallest_current_premium(tmp_path: Path) -> None:
     run_renewal(open_book(book, None), None, Pricer([TARIFF], lambda t: KPI),
                 tmp_path / "out.csv", tmp_path / "rej.csv")
     assert [r["change_pct"] for r in read_csv(tmp_path / "out.csv")] == ["10849900.00", ""]
+
+
+def test_parquet_across_many_batches_keeps_the_order(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import quote.renewal
+
+    monkeypatch.setattr(quote.renewal, "CHUNK_ROWS", 7)
+    rows = late_key_rows()[290:]
+    header, body = book_rows(rows, with_id=False)
+    pl.DataFrame([dict(zip(header, r, strict=True)) for r in body]).write_parquet(
+        tmp_path / "book.parquet", row_group_size=5)
+    run_renewal(open_book(tmp_path / "book.parquet", None), None,
+                Pricer([TARIFF], lambda t: KPI), tmp_path / "out.parquet",
+                tmp_path / "rej.parquet")
+    out = pl.read_parquet(tmp_path / "out.parquet").to_dicts()
+    assert [r["policy_id"] for r in out] == [f"P{i}" for i in range(len(rows))]
+    text = [{k: "" if v is None else str(v) for k, v in r.items()} for r in out]
+    check_renewal(rows, text, [])
