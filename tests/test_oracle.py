@@ -446,6 +446,15 @@ TARIFF = load_tariff(DKV_PATH)
 KPI = kpi_for(TARIFF, None)
 
 
+def band_of(change: Fraction) -> str:
+    """README: below 0 %, 0-2 %, 2-5 %, 5-10 %, 10-20 %, 20 % and over; lower bound in."""
+    for name, low in (("20 % and over", 20), ("10-20 %", 10), ("5-10 %", 5), ("2-5 %", 2),
+                      ("0-2 %", 0)):
+        if change >= low:
+            return name
+    return "below 0 %"
+
+
 @slow(40)
 @given(rows=st.lists(row_strategy, max_size=60), block=st.sampled_from([64, 300, 2048, None]),
        separator=st.sampled_from([",", ";"]), bom=st.booleans(), trailing=st.booleans())
@@ -469,6 +478,11 @@ def test_core_renewal_is_the_oracles(tmp_path_factory: pytest.TempPathFactory,
         (Fraction(r["current_premium"].replace(",", ".")) for r in with_current), Fraction(0))
     assert Fraction(data["premium_after"]) == sum(
         (Fraction(r["new_premium"]) for r in with_current), Fraction(0))
+    bands = dict.fromkeys(data["change_bands"], 0)
+    for r in with_current:
+        if r["change_pct"]:
+            bands[band_of(Fraction(r["change_pct"]))] += 1
+    assert data["change_bands"] == bands
 
 
 @slow(15)
