@@ -357,6 +357,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{spec}: {len(all_mutants)} mutants, clean run {clean:.1f} s, tests: "
               f"{' '.join(Path(t).name for t in tests)}", flush=True)
         for n, m in enumerate(all_mutants, start=1):
+            if m.key() in equivalents:  # explained already: not run, not counted
+                counts["equivalent"] += 1
+                continue
             result, _seconds = run_one(m, tests, timeout)
             if n % 10 == 0:
                 print(f"  … {n} of {len(all_mutants)}", flush=True)
