@@ -322,7 +322,7 @@ def row_checks(book: Book, pricer: Pricer) -> list[tuple[pl.Expr, str, str]]:
     field_name = "birth_date" if book.has("birth_date") else "id"
     first = pricer.versions[0]
     return [
-        (b.is_null(), "bad_date" if field_name == "birth_date" else "bad_id",
+        (b.is_null() & r.is_not_null(), "bad_date" if field_name == "birth_date" else "bad_id",
          f"{field_name}: not a valid " + ("date YYYY-MM-DD" if field_name == "birth_date"
                                           else "identity number")),
         (r.is_null(), "bad_date", "renewal_date: not a valid date YYYY-MM-DD"),

@@ -738,3 +738,16 @@ def test_parquet_across_many_batches_keeps_the_order(
     assert [r["policy_id"] for r in out] == [f"P{i}" for i in range(len(rows))]
     text = [{k: "" if v is None else str(v) for k, v in r.items()} for r in out]
     check_renewal(rows, text, [])
+
+
+def test_identity_numbers_with_a_bad_renewal_date(run: Invoke, tmp_path: Path) -> None:
+    rows = [{"product": "plus", "birth": date(1990, 5, 1), "renewal": date(2025, 3, 1),
+             "deductible": "0", "smoker": "nej", "loading": "", "current": "", "note": "",
+             "serial": 123, "coordination": False}] * 2
+    header, body = book_rows(rows, with_id=True)
+    body[1][3] = "2025-13-01"
+    book = write_csv(tmp_path / "book.csv", header, body)
+    result = run("renew", str(book), "-o", str(tmp_path / "out.csv"))
+    assert result.exit_code == 0, result.output
+    assert [r["new_premium"] for r in read_csv(tmp_path / "out.csv")] == ["1085.00"]
+    assert [r["reason"] for r in read_csv(tmp_path / "out.rejects.csv")] == ["bad_date"]
