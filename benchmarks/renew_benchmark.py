@@ -1,12 +1,19 @@
-"""Benchmark `quote renew` on a synthetic book, against a plain pandas repricing script.
+"""Benchmark `quote renew` on a synthetic book, beside the I/O floor and a pandas script.
 
     python benchmarks/renew_benchmark.py                  # 1,000,000 policies
-    python benchmarks/renew_benchmark.py --rows 250000 500000 1000000   # memory vs N
+    python benchmarks/renew_benchmark.py --rows 250000 1000000 4000000   # memory vs N
+    python benchmarks/renew_benchmark.py --rows 1000000 --ids --xlsx-rows 100000
 
-Prints, for each size: wall time, rows per second and peak memory (RSS) of `quote renew`
-and of the pandas baseline, and their ratio. Targets (README): 1,000,000 policies in
-under 2 seconds on 2 cores, peak memory under 300 MB and flat as N grows, no slower than
-pandas. This prints figures; it asserts nothing (speed is not a unit test).
+Prints, for each size: wall time, rows per second and peak memory (RSS) of
+- `floor`: polars alone reading the book and writing it back (the I/O floor),
+- `quote`: `quote renew` on the book with birth dates, and its ratio to the floor,
+- `ids`: the same book with Swedish identity numbers instead of birth dates (--ids),
+- `stray`: the same book with a stray quote in its first row (--stray),
+- `pandas`: a plain pandas repricing script (needs the `bench` extra),
+and with --xlsx-rows N: an .xlsx book of N rows in (CSV out), and N rows out as .xlsx.
+Targets (README): 1,000,000 rows within 1.5× the floor, peak memory under 300 MB and
+flat as N grows, the id path within 2× of the birth-date path. This prints figures; it
+asserts nothing (speed is not a unit test).
 
 The pandas baseline needs the `bench` extra: pip install -e '.[bench]'.
 """
@@ -30,17 +37,28 @@ HEADER = ["policy_id", "product", "birth_date", "renewal_date", "deductible", "s
           "loading_pct", "current_premium", "broker"]
 
 
-def generate(path: Path, rows: int, seed: int = 20241) -> None:
-    """A realistic mix, fixed seed; about 1 % of rows are bad in one of several ways."""
+def personnummer(born: str, serial: int) -> str:
+    """A valid 10-digit personnummer (YYMMDD-NNNC) for a birth date YYYY-MM-DD."""
+    body = born[2:4] + born[5:7] + born[8:10] + f"{serial % 1000:03d}"
+    total = sum(sum(divmod(int(d) * (2 - i % 2), 10)) for i, d in enumerate(body))
+    return f"{body[:6]}-{body[6:]}{(10 - total % 10) % 10}"
+
+
+def generate(path: Path, rows: int, seed: int = 20241, ids: bool = False,
+             stray: bool = False) -> None:
+    """A realistic mix, fixed seed; about 1 % of rows are bad in one of several ways.
+    ``ids``: an ``id`` column (personnummer) instead of ``birth_date``; ``stray``: a stray
+    quote inside an unquoted field of the first row."""
     rng = random.Random(seed)
     products = ["bas"] * 3 + ["plus"] * 5 + ["topp"] * 2
     deductibles = ["0"] * 5 + ["500"] * 3 + ["1000"] * 2
     loadings = [""] * 17 + ["25", "50", "75"]
     bad = [("product", "guld"), ("birth_date", "1980-02-30"), ("deductible", "750"),
            ("smoker", "kanske"), ("loading_pct", "-10"), ("renewal_date", "2024-01-01")]
+    header = [("id" if ids and c == "birth_date" else c) for c in HEADER]
     with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(HEADER)
+        writer = csv.writer(handle, quoting=csv.QUOTE_NONE, escapechar=None, quotechar=None)
+        writer.writerow(header)
         for i in range(rows):
             age = min(int(rng.expovariate(1 / 38)), 95)
             renewal = f"2025-{rng.randint(1, 12):02d}-01"
@@ -57,6 +75,12 @@ def generate(path: Path, rows: int, seed: int = 20241) -> None:
             if rng.random() < 0.01:
                 column, value = rng.choice(bad)
                 row[column] = value
+            if ids:
+                born = row["birth_date"]
+                row["birth_date"] = (personnummer(born, i) if born[5:] != "02-30"
+                                     else "800230-1234")
+            if stray and i == 0:
+                row["broker"] = 'B"1'
             writer.writerow([row[c] for c in HEADER])
 
 
@@ -69,6 +93,33 @@ def measure(command: list[str]) -> tuple[float, float]:
     if os.waitstatus_to_exitcode(status) not in (0, 1):
         raise SystemExit(f"{command[0]} failed with status {status}")
     return wall, usage.ru_maxrss / 1024
+
+
+def floor(book: str, out: str) -> None:
+    """The I/O floor: polars alone reads the book (as text) and writes it back."""
+    import polars as pl
+
+    pl.read_csv(book, infer_schema=False).write_csv(out)
+
+
+def xlsx_book(csv_book: Path, xlsx: Path) -> None:
+    """The same book as an .xlsx sheet (numbers as numbers, the rest as text)."""
+    import xlsxwriter  # type: ignore[import-untyped]
+
+    numeric = {"deductible", "loading_pct", "current_premium"}
+    with csv_book.open(encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle)
+        header = next(reader)
+        workbook = xlsxwriter.Workbook(str(xlsx), {"constant_memory": True})
+        sheet = workbook.add_worksheet()
+        sheet.write_row(0, 0, header)
+        for i, row in enumerate(reader, 1):
+            for j, (name, value) in enumerate(zip(header, row, strict=True)):
+                if name in numeric and value.lstrip("-").isdigit():
+                    sheet.write_number(i, j, int(value))
+                elif value:
+                    sheet.write_string(i, j, value)
+        workbook.close()
 
 
 def pandas_baseline(book: str, out: str) -> None:
@@ -106,16 +157,30 @@ def pandas_baseline(book: str, out: str) -> None:
     df[~ok].to_csv(out + ".rejects.csv", index=False)
 
 
+def line(rows: int, tool: str, wall: float, peak: float, note: str = "") -> None:
+    print(f"{rows:>10,} {tool:>7} {wall:>8.2f} {rows / wall:>12,.0f} {peak:>8.0f}   {note}",
+          flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, nargs="+", default=[1_000_000])
     parser.add_argument("--seed", type=int, default=20241)
     parser.add_argument("--no-pandas", action="store_true", help="skip the pandas baseline")
+    parser.add_argument("--ids", action="store_true", help="also time a book of id numbers")
+    parser.add_argument("--stray", action="store_true",
+                        help="also time the book with a stray quote in row 1")
+    parser.add_argument("--xlsx-rows", type=int, default=0,
+                        help="also time an .xlsx book in and .xlsx output of this many rows")
     parser.add_argument("--pandas-baseline", nargs=2, metavar=("BOOK", "OUT"),
                         help=argparse.SUPPRESS)
+    parser.add_argument("--floor", nargs=2, metavar=("BOOK", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.pandas_baseline:
         pandas_baseline(*args.pandas_baseline)
+        return
+    if args.floor:
+        floor(*args.floor)
         return
     quote = Path(sys.executable).with_name("quote")
     print(f"{'rows':>10} {'tool':>7} {'wall s':>8} {'rows/s':>12} {'peak MB':>8}")
@@ -123,14 +188,43 @@ def main() -> None:
         for rows in args.rows:
             book = Path(tmp) / f"book-{rows}.csv"
             generate(book, rows, args.seed)
+            fwall, fpeak = measure([sys.executable, __file__, "--floor", str(book),
+                                    str(Path(tmp) / "f.csv")])
+            line(rows, "floor", fwall, fpeak, "polars read + write alone")
             wall, peak = measure([str(quote), "renew", str(book), "-o", str(Path(tmp) / "o.csv"),
                                   "--json"])
-            print(f"{rows:>10,} {'quote':>7} {wall:>8.2f} {rows / wall:>12,.0f} {peak:>8.0f}")
+            line(rows, "quote", wall, peak, f"{wall / fwall:.2f}× the floor")
+            if args.ids:
+                ids = Path(tmp) / f"ids-{rows}.csv"
+                generate(ids, rows, args.seed, ids=True)
+                iwall, ipeak = measure([str(quote), "renew", str(ids), "-o",
+                                        str(Path(tmp) / "i.csv"), "--json"])
+                line(rows, "ids", iwall, ipeak, f"{iwall / wall:.2f}× the birth-date path")
+                ids.unlink()
+            if args.stray:
+                stray = Path(tmp) / f"stray-{rows}.csv"
+                generate(stray, rows, args.seed, stray=True)
+                swall, speak = measure([str(quote), "renew", str(stray), "-o",
+                                        str(Path(tmp) / "s.csv"), "--json"])
+                line(rows, "stray", swall, speak, f"{swall / wall:.2f}× the clean book")
+                stray.unlink()
             if not args.no_pandas:
                 pwall, ppeak = measure([sys.executable, __file__, "--pandas-baseline",
                                         str(book), str(Path(tmp) / "p.csv")])
-                print(f"{rows:>10,} {'pandas':>7} {pwall:>8.2f} {rows / pwall:>12,.0f} "
-                      f"{ppeak:>8.0f}   quote is {pwall / wall:.2f}× pandas' speed")
+                line(rows, "pandas", pwall, ppeak, f"quote is {pwall / wall:.2f}× pandas' speed")
+            book.unlink()
+        if args.xlsx_rows:
+            rows = args.xlsx_rows
+            book = Path(tmp) / "x.csv"
+            generate(book, rows, args.seed)
+            xlsx = Path(tmp) / "x.xlsx"
+            xlsx_book(book, xlsx)
+            wall, peak = measure([str(quote), "renew", str(xlsx), "-o",
+                                  str(Path(tmp) / "xo.csv"), "--json"])
+            line(rows, "xlsx in", wall, peak, "an .xlsx book, CSV out")
+            wall, peak = measure([str(quote), "renew", str(book), "-o",
+                                  str(Path(tmp) / "xo.xlsx"), "--json"])
+            line(rows, "xlsx out", wall, peak, "a CSV book, .xlsx out")
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ one with the latest ``effective_from`` on or before it.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -145,7 +146,7 @@ def default_series(directory: Path) -> Path:
 
 def is_installed_copy(path: Path) -> bool:
     """True for the bundled data inside an installed package (not a user's to edit)."""
-    return (_PACKAGE / "_bundled") in path.resolve().parents
+    return (_PACKAGE / "_bundled") in Path(os.path.realpath(path)).parents  # never raises
 
 
 def choose_rulebook(rulebook_path: Path | None, data_dir: Path | None, on: date) -> RuleBook:

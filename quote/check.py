@@ -2,8 +2,9 @@
 
 Checks each file on its own (YAML syntax, duplicate keys, fields, premiums, brackets,
 KPI months) and the files together (two versions of one tariff from the same date, a
-tariff whose KPI months are not in its series). Warnings (e.g. a premium that falls with
-age) do not fail a check unless it is strict.
+tariff whose KPI months are not in its series). A valid rule book's scenarios (the
+``<name>.scenarios/`` directory beside it) are run too: a failing scenario is an error.
+Warnings (e.g. a premium that falls with age) do not fail a check unless it is strict.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from quote.errors import DataFileError, Problem
 from quote.indexation import KpiSeries, errors_only, parse_kpi, reference_month
 from quote.tariff import TariffModel, parse_tariff
 from quote.underwriting.rulebook import check_rulebook
+from quote.underwriting.scenarios import check_scenarios, scenario_problems
 from quote.yamlfile import YamlDocument, by_line, load_yaml, read_bytes, top_level_kind
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -25,7 +27,8 @@ DATA_SUFFIXES = (*YAML_SUFFIXES, ".csv")
 
 # kind -> checker of one parsed document; returns problems. Rule books register here too.
 KindChecker = Callable[[YamlDocument], list[Problem]]
-KIND_CHECKERS: dict[str, KindChecker] = {"rulebook": check_rulebook}
+KIND_CHECKERS: dict[str, KindChecker] = {"rulebook": check_rulebook,
+                                         "rulebook-scenarios": check_scenarios}
 
 
 @dataclass
@@ -77,7 +80,7 @@ class _TariffSeen:
 
 def check_files(files: list[Path]) -> CheckReport:
     """Check every file, then what only the files together can show."""
-    report = CheckReport(files=files)
+    report = CheckReport(files=list(files))
     tariffs: list[_TariffSeen] = []
     series: dict[Path, KpiSeries | None] = {}
     for path in files:
@@ -102,7 +105,12 @@ def check_files(files: list[Path]) -> CheckReport:
             if model is not None:
                 tariffs.append(_TariffSeen(path, doc, model))
         elif kind in KIND_CHECKERS:
-            report.problems.extend(KIND_CHECKERS[kind](doc))
+            found = KIND_CHECKERS[kind](doc)
+            report.problems.extend(found)
+            if kind == "rulebook" and not any(p.severity == "error" for p in found):
+                scenario_files, failures = scenario_problems(path)
+                report.files.extend(scenario_files)
+                report.problems.extend(failures)
         else:
             known = ", ".join(["tariff", *KIND_CHECKERS])
             what = f"unknown kind {kind!r}" if kind else "missing field 'kind'"
@@ -140,7 +148,11 @@ def _series_problems(seen: _TariffSeen, cache: dict[Path, KpiSeries | None]) -> 
         if not path.is_file():
             return [seen.doc.problem(("indexation", "series"),
                                      f"indexation.series: KPI file {path} not found")]
-        parsed, problems = parse_kpi(path, path.read_bytes())
+        try:
+            parsed, problems = parse_kpi(path, read_bytes(path, "KPI", DataFileError))
+        except DataFileError as exc:
+            return [seen.doc.problem(("indexation", "series"),
+                                     f"indexation.series: {exc.problems[0].message}")]
         cache[key] = None if errors_only(problems) else parsed
     kpi = cache[key]
     if kpi is None:

@@ -153,7 +153,7 @@ def parse_kpi(path: Path, raw: bytes) -> tuple[KpiSeries, list[Problem]]:
     except UnicodeDecodeError as exc:
         problems.append(Problem(path, None, t("kpi.not_utf8", byte=str(exc.start))))
         text = ""
-    header_seen = False
+    header_seen = noted = False
     previous: Month | None = None
     for number, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()
@@ -164,18 +164,21 @@ def parse_kpi(path: Path, raw: bytes) -> tuple[KpiSeries, list[Problem]]:
             continue
         if not header_seen:
             header_seen = True
+            noted = stripped.replace(" ", "").lower() == HEADER_WITH_NOTE
             if stripped.replace(" ", "").lower() not in (HEADER, HEADER_WITH_NOTE):
                 problems.append(Problem(path, number, t("kpi.bad_header", header=HEADER,
                                                         got=stripped)))
             continue
-        cells = [cell.strip() for cell in stripped.split(",", 2)]
-        if len(cells) < 2:
-            problems.append(Problem(path, number, t("kpi.bad_line", got=stripped[:40])))
+        cells = [cell.strip() for cell in stripped.split(",", 2 if noted else 1)]
+        if len(cells) < 2 or (not noted and "," in cells[1]) or (
+                noted and len(cells) == 3 and cells[2].isdigit()):
+            # No note column, or a note of digits: a decimal comma (414,57), not a note.
+            problems.append(Problem(path, number, t("kpi.bad_line")))
             continue
         try:
             month = Month.parse(cells[0])
-        except ValueError as exc:
-            problems.append(Problem(path, number, str(exc)))
+        except ValueError:
+            problems.append(Problem(path, number, t("kpi.bad_month")))
             previous = previous.next() if previous is not None else None  # no cascade
             continue
         try:

@@ -19,7 +19,7 @@ from quote.errors import InputError, QuoteError, TariffError
 from quote.indexation import IndexFactor, KpiSeries, index_factor
 from quote.pricing import indexed_premium
 from quote.tariff import Tariff, parse_tariff
-from quote.yamlfile import YamlDocument, load_yaml
+from quote.yamlfile import YamlDocument, load_yaml, read_bytes
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ def reindex(tariff: Tariff, kpi: KpiSeries, effective_from: date, out_path: Path
     factor = index_factor(kpi, rule.base_month, effective_from, rule.reference_month,
                           rule.reference_year_offset)
     new_version = version or f"{model.version}, KPI {factor.reference_month}"
-    raw = tariff.path.read_bytes()
+    raw = read_bytes(tariff.path, "tariff", TariffError)
     doc: YamlDocument = load_yaml(tariff.path, raw)
     lines = raw.decode("utf-8-sig").splitlines(keepends=True)
     premiums: dict[str, dict[str, tuple[int, int]]] = {}

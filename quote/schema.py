@@ -8,9 +8,11 @@ from pydantic import BaseModel
 
 from quote.tariff import TariffModel
 from quote.underwriting.rulebook import RuleBookModel
+from quote.underwriting.scenarios import ScenarioFile
 
 # kind -> the model of that kind of file
-SCHEMA_MODELS: dict[str, type[BaseModel]] = {"tariff": TariffModel, "rulebook": RuleBookModel}
+SCHEMA_MODELS: dict[str, type[BaseModel]] = {"tariff": TariffModel, "rulebook": RuleBookModel,
+                                             "rulebook-scenarios": ScenarioFile}
 
 
 def schema_for(kind: str) -> dict[str, Any]:

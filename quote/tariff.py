@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
@@ -30,8 +30,15 @@ from pydantic_core import PydanticCustomError
 
 from quote.dates import Month, parse_date
 from quote.errors import Problem, TariffError
+from quote.i18n import t
 from quote.money import RoundingMode, RoundingUnit
 from quote.yamlfile import Loaded, YamlDocument, load_document, validate_document
+
+MAX_KRONOR = 1_000_000
+"""Largest amount in kronor a tariff may hold (premium, discount, minimum): per month."""
+MAX_PCT = Decimal(1000)
+"""Largest percentage (loading, surcharge) a data file may hold."""
+PCT_DECIMALS = 4
 
 
 def _shown(value: Any) -> str:
@@ -40,6 +47,8 @@ def _shown(value: Any) -> str:
 
 
 def _date(value: Any) -> date:
+    if isinstance(value, datetime):
+        raise PydanticCustomError("date", t("hostile.range.timestamp"))
     if isinstance(value, date):
         return value
     try:
@@ -50,19 +59,24 @@ def _date(value: Any) -> date:
 
 def _whole_kronor(value: Any, *, positive: bool) -> int:
     ok = isinstance(value, int) and not isinstance(value, bool)
-    if isinstance(value, Decimal) and value == value.to_integral_value():
+    if isinstance(value, Decimal) and value.is_finite() and abs(value) > MAX_KRONOR:
+        raise PydanticCustomError("kronor_range", t("hostile.range.kronor", limit=MAX_KRONOR))
+    if isinstance(value, Decimal) and value.is_finite() and value == value.to_integral_value():
         value, ok = int(value), True
+    if ok and value > MAX_KRONOR:
+        raise PydanticCustomError("kronor_range", t("hostile.range.kronor", limit=MAX_KRONOR))
     if not ok or (value <= 0 if positive else value < 0):
+        shown = _shown(value) if len(_shown(value)) <= 40 else "?"
         if positive:
             raise PydanticCustomError(
                 "positive_kronor",
                 "premium must be a positive whole number of kronor, got {value}",
-                {"value": _shown(value)},
+                {"value": shown},
             )
         raise PydanticCustomError(
             "kronor",
             "must be a whole number of kronor, 0 or more, got {value}",
-            {"value": _shown(value)},
+            {"value": shown},
         )
     return int(value)
 
@@ -72,12 +86,22 @@ def _percentage(value: Any) -> Decimal:
         raise PydanticCustomError("pct", "must be a percentage such as 25 or 12.5")
     try:
         result = Decimal(str(value))
-    except ArithmeticError:
+    except (ArithmeticError, ValueError):
         raise PydanticCustomError("pct", "must be a percentage such as 25 or 12.5") from None
     if not result.is_finite() or result < 0:
         raise PydanticCustomError("pct", "must be a percentage of 0 or more, got {value}",
                                   {"value": _shown(value)})
+    if not percentage_in_range(result):
+        raise PydanticCustomError("pct_range", t("hostile.range.percentage", limit=MAX_PCT,
+                                                 places=PCT_DECIMALS))
     return result
+
+
+def percentage_in_range(value: Decimal) -> bool:
+    """0 to :data:`MAX_PCT` with at most :data:`PCT_DECIMALS` decimals: a loading or
+    surcharge any calculation can carry exactly."""
+    return value.is_finite() and 0 <= value <= MAX_PCT and \
+        int(value.as_tuple().exponent) >= -PCT_DECIMALS
 
 
 def _month(value: Any) -> Month:
@@ -90,14 +114,15 @@ def _month(value: Any) -> Month:
 
 
 PositiveKronor = Annotated[
-    int, BeforeValidator(lambda v: _whole_kronor(v, positive=True)), Field(gt=0)
+    int, BeforeValidator(lambda v: _whole_kronor(v, positive=True)), Field(gt=0, le=MAX_KRONOR)
 ]
-Kronor = Annotated[int, BeforeValidator(lambda v: _whole_kronor(v, positive=False)), Field(ge=0)]
+Kronor = Annotated[int, BeforeValidator(lambda v: _whole_kronor(v, positive=False)),
+                   Field(ge=0, le=MAX_KRONOR)]
 Percentage = Annotated[
     Decimal,
     PlainValidator(_percentage),
     PlainSerializer(lambda d: format(d, "f")),
-    WithJsonSchema({"type": "number", "minimum": 0}),
+    WithJsonSchema({"type": "number", "minimum": 0, "maximum": int(MAX_PCT)}),
 ]
 MonthField = Annotated[
     Month,
@@ -107,7 +132,7 @@ MonthField = Annotated[
 ]
 DateField = Annotated[date, BeforeValidator(_date)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]*$")]
-BracketLabel = Annotated[str, StringConstraints(pattern=r"^\d+-(\d+)?$")]
+BracketLabel = Annotated[str, StringConstraints(pattern=r"^\d{1,3}-(\d{1,3})?$")]
 
 
 class Model(BaseModel):
@@ -152,7 +177,7 @@ class Indexation(Model):
     series: str
     base_month: MonthField
     reference_month: int = Field(ge=1, le=12)
-    reference_year_offset: int = Field(le=0)
+    reference_year_offset: int = Field(ge=-10, le=0)
 
 
 class Frequency(Model):

@@ -5,8 +5,8 @@ and a data directory of one's own. The command line only reads options and rende
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
-import tempfile
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -14,7 +14,7 @@ from typing import Literal
 
 from quote.dates import Month
 from quote.errors import InputError, KpiError, QuoteError
-from quote.files import write_text_atomic
+from quote.files import clean_stale_temporaries, temp_name, write_text_atomic
 from quote.i18n import t
 from quote.indexation import (
     Addition,
@@ -35,7 +35,7 @@ CHECK_MONTHS = 3
 def installed_copy_guard(path: Path) -> None:
     """The series inside an installed package is not the user's to edit."""
     bundled = Path(__file__).resolve().parent / "_bundled"
-    if bundled in path.resolve().parents:
+    if bundled in Path(os.path.realpath(path)).parents:  # never raises, even on a link loop
         raise QuoteError(t("kpi.add.installed", path=str(path)))
 
 
@@ -167,7 +167,9 @@ def init_data_dir(source: Path, target: Path) -> list[Path]:
     parent = target.parent if str(target.parent) else Path(".")
     try:
         parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent))
+        clean_stale_temporaries(target)  # a killed run's staging directory
+        staging = temp_name(target)
+        staging.mkdir(mode=0o700)
     except OSError as exc:
         raise QuoteError(t("data.cannot", path=str(target), reason=exc.strerror)) from None
     try:

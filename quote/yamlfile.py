@@ -5,11 +5,21 @@ keys. This loader composes the node tree with PyYAML's SafeLoader and builds pla
 Python values from it, recording the line of each value by its location (the tuple of
 keys and indexes that leads to it), reporting duplicate keys, and reading decimal
 numbers as :class:`~decimal.Decimal` so money never passes through float.
+
+Files come from outside (pull requests, applicants), so reading is bounded: a file
+larger than :data:`MAX_FILE_BYTES` or that is not a regular file is refused before it
+is read, control characters are refused with their line, nesting deeper than
+:data:`MAX_DEPTH` is refused while composing (never a RecursionError), and aliases may
+add at most :data:`MAX_ALIAS_VALUES` values to those written in the file (no "billion
+laughs"); an alias that contains itself is refused.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
+import re
+import stat
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -21,11 +31,32 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from quote.errors import DataFileError, Problem
+from quote.i18n import t
 
 Location = tuple[str | int, ...]
 
 _FLOAT_TAG = "tag:yaml.org,2002:float"
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+_INT_TAG = "tag:yaml.org,2002:int"
+_COLLECTION_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
+
+MAX_FILE_BYTES = 1024 * 1024
+"""Largest data file read (YAML, JSON or KPI CSV): 1 MiB, about 30 times the rule book."""
+MAX_DEPTH = 64
+"""Deepest nesting of mappings and lists in a YAML file (the rule book uses 6)."""
+MAX_VALUES = 20_000
+"""Most values (scalars, mappings, lists) written in one YAML file (the rule book has 2 100)."""
+MAX_ALIAS_VALUES = 10_000
+"""Most values aliases may add to those written (the bundled rule book adds about 400)."""
+MAX_NUMBER_DIGITS = 100
+"""Longest number read from YAML; a longer one is refused with its line."""
+# What YAML 1.1 refuses in a stream (PyYAML's rule): C0 controls but tab, CR and LF, DEL,
+# C1 controls but NEL, surrogates and U+FFFE/U+FFFF.
+_NOT_PRINTABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD"
+                            "\U00010000-\U0010FFFF]")
+# Names quoted in PyYAML's messages (an alias, an anchor, a tag): left out, since a
+# declaration's text may be personal; the line says where.
+_QUOTED = re.compile(r"\b(alias|anchor|tag|handle) ('[^']*'|\"[^\"]*\")")
 
 
 @dataclass
@@ -50,81 +81,202 @@ class YamlDocument:
         return Problem(self.path, self.line_of(loc), message, severity)  # type: ignore[arg-type]
 
 
-def read_bytes(path: Path, what: str, error: type[DataFileError]) -> bytes:
-    """Read a data file, turning OS errors into ``error`` with a located message."""
+def read_bytes(path: Path, what: str, error: type[DataFileError],
+               limit: int = MAX_FILE_BYTES) -> bytes:
+    """Read a data file of at most ``limit`` bytes, turning OS errors, special files (a
+    directory, a FIFO, a device such as /dev/zero) and oversized files into ``error`` with a
+    located message. Nothing beyond ``limit`` is read."""
     try:
-        return path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         reason = f"{what} file not found"
     except IsADirectoryError:
         reason = f"is a directory, expected a {what} file"
     except OSError as exc:
         reason = f"cannot read {what} file: {exc.strerror}"
+    else:
+        try:
+            mode = os.fstat(fd).st_mode
+            if stat.S_ISDIR(mode):
+                reason = f"is a directory, expected a {what} file"
+            elif not stat.S_ISREG(mode):
+                reason = t("hostile.file.special", what=what)
+            else:
+                raw = _read_at_most(fd, limit + 1)
+                if len(raw) <= limit:
+                    return raw
+                reason = t("hostile.file.too_large", what=what, limit=limit // 1024)
+        except OSError as exc:
+            reason = f"cannot read {what} file: {exc.strerror}"
+        finally:
+            os.close(fd)
     raise error(path, [Problem(path, None, reason)])
 
 
+def _read_at_most(fd: int, size: int) -> bytes:
+    chunks: list[bytes] = []
+    left = size
+    while left > 0:
+        chunk = os.read(fd, min(left, 1 << 16))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
+class _Refused(Exception):
+    """A limit was reached while reading YAML: the line and what to say."""
+
+    def __init__(self, line: int | None, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+class _Loader(yaml.SafeLoader):
+    """PyYAML's safe loader, bounded: depth and number of values while composing, and
+    merge keys (``<<``) that contain themselves."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.depth = 0
+        self.values = 0
+        self.flattening: set[int] = set()
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            return super().compose_node(parent, index)
+        line = self.peek_event().start_mark.line + 1  # type: ignore[no-untyped-call]
+        self.values += 1
+        if self.values > MAX_VALUES:
+            raise _Refused(line, t("hostile.yaml.too_many_values", limit=MAX_VALUES))
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                raise _Refused(line, t("hostile.yaml.too_deep", limit=MAX_DEPTH))
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+    def flatten_mapping(self, node: Any) -> None:
+        if id(node) in self.flattening:
+            raise _Refused(node.start_mark.line + 1, t("hostile.yaml.alias_cycle"))
+        self.flattening.add(id(node))
+        try:
+            super().flatten_mapping(node)
+        finally:
+            self.flattening.discard(id(node))
+
+
+@dataclass
+class _Budget:
+    """What building the values from the node tree may still do."""
+
+    values: int
+    active: set[int] = field(default_factory=set)
+
+
 def load_yaml(path: Path, raw: bytes) -> YamlDocument:
-    """Parse ``raw`` (the bytes of ``path``); syntax errors become problems, not exceptions."""
+    """Parse ``raw`` (the bytes of ``path``); syntax errors and limits become problems, not
+    exceptions."""
     doc = YamlDocument(path=path, data=None, sha256=hashlib.sha256(raw).hexdigest())
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         doc.problems.append(Problem(path, None, f"not UTF-8 text (byte {exc.start})"))
         return doc
-    loader = yaml.SafeLoader(text)
+    bad = _NOT_PRINTABLE.search(text)
+    if bad is not None:
+        line = text.count("\n", 0, bad.start()) + 1
+        doc.problems.append(Problem(path, line, t("hostile.yaml.control_character",
+                                                  code=f"U+{ord(bad.group()):04X}")))
+        return doc
+    loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is not None:
-            doc.data = _build(node, (), doc, loader)
+            budget = _Budget(values=loader.values + MAX_ALIAS_VALUES)
+            doc.data = _build(node, (), doc, loader, budget)
+    except _Refused as exc:
+        doc.problems.append(Problem(path, exc.line, exc.message))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        reason = exc.problem or exc.context or "invalid YAML"
+        where = mark.line + 1 if mark is not None else None
+        reason = _QUOTED.sub(r"\1", exc.problem or exc.context or "invalid YAML")
         if exc.context and exc.context_mark is not None and exc.problem:
             opened = exc.context_mark.line + 1
             reason = f"{reason} ({exc.context} started on line {opened})"
-        doc.problems.append(Problem(path, line, f"YAML syntax error: {reason}"))
-    except yaml.YAMLError as exc:
-        doc.problems.append(Problem(path, None, f"YAML syntax error: {exc}"))
+        doc.problems.append(Problem(path, where, f"YAML syntax error: {reason}"))
+    except yaml.YAMLError:
+        doc.problems.append(Problem(path, None, "YAML syntax error"))
+    except RecursionError:  # pragma: no cover - the depth limit comes first
+        doc.problems.append(Problem(path, None, t("hostile.yaml.too_deep", limit=MAX_DEPTH)))
     finally:
         loader.dispose()
     return doc
 
 
-def _build(node: yaml.Node, loc: Location, doc: YamlDocument, loader: yaml.SafeLoader) -> Any:
-    doc.lines.setdefault(loc, node.start_mark.line + 1)
-    if isinstance(node, yaml.MappingNode):
-        loader.flatten_mapping(node)
-        result: dict[Any, Any] = {}
-        first_line: dict[Any, int] = {}
-        for key_node, value_node in node.value:
-            key = _scalar(key_node, loader) if isinstance(key_node, yaml.ScalarNode) else None
-            if key is None or isinstance(key, (list, dict)):
-                doc.problems.append(
-                    Problem(doc.path, key_node.start_mark.line + 1, "keys must be plain values")
+def _build(node: yaml.Node, loc: Location, doc: YamlDocument, loader: _Loader,
+           budget: _Budget) -> Any:
+    line = node.start_mark.line + 1
+    budget.values -= 1
+    if budget.values < 0:
+        raise _Refused(line, t("hostile.yaml.alias_too_big", limit=MAX_ALIAS_VALUES))
+    if len(budget.active) >= MAX_DEPTH:
+        raise _Refused(line, t("hostile.yaml.too_deep", limit=MAX_DEPTH))
+    doc.lines.setdefault(loc, line)
+    if not isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+        return _scalar(node, loader)
+    if node.tag not in _COLLECTION_TAGS:
+        raise _Refused(line, t("hostile.yaml.tag", tag_kind=node.id))
+    if id(node) in budget.active:
+        raise _Refused(line, t("hostile.yaml.alias_cycle"))
+    budget.active.add(id(node))
+    try:
+        if isinstance(node, yaml.SequenceNode):
+            return [_build(item, (*loc, i), doc, loader, budget)
+                    for i, item in enumerate(node.value)]
+        return _mapping(node, loc, doc, loader, budget)
+    finally:
+        budget.active.discard(id(node))
+
+
+def _mapping(node: yaml.MappingNode, loc: Location, doc: YamlDocument, loader: _Loader,
+             budget: _Budget) -> dict[Any, Any]:
+    loader.flatten_mapping(node)
+    result: dict[Any, Any] = {}
+    first_line: dict[Any, int] = {}
+    for key_node, value_node in node.value:
+        key = _scalar(key_node, loader) if isinstance(key_node, yaml.ScalarNode) else None
+        if key is None or isinstance(key, (list, dict)):
+            doc.problems.append(
+                Problem(doc.path, key_node.start_mark.line + 1, "keys must be plain values")
+            )
+            continue
+        key_line = key_node.start_mark.line + 1
+        if key in first_line:
+            shown = f" {key!r}" if re.fullmatch(r"[A-Za-z0-9_-]{1,40}", str(key)) else ""
+            doc.problems.append(
+                Problem(
+                    doc.path,
+                    key_line,
+                    f"duplicate key{shown} (first defined on line {first_line[key]})",
                 )
-                continue
-            key_line = key_node.start_mark.line + 1
-            if key in first_line:
-                doc.problems.append(
-                    Problem(
-                        doc.path,
-                        key_line,
-                        f"duplicate key {key!r} (first defined on line {first_line[key]})",
-                    )
-                )
-                continue
-            first_line[key] = key_line
-            child: Location = (*loc, str(key) if not isinstance(key, str) else key)
-            doc.lines[child] = key_line
-            result[key] = _build(value_node, child, doc, loader)
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        return [_build(item, (*loc, i), doc, loader) for i, item in enumerate(node.value)]
-    return _scalar(node, loader)
+            )
+            continue
+        first_line[key] = key_line
+        child: Location = (*loc, str(key) if not isinstance(key, str) else key)
+        doc.lines[child] = key_line
+        result[key] = _build(value_node, child, doc, loader, budget)
+    return result
 
 
 def _scalar(node: yaml.Node, loader: yaml.SafeLoader) -> Any:
+    if node.tag in (_FLOAT_TAG, _INT_TAG) and \
+            sum(ch.isdigit() for ch in str(node.value)) > MAX_NUMBER_DIGITS:
+        raise _Refused(node.start_mark.line + 1, t("hostile.yaml.number_too_long",
+                                                   limit=MAX_NUMBER_DIGITS))
     if node.tag == _FLOAT_TAG:
         try:
             return Decimal(str(node.value).replace("_", ""))
@@ -133,9 +285,15 @@ def _scalar(node: yaml.Node, loader: yaml.SafeLoader) -> Any:
     if node.tag == _TIMESTAMP_TAG:
         try:
             return loader.construct_object(node, deep=True)
-        except ValueError:
+        except (ValueError, OverflowError):
             return node.value  # an impossible date such as 2024-02-30: let the model say so
-    return loader.construct_object(node, deep=True)
+    value = loader.construct_object(node, deep=True)
+    if isinstance(value, str):
+        bad = _NOT_PRINTABLE.search(value)  # written as an escape: "\0", "\x1b", "\u0000"
+        if bad is not None:
+            raise _Refused(node.start_mark.line + 1, t("hostile.yaml.control_character",
+                                                       code=f"U+{ord(bad.group()):04X}"))
+    return value
 
 
 def validation_problems(doc: YamlDocument, exc: ValidationError) -> list[Problem]:

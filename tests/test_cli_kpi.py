@@ -286,3 +286,23 @@ def test_fetch_refuses_the_installed_copy_and_a_garbled_answer(run: Invoke, seri
 
 def test_kpi_months_helpers() -> None:
     assert Month(2026, 1).previous() == Month(2025, 12)
+
+
+@pytest.mark.parametrize("value", ["1e30", "1e5000", "0.001", "414.1234567", "9" * 5000])
+def test_add_refuses_a_figure_out_of_range(run: Invoke, series: Path, value: str) -> None:
+    before = series.read_bytes()
+    result = run("kpi", "add", "2026-01", value, "--kpi", str(series))
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: VALUE: ")
+    assert series.read_bytes() == before
+
+
+def test_add_through_a_symlink_updates_the_real_series(run: Invoke, series: Path,
+                                                       tmp_path: Path) -> None:
+    link = tmp_path / "link.csv"
+    link.symlink_to(series)
+    result = run("kpi", "add", "2026-01", "419.10", "--kpi", str(link))
+    assert result.exit_code == 0, result.output
+    assert link.is_symlink()
+    assert series.read_text().endswith("2025-12,417.96\n2026-01,419.10\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kpi-1980.csv", "link.csv"]

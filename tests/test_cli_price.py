@@ -171,6 +171,22 @@ def test_unknown_option_is_a_usage_error(run: Invoke) -> None:
     assert "No such option" in result.output
 
 
+def test_from_67_the_price_is_for_renewals(run: Invoke) -> None:
+    """New applications close the day before the 67th birthday (seed 612-620); a price at
+    67 or more is for renewing a policy, and says so."""
+    old = run("price", "--product", "plus", "--age", "67", "--on", "2024-09-01")
+    assert old.exit_code == 0
+    assert "nya ansökningar tas emot senast dagen före 67-årsdagen" in " ".join(
+        old.stdout.split())
+    data = json.loads(run("price", "--product", "plus", "--age", "67", "--on", "2024-09-01",
+                          "--json").stdout)
+    assert data["renewal_only"] is True
+    young = run("price", "--product", "plus", "--age", "66", "--on", "2024-09-01")
+    assert "nya ansökningar" not in young.stdout
+    assert "renewal_only" not in json.loads(run("price", "--product", "plus", "--age", "66",
+                                                "--on", "2024-09-01", "--json").stdout)
+
+
 def test_today_is_the_default_date(run: Invoke) -> None:
     """No --on: priced today. In 2026, KPI September 2025 (bundled):
     1068 × 418.26 / 408.05 = 1094.72… → 1 095,00 kr."""
@@ -183,3 +199,32 @@ def test_today_is_the_default_date(run: Invoke) -> None:
         assert f"prisdatum {date.today().isoformat()}" in result.stdout
     else:  # pragma: no cover - the bundled series is current for 2026
         assert result.exit_code in (0, 2)
+
+
+@pytest.mark.parametrize(("args", "option"), [
+    (["--loading", "1e30"], "--loading"),
+    (["--loading", "1e5000"], "--loading"),
+    (["--loading", "1001"], "--loading"),
+    (["--loading", "12.123456"], "--loading"),
+    (["--loading", "9" * 5000], "--loading"),
+])
+def test_numbers_out_of_range_name_the_option(run: Invoke, args: list[str], option: str) -> None:
+    result = run("price", "--product", "plus", "--age", "35", *ON, *args)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(f"Error: {option}: ")
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_an_age_out_of_range_names_the_option(run: Invoke) -> None:
+    for age in ("151", "99999999999999999999"):
+        result = run("price", "--product", "plus", "--age", age, *ON)
+        assert result.exit_code == 2, result.output
+        assert result.stderr.startswith("Error: --age: ")
+
+
+def test_the_largest_sane_loading_is_priced_exactly(run: Invoke) -> None:
+    result = run("price", "--product", "plus", "--age", "35", *ON, "--loading", "1000", "--json")
+    assert result.exit_code == 0, result.output
+    # on 2024-09-01 the index factor is 1 (KPI 2023-09 / 2023-09): 1068 + 1000 % × 1068
+    # = 11 × 1068 = 11 748.00
+    assert json.loads(result.stdout)["monthly_premium"] == "11748.00"

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
-from .conftest import Invoke
+from .conftest import DKV_PATH, Invoke
 
 
 def test_show_table_as_written(run: Invoke) -> None:
@@ -43,3 +44,29 @@ def test_show_bad_input(run: Invoke) -> None:
     assert result.exit_code == 2 and "--on: 2024-01-01 is before any tariff" in result.stderr
     result = run("tariff", "show", "--tariffs", "/nonexistent")
     assert result.exit_code == 2
+
+
+def test_impact_reads_a_book_as_renew_does(run: Invoke, tmp_path: Path) -> None:
+    """A ragged row is a reject of its own in both; a file that is no book is refused by
+    both, in one line."""
+    book = tmp_path / "book.csv"
+    book.write_text("policy_id,product,birth_date,renewal_date,deductible,smoker\n"
+                    "P1,plus,1990-05-01,2025-03-01,0,false\n"
+                    "P2,plus,1990-05-01,2025-03-01,0,false,extra,more\n")
+    tariff = str(DKV_PATH)
+    renew = run("renew", str(book), "-o", str(tmp_path / "out.csv"), "--tariff", tariff,
+                "--json")
+    impact = run("tariff", "impact", "--book", str(book), "--old", tariff, "--new", tariff,
+                 "--json")
+    for result in (renew, impact):
+        assert result.exit_code == 0, result.output
+        assert json.loads(result.stdout)["rejected_by_reason"] == {"too_many_fields": 1}
+    binary = tmp_path / "binary.csv"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00binary")
+    renew = run("renew", str(binary), "-o", str(tmp_path / "out.csv"), "--tariff", tariff)
+    impact = run("tariff", "impact", "--book", str(binary), "--old", tariff, "--new", tariff)
+    for result in (renew, impact):
+        assert result.exit_code == 2, result.output
+        assert result.exception is None or isinstance(result.exception, SystemExit)
+        assert result.stderr.startswith(f"Error: {binary}: ")
+        assert len(result.stderr.splitlines()) == 1

@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from quote.dates import Month
-from quote.underwriting.decision import Decision, decide, months_between
+from quote.underwriting.decision import Decision, decide, karens_clear_from, months_between
 from quote.underwriting.declaration import parse_declaration
 from quote.underwriting.rulebook import load_rulebook
 
@@ -66,23 +66,79 @@ def test_decline_wins_over_refer_and_terms() -> None:
     assert run(heart("high_blood_pressure", "arrhythmia")).outcome == "refer"
 
 
-def test_karens_24_months_symptom_free_gives_no_exclusion() -> None:
-    # received 2024-09: last symptoms 2022-09 is 24 months before; 2022-10 only 23.
+def test_karens_never_drops_an_exclusion_in_declaration_mode() -> None:
+    """Karens applies when a claim is made (263-266): at underwriting it is information.
+    Last symptoms 2022-09: the month ends 2022-09-30; + 24 months = 2024-09-30; the first
+    day with no symptoms in the 24 months before it is 2024-10-01."""
     free = run(skin("2022-09", "no"))
-    assert free.outcome == "accept" and free.exclusions == ()
-    assert free.findings[0].effect == "accept"
-    assert free.findings[0].note is not None and "24 månader" in free.findings[0].note
-    recent = run(skin("2022-10", "no"))
-    assert recent.outcome == "terms"
-    assert [e.sv for e in recent.exclusions] == ["Psoriasis"]
-    treated = run(skin("2020-01", "yes"))  # still under treatment or control: no karens
-    assert treated.outcome == "terms"
+    assert free.outcome == "terms" and [e.sv for e in free.exclusions] == ["Psoriasis"]
+    assert [(k.question, k.clear_from, k.based_on) for k in free.karens] == [
+        ("q7", date(2024, 10, 1), ("symptoms",))]
+    assert "2024-10-01" in free.karens[0].text("sv")
+    treated = run(skin("2020-01", "yes"))  # still treated or checked: no date
+    assert treated.karens[0].clear_from is None and treated.outcome == "terms"
+
+
+def test_karens_date_counts_all_four_dates() -> None:
+    """Symptoms 2021-03, check-up 2022-11, medication 2023-02 (the latest), treatment
+    2022-01: 2023-02-28 + 24 months = 2025-02-28, + 1 day = 2025-03-01."""
+    answer = skin("2021-03", "no")
+    answer["q7"].update(last_check_up="2022-11", last_medication="2023-02",
+                        last_treatment="2022-01")
+    info = run(answer).karens[0]
+    assert info.clear_from == date(2025, 3, 1)
+    assert info.based_on == ("symptoms", "check_up", "medication", "treatment")
+    assert karens_clear_from({"symptoms": Month(2023, 12)}, 24) == date(2026, 1, 1)
+
+
+def test_two_conditions_under_one_question_are_decided_each_on_its_own() -> None:
+    """High blood pressure (load 25 %) and eczema-free q2 'other' (refer): each condition
+    has its own dates; the findings name the item."""
+    decision = run({"q2": {"answer": "yes", "conditions": [
+        {"condition": "high_blood_pressure", "onset": "2019-03", "treatment": "tabletter",
+         "last_symptoms": "2024-06"},
+        {"condition": "Diabetes", "onset": "2015-01", "treatment": "insulin",
+         "last_symptoms": "2024-08", "ongoing": "ja"},
+    ]}})
+    assert [(f.rule, f.item) for f in decision.findings] == [
+        ("Q2-BLOOD-PRESSURE", 1), ("Q2-DIABETES", 2)]
+    assert decision.loading_pct == 75 and decision.outcome == "terms"
+    assert [(k.item, k.clear_from) for k in decision.karens] == [
+        (1, date(2026, 7, 1)), (2, None)]
+
+
+def test_bas_gets_no_exclusion_of_what_it_does_not_cover() -> None:
+    """Bas has no physiotherapy or psychology (seed 243-251): 12 treatments in 3 years
+    (Q18-MANY) and mental complaints (Q13-MENTAL) exclude nothing on Bas; Topp has both."""
+    answers = {"q18": {"answer": "yes", "when": "2023-01", "treatments_3y": 12,
+                       "why": "rygg", "by_whom": "Naprapaten", "ongoing": "no"},
+               "q13": {"answer": "yes", "condition": ["anxiety"], "period": "2022",
+                       "sick_listed": "no", "by_whom": "Vårdcentralen", "ongoing": "no"}}
+    data = all_no(BOOK)
+    data["answers"].update(answers)
+    decl = parse_declaration(data, BOOK, BORN)
+    bas = decide(BOOK, decl, BORN, "sv", covered=frozenset({"specialist"}), product="Bas")
+    assert bas.exclusions == () and bas.outcome == "accept"
+    assert all(f.note and "omfattar inte" in f.note for f in bas.findings)
+    topp = decide(BOOK, decl, BORN, "sv", covered=frozenset({"physiotherapy", "psychology"}))
+    assert sorted(e.id for e in topp.exclusions) == ["physiotherapy", "psychology"]
+
+
+def test_a_healthy_four_year_old_is_accepted() -> None:
+    """105 cm, 17 kg: BMI 17 / 1.05² = 15.4, below the adult BMI-LOW limit of 17; adult
+    limits do not describe children (bmi_from_age 18)."""
+    child = date(2020, 6, 1)
+    data = all_no(BOOK, 105, 17)
+    data["guardian_signed"] = "ja"
+    decision = decide(BOOK, parse_declaration(data, BOOK, child), child)
+    assert (decision.age, decision.bmi, decision.outcome) == (4, Decimal("15.4"), "accept")
 
 
 def test_body_part_exclusion_with_side() -> None:
     decision = run({"q17": {"answer": "yes", "body_part": ["knee", "back"], "side": "left",
                             "onset": "2020-01", "last_symptoms": "2024-05",
-                            "treatment": "sjukgymnast", "ongoing": "no"}})
+                            "treatment": "sjukgymnast", "result": "bättre",
+                            "diagnosis": "artros"}})
     assert decision.outcome == "terms"
     assert [(e.kind, e.id, e.side, e.sv) for e in decision.exclusions] == [
         ("body_part", "knee", "left", "Knä (vänster)"),
@@ -92,7 +148,7 @@ def test_body_part_exclusion_with_side() -> None:
 
 def test_moment_exclusion() -> None:
     decision = run({"q13": {"answer": "yes", "condition": ["anxiety"], "period": "2022",
-                            "sick_listed": "no", "ongoing": "no"}})
+                            "sick_listed": "no", "by_whom": "Vårdcentralen", "ongoing": "no"}})
     assert decision.outcome == "terms"
     assert [(e.kind, e.id) for e in decision.exclusions] == [("moment", "psychology")]
 
@@ -120,3 +176,11 @@ def test_findings_in_english() -> None:
 
 def test_months_between() -> None:
     assert months_between(Month(2022, 9), Month(2024, 9)) == 24
+
+
+def test_loadings_and_exclusions_keep_their_reasons() -> None:
+    decision = run({**heart("diabetes"), **skin("2024-01", "no")})
+    assert [(f.rule, f.load_pct, f.reason) for f in decision.loadings] == [
+        ("Q2-DIABETES", 50, "Diabetes ger premietillägg 50 %.")]
+    assert [(f.rule, [e.id for e in f.exclusions]) for f in decision.excluding] == [
+        ("Q7-SKIN", ["psoriasis"])]

@@ -57,7 +57,7 @@ def test_bundled_series_equals_the_shared_copies() -> None:
     ("name", "line", "message"),
     [
         ("bad-header", 2, "the header must be 'month,kpi', got 'manad;kpi'"),
-        ("bad-month", 8, "'2024-2' is not a month in the form YYYY-MM"),
+        ("bad-month", 8, "the first column must be a month YYYY-MM"),
         ("duplicate-month", 8, "2024-01: duplicate month (first on line 7)"),
         ("non-positive", 11, "2024-05: KPI must be a number from 1 to 10 000 with at most 4 "
                              "decimals, got '0'"),

@@ -15,8 +15,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import quote.renewal as renewal
+import quote.renewal.engine as engine
 from quote.catalog import kpi_for
+from quote.i18n import t
 from quote.pricing import PriceRequest, price
 from quote.renewal import Pricer, open_book, run_renewal
 from quote.tariff import load_tariff
@@ -170,24 +171,30 @@ def test_not_a_csv_file(run: Invoke, tmp_path: Path) -> None:
     result = run("renew", str(binary), "-o", str(tmp_path / "out.csv"))
     assert result.exit_code == 2 and "not a CSV file" in result.stderr
     latin = tmp_path / "latin.csv"
-    latin.write_bytes("policy_id,product\nP1,Bås\n".encode("latin-1"))
+    latin.write_bytes(b"policy_id,product\nP1,B\x81s\n")  # 0x81: not in Windows-1252 either
     result = run("renew", str(latin), "-o", str(tmp_path / "out.csv"), "--on", "2025-01-01")
-    assert result.exit_code == 2 and "not a UTF-8 CSV file" in result.stderr
+    assert result.exit_code == 2 and "neither UTF-8 nor Windows-1252" in result.stderr
+    assert "--encoding" in result.stderr
     assert run("renew", str(tmp_path / "none.csv"), "-o", str(tmp_path / "o.csv")
                ).exit_code == 2
     good = write_book(tmp_path / "good.csv", GOOD)
     nowhere = run("renew", str(good), "-o", str(tmp_path / "none" / "out.csv"))
     assert nowhere.exit_code == 2 and "cannot write here" in nowhere.stderr
     same = run("renew", str(latin), "-o", str(latin))
-    assert same.exit_code == 2 and "three different files" in same.stderr
+    assert same.exit_code == 2 and "must be different files" in same.stderr
 
 
-def test_a_ragged_file_is_refused_and_nothing_is_written(run: Invoke, tmp_path: Path) -> None:
+def test_ragged_rows_are_rejected_with_their_line(run: Invoke, tmp_path: Path) -> None:
     book = tmp_path / "book.csv"
-    book.write_text(",".join(HEADER) + "\n" + ",".join(GOOD[0]) + ",extra,fields\n")
-    result = run("renew", str(book), "-o", str(tmp_path / "out.csv"))
-    assert result.exit_code == 2 and "not a valid CSV file" in result.stderr
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["book.csv"]
+    book.write_text(",".join(HEADER) + "\n" + ",".join(GOOD[0]) + ",extra,fields\n"
+                    + ",".join(GOOD[3]) + "\n" + ",".join(GOOD[2][:4]) + "\n")
+    result = run("renew", str(book), "-o", str(tmp_path / "out.csv"), "--json")
+    assert result.exit_code == 0, result.output
+    rejected = read(tmp_path / "out.rejects.csv")
+    assert [(r["line"], r["reason"]) for r in rejected] == [("2", "too_many_fields"),
+                                                             ("4", "too_few_fields")]
+    assert rejected[1]["message"] == t("renew.reason.too_few_fields", columns=9)
+    assert [r["policy_id"] for r in read(tmp_path / "out.csv")] == ["P4"]
 
 
 def test_an_interrupted_run_leaves_no_half_written_file(tmp_path: Path,
@@ -195,10 +202,8 @@ def test_an_interrupted_run_leaves_no_half_written_file(tmp_path: Path,
     book = write_book(tmp_path / "book.csv", GOOD * 50)
     out = tmp_path / "out.csv"
     out.write_text("the previous run's output\n")
-    monkeypatch.setattr(renewal, "BLOCK_BYTES", 256)  # many blocks
-
     calls = {"n": 0}
-    original = renewal.price_rows
+    original = engine.price_rows
 
     def interrupted(*args: object) -> pl.DataFrame:
         calls["n"] += 1
@@ -206,23 +211,22 @@ def test_an_interrupted_run_leaves_no_half_written_file(tmp_path: Path,
             raise KeyboardInterrupt
         return original(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(renewal, "price_rows", interrupted)
+    monkeypatch.setattr(engine, "price_rows", interrupted)
     tariff = load_tariff(DKV_PATH)
     with pytest.raises(KeyboardInterrupt):
-        run_renewal(open_book(book, None), None, Pricer([tariff], lambda t: kpi_for(t, None)),
-                    out, tmp_path / "rej.csv")
+        run_renewal(open_book(book, None, block_bytes=256), None,
+                    Pricer([tariff], lambda t: kpi_for(t, None)), out, tmp_path / "rej.csv")
     assert out.read_text() == "the previous run's output\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["book.csv", "out.csv"]
 
 
-def test_blocks_cut_only_between_records(run: Invoke, tmp_path: Path,
-                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_blocks_cut_only_between_records(run: Invoke, tmp_path: Path) -> None:
     """A quoted field with a newline and a comma survives any block boundary."""
     rows = [[f"P{i}", "plus", "1990-05-01", "2025-03-01", "0", "false", "", "",
              f'note {i},\nline two "quoted"'] for i in range(200)]
     book = write_book(tmp_path / "book.csv", rows)
-    monkeypatch.setattr(renewal, "BLOCK_BYTES", 97)
-    result = run("renew", str(book), "-o", str(tmp_path / "out.csv"), "--json")
+    result = run("renew", str(book), "-o", str(tmp_path / "out.csv"), "--json",
+                 "--block-bytes", "97")
     assert result.exit_code == 0, result.output
     out = read(tmp_path / "out.csv")
     assert [r["policy_id"] for r in out] == [f"P{i}" for i in range(200)]
@@ -327,4 +331,238 @@ def test_random_books(tmp_path_factory: pytest.TempPathFactory, rows: list[tuple
             loading_pct=Decimal(source[6] or "0")))
         assert r["new_premium"] == f"{expected.monthly_premium:.2f}"
         assert r["bracket"] == expected.bracket.label
-    assert sorted(os.listdir(tmp)) == ["book.csv", "out.csv", "rej.csv"]  # no temp files
+    assert sorted(os.listdir(tmp)) == ["book.csv", "out.csv", "out.manifest.json", "rej.csv"]
+
+
+# --- Excel both ways, identity numbers, the report, publishing (issues 10 and 12) -----------
+
+SWEDISH = [["P1", "plus", "1990-05-01", "2025-03-01", "0", "false", "", "1 068,00", "Åsa"],
+           ["P2", "bas", "1967-10-28", "2025-05-01", "0", "nej", "25", "2\u00a0600,00", "Bo"],
+           ["P3", "Plus", "1998-04-04", "2025-01-01", "500", "0", "50", "", "=cmd|' /C calc'"],
+           ["P4", "topp", "1989-02-01", "2025-02-01", "1 000", "JA", "0", "1400", "Dan"]]
+PREMIUMS = ["1085.00", "2713.75", "1306.50", "1456.25"]  # as GOOD: the same policies
+
+
+def windows_book(path: Path) -> Path:
+    """Swedish Excel's "CSV (semikolonavgränsad)": Windows-1252, ';', CRLF, no BOM."""
+    lines = [";".join(HEADER), *(";".join(r) for r in SWEDISH)]
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))
+    return path
+
+
+def excel_book(path: Path) -> Path:
+    import datetime
+
+    import xlsxwriter  # type: ignore[import-untyped]
+
+    workbook = xlsxwriter.Workbook(str(path))
+    sheet = workbook.add_worksheet("Bestånd")
+    day = workbook.add_format({"num_format": "yyyy-mm-dd"})
+    sheet.write_row(0, 0, HEADER)
+    for i, r in enumerate(SWEDISH, 1):
+        sheet.write_row(i, 0, r[:2])
+        sheet.write_datetime(i, 2, datetime.datetime.fromisoformat(r[2]), day)
+        sheet.write_string(i, 3, r[3])
+        sheet.write_number(i, 4, int(r[4].replace(" ", "")))
+        sheet.write_string(i, 5, r[5])
+        if r[6]:
+            sheet.write_number(i, 6, int(r[6]))
+        if r[7]:
+            sheet.write_number(i, 7, float(r[7].replace(" ", "").replace("\u00a0", "")
+                                       .replace(",", ".")))
+        sheet.write_string(i, 8, r[8])
+    workbook.close()
+    return path
+
+
+def test_a_windows_1252_book_with_swedish_numbers(run: Invoke, tmp_path: Path) -> None:
+    book = windows_book(tmp_path / "book.csv")
+    result = run("renew", str(book), "-o", str(tmp_path / "out.csv"), "--json")
+    assert result.exit_code == 0, result.output
+    out = read(tmp_path / "out.csv", delimiter=";")
+    assert [r["new_premium"] for r in out] == PREMIUMS
+    assert out[0]["broker"] == "Åsa" and out[0]["current_premium"] == "1 068,00"
+    assert json.loads(result.stdout)["premium_before"] == "5068.00"  # 1068 + 2600 + 1400
+    forced = run("renew", str(book), "-o", str(tmp_path / "o2.csv"), "--encoding", "utf-8")
+    assert (forced.exit_code == 2 and "header is not utf-8" not in forced.stderr) or \
+        forced.exit_code == 0
+
+
+def test_the_same_book_as_xlsx_and_outputs_for_excel(run: Invoke, tmp_path: Path) -> None:
+    import openpyxl
+
+    book = excel_book(tmp_path / "book.xlsx")
+    result = run("renew", str(book), "-o", str(tmp_path / "out.xlsx"), "--sheet", "Bestånd",
+                 "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["rows_rejected"] == 0
+    sheet = openpyxl.load_workbook(tmp_path / "out.xlsx").active
+    assert sheet is not None
+    rows = list(sheet.iter_rows(values_only=True))
+    names = list(rows[0])
+    premiums = [r[names.index("new_premium")] for r in rows[1:]]
+    assert premiums == [1085, 2713.75, 1306.5, 1456.25]  # numbers, not text
+    assert rows[1][names.index("current_premium")] == 1068
+    assert sheet.cell(row=4, column=names.index("broker") + 1).quotePrefix  # a formula: text
+    assert (tmp_path / "out.rejects.xlsx").exists()
+    sv = run("renew", str(book), "-o", str(tmp_path / "sv.csv"), "--excel-sv")
+    assert sv.exit_code == 0, sv.output
+    data = (tmp_path / "sv.csv").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    lines = data.decode("utf-8-sig").splitlines()
+    assert lines[1].split(";")[-3:-1] == ["1085,00", "1,59"]
+    assert "'=cmd|' /C calc'" in lines[3]
+    assert run("renew", str(book), "-o", str(tmp_path / "plain.csv")).exit_code == 0
+    assert "=cmd|' /C calc'" in (tmp_path / "plain.csv").read_text()  # programs: exact
+
+
+def test_personnummer_born_2001_to_2026(run: Invoke, tmp_path: Path) -> None:
+    from .test_renewal_columns import personnummer
+
+    header = ["policy_id", "product", "id", "renewal_date", "deductible", "smoker"]
+    rows = [[f"P{y}{m}", "plus", personnummer(date(y, m, 2), 17 * m), "2026-06-01", "0",
+             "false"] for y in range(2001, 2027) for m in (1, 5)]
+    book = write_book(tmp_path / "book.csv", rows, header)
+    os.chmod(book, 0o600)
+    result = run("renew", str(book), "-o", str(tmp_path / "out.csv"), "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["rows_rejected"] == 0
+    out = read(tmp_path / "out.csv")
+    assert [int(r["age"]) for r in out[:2]] == [25, 25]  # born 2001, not 1901 (Danish)
+    for name in ("out.csv", "out.rejects.csv", "out.manifest.json"):
+        assert (tmp_path / name).stat().st_mode & 0o777 == 0o600  # as the book
+
+
+def test_id_country_option_and_column(run: Invoke, tmp_path: Path) -> None:
+    header = ["policy_id", "product", "id", "renewal_date", "deductible", "smoker"]
+    book = write_book(tmp_path / "book.csv",
+                      [["D1", "plus", "010190-1234", "2025-03-01", "0", "false"]], header)
+    se = run("renew", str(book), "-o", str(tmp_path / "a.csv"), "--json")
+    assert json.loads(se.stdout)["rejected_by_reason"] == {"bad_id": 1}
+    rejected = read(tmp_path / "a.rejects.csv")
+    assert rejected[0]["id"] == "010190-****"
+    assert "1234" not in se.output and "1234" not in rejected[0]["message"]
+    dk = run("renew", str(book), "-o", str(tmp_path / "b.csv"), "--id-country", "dk")
+    assert dk.exit_code == 0 and read(tmp_path / "b.csv")[0]["age"] == "35"
+    bad = run("renew", str(book), "-o", str(tmp_path / "c.csv"), "--id-country", "XX")
+    assert bad.exit_code == 2 and "--id-country" in bad.stderr
+    mixed = write_book(tmp_path / "mixed.csv", [
+        ["D1", "plus", "010190-1234", "2025-03-01", "0", "false", "DK"],
+        ["S1", "plus", "900501-1235", "2025-03-01", "0", "false", ""]], [*header, "id_country"])
+    both = run("renew", str(mixed), "-o", str(tmp_path / "d.csv"), "--json")
+    assert json.loads(both.stdout)["rows_out"] == 2
+
+
+def test_no_row_priced_exits_1_and_says_why(run: Invoke, tmp_path: Path) -> None:
+    rows = [["P1", "plus", "1990-05-01", "2027-03-01", "0", "false", "", "", ""],
+            ["P2", "bas", "1980-05-01", "2027-04-01", "0", "false", "", "", ""]]
+    book = write_book(tmp_path / "book.csv", rows)
+    result = run("renew", str(book), "-o", str(tmp_path / "out.csv"))
+    assert result.exit_code == 1
+    first = result.stderr.splitlines()[0]
+    assert "kpi_missing 2" in first and "2026-09" in first
+    assert result.stdout.startswith("Förnyelse")  # the summary still follows
+
+
+def test_manifest_pairs_the_two_files(run: Invoke, tmp_path: Path) -> None:
+    import hashlib
+
+    book = write_book(tmp_path / "book.csv", [GOOD[0], BAD[0][0]])
+    result = run("renew", str(book), "-o", str(tmp_path / "out.csv"), "--json")
+    data = json.loads(result.stdout)
+    manifest = json.loads((tmp_path / "out.manifest.json").read_text())
+    assert manifest["run"] == data["run"]
+    for key, name in (("output", "out.csv"), ("rejects", "out.rejects.csv")):
+        assert manifest[key]["file"] == name
+        assert manifest[key]["sha256"] == hashlib.sha256(
+            (tmp_path / name).read_bytes()).hexdigest()
+    assert (manifest["output"]["rows"], manifest["rejects"]["rows"]) == (1, 1)
+
+
+def test_a_kill_between_the_renames_leaves_no_manifest(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    import quote.files
+
+    book = write_book(tmp_path / "book.csv", [GOOD[0], BAD[0][0]])
+    tariff = load_tariff(DKV_PATH)
+    pricer = Pricer([tariff], lambda t: kpi_for(t, None))
+    run_renewal(open_book(book, None), None, pricer, tmp_path / "out.csv", tmp_path / "r.csv")
+    assert (tmp_path / "out.manifest.json").exists()
+    real = os.replace
+    calls = {"n": 0}
+
+    def killed(src: object, dst: object) -> None:
+        calls["n"] += 1
+        if calls["n"] == 2:  # the rejects are renamed, the output not yet
+            raise KeyboardInterrupt
+        real(src, dst)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(quote.files.os, "replace", killed)
+    with pytest.raises(KeyboardInterrupt):
+        run_renewal(open_book(book, None), None, pricer, tmp_path / "out.csv",
+                    tmp_path / "r.csv")
+    assert not (tmp_path / "out.manifest.json").exists()  # the pair is not vouched for
+
+
+def test_reports_of_renew_and_impact(run: Invoke, tmp_path: Path) -> None:
+    book = write_book(tmp_path / "book.csv", [*GOOD, BAD[0][0]])
+    result = run("renew", str(book), "-o", str(tmp_path / "out.csv"), "--report",
+                 str(tmp_path / "r.html"))
+    assert result.exit_code == 0, result.output
+    html = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "Förnyelse av bestånd" in html and "5 068,00 kr" in html
+    new = tmp_path / "new.yaml"
+    new.write_text(DKV_PATH.read_text(encoding="utf-8").replace(
+        "      31-35: 1068\n", "      31-35: 1168\n"), encoding="utf-8")
+    (tmp_path / "kpi-1980.csv").write_bytes((DKV_PATH.parent / "kpi-1980.csv").read_bytes())
+    impact = run("tariff", "impact", "--book", str(book), "--old", str(DKV_PATH), "--new",
+                 str(new), "--report", str(tmp_path / "i.html"), "--json")
+    assert impact.exit_code == 0, impact.output
+    page = (tmp_path / "i.html").read_text(encoding="utf-8")
+    assert "Effekt av ny tariff" in page and "Förslag" in page
+    same = run("renew", str(book), "-o", str(tmp_path / "o.csv"), "--report", str(book))
+    assert same.exit_code == 2
+    nowhere = run("renew", str(book), "-o", str(tmp_path / "o.csv"), "--report",
+                  str(tmp_path / "none" / "r.html"))
+    assert nowhere.exit_code == 2 and "cannot write here" in nowhere.stderr
+    assert not (tmp_path / "o.csv").exists()  # checked before any work
+
+
+def test_hostile_numbers_reject_the_row_not_the_run(run: Invoke, tmp_path: Path) -> None:
+    rows = [["H1", "plus", "1990-05-01", "2025-03-01", "0", "false", "1e30", "", ""],
+            ["H2", "plus", "1990-05-01", "2025-03-01", "1e5000", "false", "", "", ""],
+            ["H3", "plus", "1990-05-01", "2025-03-01", "0", "false", "9" * 5000, "", ""],
+            ["H4", "plus", "1990-05-01", "2025-03-01", "0", "false", "", "1e30", ""],
+            ["H5", "plus", "1990-05-01", "2025-03-01", "0", "false", "", "-1068", ""],
+            GOOD[0]]
+    book = write_book(tmp_path / "book.csv", rows)
+    result = run("renew", str(book), "-o", str(tmp_path / "out.csv"), "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["rejected_by_reason"] == {"bad_number": 5}
+    assert data["premium_before"] == "1068.00"  # the negative premium is not summed
+
+
+def test_block_bytes_option_is_hidden_and_works(run: Invoke, tmp_path: Path) -> None:
+    rows = [GOOD[0]] * 50
+    book = write_book(tmp_path / "book.csv", rows)
+    result = run("renew", str(book), "-o", str(tmp_path / "out.csv"), "--block-bytes", "64",
+                 "--json")
+    assert result.exit_code == 0 and json.loads(result.stdout)["rows_out"] == 50
+    assert "--block-bytes" not in run("renew", "--help").stdout
+
+
+def test_an_unterminated_quote_in_an_id_book_leaks_nothing(run: Invoke, tmp_path: Path) -> None:
+    book = tmp_path / "book.csv"
+    book.write_text("policy_id,product,id,renewal_date,deductible,smoker\n"
+                    'P1,plus,"900501-1235,2025-03-01,0,false\n'
+                    "P2,plus,900501-1235,2025-03-01,0,false\n", encoding="utf-8")
+    os.chmod(book, 0o640)
+    result = run("renew", str(book), "-o", str(tmp_path / "out.csv"), "--json")
+    assert result.exit_code == 0, result.output
+    assert "1235" not in result.output
+    rejected = read(tmp_path / "out.rejects.csv")
+    assert [(r["line"], r["reason"]) for r in rejected] == [("2", "bad_quoting")]
+    assert "1235" not in (tmp_path / "out.rejects.csv").read_text()
+    for name in ("out.csv", "out.rejects.csv"):  # never more readable than the book
+        assert (tmp_path / name).stat().st_mode & 0o777 & ~0o640 == 0

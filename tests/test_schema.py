@@ -21,3 +21,11 @@ def test_tariff_schema(run: Invoke) -> None:
 def test_unknown_kind(run: Invoke) -> None:
     result = run("tariff", "schema", "--kind", "nope")
     assert result.exit_code == 2 and "--kind: unknown kind 'nope'" in result.stderr
+
+
+def test_scenario_schema(run: Invoke) -> None:
+    result = run("tariff", "schema", "--kind", "rulebook-scenarios")
+    assert result.exit_code == 0
+    schema = json.loads(result.stdout)
+    assert set(schema["required"]) == {"kind", "rulebook", "scenarios"}
+    assert "monthly_premium" in schema["$defs"]["Expect"]["properties"]

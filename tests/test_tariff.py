@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from quote.errors import TariffError
-from quote.tariff import Bracket, load_tariff
+from quote.tariff import Bracket, load_tariff, percentage_in_range
 
 from .conftest import DKV_PATH, FIXTURES
 
@@ -117,3 +118,34 @@ def test_bundled_file_is_the_source_table() -> None:
     """The shipped file says where its numbers come from."""
     text = DKV_PATH.read_text(encoding="utf-8")
     assert "003_644d41b70766cb4e.txt lines 1884-1939" in text
+
+
+PREMIUM = "products.plus.premiums.31-35"
+
+
+@pytest.mark.parametrize(("old", "new", "message"), [
+    ("31-35: 1068", "31-35: 1" + "0" * 40, f"{PREMIUM}: at most 1,000,000 kr"),
+    ("31-35: 1068", "31-35: 1.0e+5000", f"{PREMIUM}: at most 1,000,000 kr"),
+    ("loading_pct: 25", "loading_pct: 1.0e30",
+     "smoker.loading_pct: a percentage from 0 to 1,000 with at most 4 decimals"),
+    ("minimum_monthly_premium: 0", "minimum_monthly_premium: 1000001",
+     "pricing.minimum_monthly_premium: at most 1,000,000 kr"),
+    ("effective_from: 2024-06-01", "effective_from: 2024-06-01 10:00:00",
+     "effective_from: expected a date YYYY-MM-DD, not a timestamp"),
+])
+def test_numbers_out_of_range_are_refused_at_their_line(tmp_path: Path, old: str, new: str,
+                                                        message: str) -> None:
+    text = DKV_PATH.read_text(encoding="utf-8")
+    line = text[:text.index(old)].count("\n") + 1
+    path = tmp_path / "t.yaml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(TariffError) as info:
+        load_tariff(path)
+    assert [str(p) for p in info.value.problems] == [f"{path}:{line}: {message}"]
+
+
+def test_percentage_range() -> None:
+    assert percentage_in_range(Decimal("1000")) and percentage_in_range(Decimal("12.5"))
+    assert not percentage_in_range(Decimal("1000.01"))
+    assert not percentage_in_range(Decimal("12.12345"))
+    assert not percentage_in_range(Decimal("-1")) and not percentage_in_range(Decimal("Inf"))

@@ -14,6 +14,7 @@ from quote.cli import eligibility as eligibility_cmd
 from quote.cli import kpi as kpi_cmd
 from quote.cli import price as price_cmd
 from quote.cli import renew as renew_cmd
+from quote.cli import rulebook as rulebook_cmd
 from quote.cli import tariff as tariff_cmd
 from quote.i18n import default_lang, set_lang
 
@@ -31,6 +32,7 @@ app.command("renew")(renew_cmd.renew)
 app.add_typer(declaration_cmd.app, name="declaration")
 app.add_typer(tariff_cmd.app, name="tariff")
 app.add_typer(kpi_cmd.app, name="kpi")
+app.add_typer(rulebook_cmd.app, name="rulebook")
 app.add_typer(data_cmd.app, name="data")
 
 

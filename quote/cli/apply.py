@@ -1,4 +1,5 @@
-"""`quote apply`: eligibility, the health declaration, the decision and the priced offer."""
+"""`quote apply`: reads the options, calls :func:`quote.underwriting.application.apply_for`,
+renders the result (text, JSON, the record file)."""
 
 from __future__ import annotations
 
@@ -33,31 +34,31 @@ from quote.cli.common import (
     stdout,
     user_errors,
 )
-from quote.cli.interview import Interview
+from quote.cli.interview import DRAFT_KIND, Interview
 from quote.cli.price import render as render_price
-from quote.dates import age_on, parse_date
-from quote.eligibility import Applicant, eligibility_reasons
-from quote.errors import DataFileError
-from quote.files import write_text_atomic
-from quote.money import pct, plain
-from quote.pricing import Breakdown, PriceRequest
-from quote.pricing import price as price_request
-from quote.underwriting.decision import Decision, Lang, decide
-from quote.underwriting.declaration import DeclarationError, parse_declaration
-from quote.yamlfile import load_yaml, read_bytes
-
-EFFECT_TEXT = {
-    "sv": {"accept": "beviljas", "exclude": "förbehåll", "load": "tillägg", "refer": "manuell",
-           "decline": "avslag", "smoker": "rökartillägg"},
-    "en": {"accept": "accept", "exclude": "exclusion", "load": "loading", "refer": "refer",
-           "decline": "decline", "smoker": "smoker loading"},
-}
-OUTCOME_TEXT = {
-    "sv": {"accept": "Beviljas", "terms": "Beviljas med villkor",
-           "refer": "Manuell riskbedömning", "decline": "Avslag"},
-    "en": {"accept": "Accepted", "terms": "Accepted on terms",
-           "refer": "Referred to an underwriter", "decline": "Declined"},
-}
+from quote.dates import age_on
+from quote.i18n import Lang, get_lang, parse_lang, set_lang, t
+from quote.indexation import KpiSeries
+from quote.money import pct
+from quote.private import create_private, create_private_numbered
+from quote.tariff import Tariff
+from quote.underwriting.application import (
+    Application,
+    ApplicationRequest,
+    DeclarationSource,
+    Declined,
+    NotEligible,
+    Offered,
+    RawDeclaration,
+    Referred,
+    application_dict,
+    apply_for,
+    received_of,
+    start_date,
+)
+from quote.underwriting.declaration import DeclarationError
+from quote.underwriting.rulebook import RuleBook
+from quote.yamlfile import YamlDocument, load_yaml, read_bytes
 
 
 def apply(
@@ -68,7 +69,11 @@ def apply(
     id_number: IdOption = None,
     id_country: IdCountryOption = None,
     on: Annotated[str | None, typer.Option(
-        help="Date of the application and of the offer's price, YYYY-MM-DD [default: today].",
+        help="Date of the decision, YYYY-MM-DD (default: today); also the received date when "
+             "the declaration is asked in the terminal.", show_default=False)] = None,
+    start: Annotated[str | None, typer.Option(
+        help="Date cover and premium start, YYYY-MM-DD; the offer is priced on it (age, "
+             "bracket, KPI) (default: the first of the month after the decision).",
         show_default=False)] = None,
     deductible: Annotated[int, typer.Option(help="Självrisk in kronor per claim.")] = 0,
     referral: Annotated[bool, typer.Option("--referral", help="With remisskrav.")] = False,
@@ -80,10 +85,17 @@ def apply(
     ] = None,
     record: Annotated[Path | None, typer.Option(
         help="Write the full application record (inputs, answers, decision, hashes) to this "
-             "new file, readable by you only (0600).", dir_okay=False, show_default=False)
-    ] = None,
-    lang: Annotated[str, typer.Option(help="Language of questions and reasons: sv or en.")
-                    ] = "sv",
+             "new file, readable by you only (0600); never replaces anything.",
+        dir_okay=False, show_default=False)] = None,
+    draft_dir: Annotated[Path | None, typer.Option(
+        "--draft-dir", help="Where an interrupted interview saves its draft (a new file, "
+                            "0600; default: the current directory).",
+        file_okay=False, show_default=False)] = None,
+    resume: Annotated[Path | None, typer.Option(
+        help="Continue the interview saved in this draft file.", dir_okay=False,
+        show_default=False)] = None,
+    lang: Annotated[str | None, typer.Option(help="Language of questions and reasons: sv or en.",
+                                             show_default=False)] = None,
     not_fit_for_work: NotFitOption = False,
     no_social_insurance: NoSocialInsuranceOption = False,
     tariff: TariffOption = None,
@@ -99,165 +111,198 @@ def apply(
     Example: quote apply --product plus --birth-date 1990-05-01 --residence SE
     --declaration answers.yaml
     """
-    language: Lang = "en" if lang.lower() == "en" else "sv"
-    if lang.lower() not in ("sv", "en"):
-        fail(f"--lang: choose sv or en, not {lang!r}")
-    on_date = date_option(on, "--on") or date.today()
-    born, identity = birth_date_from(birth_date, id_number, id_country, on_date, residence)
-    if record is not None and record.exists():
+    if lang is not None:
+        chosen_lang = parse_lang(lang)
+        if chosen_lang is None or lang.lower() not in ("sv", "en"):
+            fail(f"--lang: choose sv or en, not {lang!r}")
+        set_lang(chosen_lang)
+    language = get_lang()
+    decided = date_option(on, "--on") or date.today()
+    start_day = date_option(start, "--start")
+    born, identity = birth_date_from(birth_date, id_number, id_country, decided, residence)
+    _check_paths(record, declaration, resume, draft_dir)
+    request = ApplicationRequest(
+        product=product.lower(), birth_date=born, residence=residence, decided=decided,
+        start=start_day, deductible=deductible, referral=referral,
+        frequency=frequency.lower(), fit_for_work=not not_fit_for_work,
+        social_insurance=not no_social_insurance)
+    with user_errors():
+        doc = _read_declaration(declaration)
+        draft = _read_draft(resume)
+        received = received_of(doc.data, decided) if doc else decided
+        book = choose_rulebook(rulebook, tariffs, received)
+        chosen = choose_tariff(tariff, tariffs, start_day or start_date(decided))
+        series = kpi_for(chosen, kpi)
+        _check_book(book, draft, declaration)
+        interview = Interview(stderr() if as_json else stdout(), book.model, language, draft)
+
+        def source() -> RawDeclaration:
+            if doc is not None:
+                return RawDeclaration(doc.data, doc, declaration)
+            return RawDeclaration(_interview(interview, decided, born, draft_dir))
+
+        result = _decide(request, received, chosen, series, book, source, language)
+    masked = identity.masked if identity else None
+    data = application_dict(result, language, masked)
+    if isinstance(result, NotEligible):
+        _render_not_eligible(data, as_json)
+        raise typer.Exit(EXIT_FINDINGS)
+    written = None
+    if record is not None:
+        written = _write_record(record, data, result, identity_number=identity.number
+                                if identity else None, id_country=identity.country
+                                if identity else None, lang=language)
+    if as_json:
+        print_json(data)
+    else:
+        _render(result, data)
+    if written is not None:
+        stderr().print(t("apply.record_written", path=str(written)), markup=False)
+
+
+def _check_paths(record: Path | None, declaration: Path | None, resume: Path | None,
+                 draft_dir: Path | None) -> None:
+    """What can be refused before anything is read or asked (a hint: the record is still
+    created exclusively)."""
+    if record is not None and (record.exists() or record.is_symlink()):
         fail(f"--record: {record} exists; an application record is never overwritten")
     if record is not None and not (record.parent if str(record.parent) else Path(".")).is_dir():
         fail(f"--record: the directory {record.parent} does not exist")
-    age = age_on(born, on_date)
-    with user_errors():
-        chosen = choose_tariff(tariff, tariffs, on_date)
-        series = kpi_for(chosen, kpi)
-        book = choose_rulebook(rulebook, tariffs, on_date)
-        request = PriceRequest(product=product.lower(), age=age, on=on_date,
-                               deductible=deductible, referral=referral,
-                               frequency=frequency.lower())
-        price_request(chosen, series, request)  # the offer can be priced: fail before asking
-        raw: Any = None
-        doc = None
-        if declaration is not None:
-            doc = load_yaml(declaration, read_bytes(declaration, "declaration",
-                                                    DeclarationError))
-            if doc.problems:
-                raise DeclarationError(declaration, doc.problems)
-            raw = doc.data
-        received = _received(raw, on_date)
-        reasons = eligibility_reasons(
-            Applicant(born, residence, fit_for_work=not not_fit_for_work,
-                      social_insurance=not no_social_insurance),
-            received, book.model.eligibility)
-    if reasons:
-        if as_json:
-            print_json({"eligible": False, "outcome": None,
-                        "reasons": [{"code": r.code, "message": r.message} for r in reasons]})
-        else:
-            console = stdout()
-            console.print("[bold]Kan inte ansöka[/]:")
-            for r in reasons:
-                console.print(f"  - {r.message} [{r.code}]", markup=False)
-        raise typer.Exit(EXIT_FINDINGS)
-    if raw is None:
-        try:
-            raw = Interview(stderr() if as_json else stdout(), book.model, language).run(
-                on_date, age_on(born, on_date))
-        except (EOFError, KeyboardInterrupt):
-            fail("the interview was interrupted before every question was answered; nothing "
-                 "was decided or written")
+    if declaration is not None and resume is not None:
+        fail("--resume: continues an interview; it cannot go with --declaration")
+    if draft_dir is not None and not draft_dir.is_dir():
+        fail(f"--draft-dir: the directory {draft_dir} does not exist")
+
+
+def _check_book(book: RuleBook, draft: dict[str, Any] | None, declaration: Path | None
+                ) -> None:
+    if draft is not None and (draft.get("rulebook"), draft.get("version")) != \
+            (book.model.id, book.model.version):
+        fail(f"--resume: the draft was made with another rule book than {book.model.id} "
+             f"{book.model.version}")
+    if declaration is not None and book.model.declaration.mode == "karens":
+        fail("--declaration: the rule book takes on risk with karens and asks no health "
+             "questions")
+
+
+def _decide(request: ApplicationRequest, received: date, chosen: Tariff, series: KpiSeries,
+            book: RuleBook, source: DeclarationSource, language: Lang) -> Application:
     try:
-        checked = parse_declaration(raw, book.model, born, doc=doc, path=declaration)
-    except DataFileError as exc:
+        return apply_for(request, received, chosen, series, book, source, language)
+    except DeclarationError as exc:
         for problem in exc.problems:
             typer.echo(str(problem), err=True)
         raise typer.Exit(2) from None
-    decision = decide(book.model, checked, born, language)
-    offer: Breakdown | None = None
-    if decision.outcome != "decline":
-        with user_errors():
-            offer = price_request(chosen, series, PriceRequest(
-                product=request.product, age=age, on=on_date, deductible=deductible,
-                smoker=decision.smoker, loading_pct=decision.loading_pct, referral=referral,
-                frequency=request.frequency))
-    result = _result(decision, offer, chosen.model.moments, language, chosen, book, checked,
-                     identity.masked if identity else None)
-    if record is not None:
-        full = {**result, "inputs": {
-            "product": request.product, "birth_date": born.isoformat(),
-            "id": identity.number if identity else None,
-            "id_country": identity.country if identity else None,
-            "residence": residence.upper(), "on": on_date.isoformat(),
-            "deductible": deductible, "referral": referral, "frequency": request.frequency,
-            "lang": language, "not_fit_for_work": not_fit_for_work,
-            "no_social_insurance": no_social_insurance},
-            "declaration": checked.as_dict(),
-            "offer": offer.as_dict() if offer else None}
-        with user_errors():
-            write_text_atomic(record, json.dumps(full, ensure_ascii=False, indent=2) + "\n",
-                              mode=0o600)
-    if as_json:
-        print_json(result)
-    else:
-        _render(decision, offer, result, language, book.model.example, book.model.notice)
 
 
-def _received(raw: Any, on: date) -> date:
-    """The declaration's received date for the eligibility check (``on`` if it has none)."""
-    value = raw.get("received") if isinstance(raw, dict) else None
-    if isinstance(value, date):
-        return value
+def _read_declaration(path: Path | None) -> YamlDocument | None:
+    if path is None:
+        return None
+    doc = load_yaml(path, read_bytes(path, "declaration", DeclarationError))
+    if doc.problems:
+        raise DeclarationError(path, doc.problems)
+    return doc
+
+
+def _read_draft(path: Path | None) -> dict[str, Any] | None:
+    if path is None:
+        return None
+    doc = load_yaml(path, read_bytes(path, "draft", DeclarationError))
+    if doc.problems:
+        raise DeclarationError(path, doc.problems)
+    data = doc.data
+    if not isinstance(data, dict) or data.get("kind") != DRAFT_KIND:
+        fail(f"--resume: {path} is not an interview draft (kind: {DRAFT_KIND})")
+    return data
+
+
+def _interview(interview: Interview, decided: date, born: date, draft_dir: Path | None
+               ) -> dict[str, Any]:
     try:
-        return parse_date(str(value)) if value is not None else on
-    except ValueError:
-        return on  # the declaration check reports it
+        return interview.run(decided, age_on(born, decided))
+    except (EOFError, KeyboardInterrupt):
+        progress = interview.progress
+        if not progress["answers"] and progress["height_cm"] is None:
+            fail(t("apply.interrupted"))
+        with user_errors():
+            path = create_private_numbered(draft_dir or Path("."),
+                                           f"utkast-{decided.isoformat()}", ".json",
+                                           json.dumps(progress, ensure_ascii=False,
+                                                      indent=2) + "\n")
+        typer.echo(t("apply.draft_saved", path=str(path)), err=True)
+        raise typer.Exit(2) from None
 
 
-def _result(decision: Decision, offer: Breakdown | None, moments: dict[str, str],
-            lang: Lang, chosen: Any, book: Any, checked: Any, masked: str | None
-            ) -> dict[str, Any]:
-    exclusions = []
-    for e in decision.exclusions:
-        item = e.as_dict(lang)
-        if e.kind == "moment":
-            item["text"] = moments.get(e.id, e.id)
-        exclusions.append(item)
-    return {
-        "eligible": True,
-        "outcome": decision.outcome,
-        "smoker": decision.smoker,
-        "loading_pct": pct(decision.loading_pct),
-        "exclusions": exclusions,
-        "findings": [f.as_dict(lang) for f in decision.findings],
-        "age": decision.age,
-        "bmi": format(decision.bmi, "f"),
-        "monthly_premium": plain(offer.monthly_premium) if offer else None,
-        "frequency": offer.request.frequency if offer else None,
-        "instalment": plain(offer.instalment) if offer else None,
-        "dropped_answers": list(checked.dropped),
-        "id": masked,
-        "tariff": {"id": chosen.model.id, "version": chosen.model.version,
-                   "effective_from": chosen.model.effective_from.isoformat(),
-                   "sha256": chosen.sha256},
-        "rulebook": {"id": book.model.id, "version": book.model.version,
-                     "example": book.model.example, "sha256": book.sha256},
-    }
+def _write_record(record: Path, data: dict[str, Any], result: Application,
+                  identity_number: str | None, id_country: str | None, lang: Lang) -> Path:
+    assert not isinstance(result, NotEligible)
+    req = result.request
+    full = {**data, "inputs": {
+        "product": req.product, "birth_date": req.birth_date.isoformat(),
+        "id": identity_number, "id_country": id_country,
+        "residence": req.residence.upper(), "on": req.decided.isoformat(),
+        "start": result.dates.start.isoformat(),
+        "deductible": req.deductible, "referral": req.referral, "frequency": req.frequency,
+        "lang": lang, "not_fit_for_work": not req.fit_for_work,
+        "no_social_insurance": not req.social_insurance},
+        "declaration": result.declaration.as_dict() if result.declaration else None}
+    with user_errors():
+        create_private(record, json.dumps(full, ensure_ascii=False, indent=2) + "\n")
+    return record
 
 
-def _render(decision: Decision, offer: Breakdown | None, result: dict[str, Any], lang: Lang,
-            example: bool, notice: str) -> None:
+def _render_not_eligible(data: dict[str, Any], as_json: bool) -> None:
+    if as_json:
+        print_json(data)
+        return
     console = stdout()
-    sv = lang == "sv"
-    console.print(f"[bold]{'Beslut' if sv else 'Decision'}: "
-                  f"{OUTCOME_TEXT[lang][decision.outcome]}[/]")
-    if decision.findings:
+    console.print(f"[bold]{t('apply.not_eligible')}[/]:")
+    for r in data["reasons"]:
+        console.print(f"  - {r['message']} [{r['code']}]", markup=False)
+
+
+def _render(result: Application, data: dict[str, Any]) -> None:
+    assert not isinstance(result, NotEligible)
+    console = stdout()
+    decision = result.decision
+    console.print(f"[bold]{t('apply.decision')}: {t(f'apply.outcome.{decision.outcome}')}[/]")
+    console.print(t("apply.dates", **{k: data[k] for k in ("received", "decided", "start")}),
+                  markup=False)
+    if isinstance(result, Offered) and result.karens:
+        console.print(f"{t('uw.karens_mode')}.", markup=False)
+        for f in decision.findings:
+            console.print(f.reason, markup=False)
+    elif decision.findings:
         table = Table(show_edge=False, pad_edge=False)
-        for column in (("Fråga", "Svar", "Regel", "Effekt", "Skäl") if sv else
-                       ("Question", "Answer", "Rule", "Effect", "Reason")):
-            table.add_column(column)
-        for f in result["findings"]:
-            effect = EFFECT_TEXT[lang][f["effect"]] + (f" +{f['load_pct']} %"
-                                                       if f["effect"] == "load" else "")
+        for column in ("question", "answer", "rule", "effect", "reason"):
+            table.add_column(t(f"apply.col.{column}"))
+        for f in data["findings"]:
+            effect = t(f"apply.effect.{f['effect']}") + (f" +{f['load_pct']} %"
+                                                         if f["effect"] == "load" else "")
             reason = f["reason"] + (f" ({f['note']})" if f["note"] else "")
-            table.add_row(f["question"] or "", escape(f["answer"]), f["rule"], effect,
-                          escape(reason))
+            question = (f["question"] or "") + (f" #{f['item']}" if f["item"] else "")
+            table.add_row(question, escape(f["answer"]), f["rule"], effect, escape(reason))
         console.print(table)
-    if result["exclusions"]:
-        console.print("Förbehåll (undantas):" if sv else "Exclusions:")
-        for e in result["exclusions"]:
+    if data["exclusions"] and not isinstance(result, Declined):
+        console.print(t("apply.exclusions"))
+        for e in data["exclusions"]:
             console.print(f"  - {e['text']}", markup=False)
-    if decision.loading_pct:
-        console.print(f"{'Premietillägg' if sv else 'Loading'}: +{pct(decision.loading_pct)} %")
-    if result["dropped_answers"]:
-        console.print(("Ej använda svar (gäller inte): " if sv else "Answers not used: ")
-                      + ", ".join(result["dropped_answers"]))
-    if offer is not None:
+    if decision.loading_pct and not isinstance(result, Declined):
+        console.print(t("apply.loading", pct=pct(decision.loading_pct)))
+    if data["karens"]:
+        console.print(t("apply.karens_info"))
+        for k in data["karens"]:
+            item = f" #{k['item']}" if len([x for x in data["karens"]
+                                            if x["question"] == k["question"]]) > 1 else ""
+            console.print(f"  - {k['question']}{item}: {k['text']}", markup=False)
+    if data["dropped_answers"]:
+        console.print(t("apply.dropped", items=", ".join(data["dropped_answers"])),
+                      markup=False)
+    if not isinstance(result, Declined):
         console.print()
-        console.print("[bold]Erbjudande[/]" if sv else "[bold]Offer[/]")
-        render_price(offer)
-        if decision.outcome == "refer":
-            console.print("Preliminärt: en riskbedömare avgör." if sv else
-                          "Provisional: an underwriter decides.")
-    if example:
-        console.print(f"[dim]{escape(notice)}[/]")
+        heading = "apply.preliminary" if isinstance(result, Referred) else "apply.offer"
+        console.print(f"[bold]{t(heading)}[/]")
+        render_price(result.breakdown)
+    model = result.rulebook.model
+    if model.example:
+        console.print(f"[dim]{escape(model.notice_in(get_lang()))}[/]")

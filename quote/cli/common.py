@@ -21,7 +21,9 @@ from rich.console import Console
 
 from quote.dates import parse_date
 from quote.errors import DataFileError, InputError, QuoteError
+from quote.i18n import t
 from quote.identity import Identity, parse_identity
+from quote.tariff import MAX_PCT, PCT_DECIMALS, percentage_in_range
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -33,6 +35,7 @@ OPTION_NAMES = {
     "age": "--age",
     "birth_date": "--birth-date",
     "on": "--on",
+    "start": "--start",
     "deductible": "--deductible",
     "loading_pct": "--loading",
     "referral": "--referral",
@@ -106,6 +109,8 @@ def percentage_option(value: str, option: str) -> Decimal:
         fail(f"{option}: {value!r} is not a number (a percentage such as 25 or 12.5)")
     if result < 0:
         fail(f"{option}: must be 0 or more, got {value}")
+    if not percentage_in_range(result):
+        fail(f"{option}: {t('hostile.range.percentage', limit=MAX_PCT, places=PCT_DECIMALS)}")
     return result
 
 
@@ -132,8 +137,6 @@ KpiOption = Annotated[
                  dir_okay=False, show_default=False),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
-# Hidden: the CSV read block in bytes, so tests can spread a small book over many blocks.
-BlockBytesOption = Annotated[int | None, typer.Option("--block-bytes", hidden=True, min=1)]
 RulebookOption = Annotated[
     Path | None,
     typer.Option("--rulebook", help="Rule-book file [default: the one in force in the data "
@@ -182,3 +185,18 @@ def birth_date_from(birth_date: str | None, id_number: str | None, id_country: s
     if born > on:
         fail(f"--birth-date: {born} is after {on}")
     return born, None
+
+
+@contextmanager
+def book_errors(book: Path) -> Iterator[None]:
+    """A book polars cannot read becomes one line naming the file, never a traceback.
+    polars' own message is not shown: it may quote a field (``could not parse `"9005…```),
+    and a book may hold identity numbers. (Malformed records are rejects of their own,
+    quote.renewal.reading; this is for what is left.)"""
+    import polars as pl
+
+    try:
+        yield
+    except pl.exceptions.PolarsError as exc:
+        raise QuoteError(f"{book}: not a valid book ({type(exc).__name__}); nothing was "
+                         "written") from None

@@ -41,6 +41,11 @@ def template_text(book: RuleBookModel, lang: str, today: date) -> str:
         "# " + ("Fyll i alla svar. answer: ja eller nej; följdfrågorna bara vid ja." if
                 lang == "sv" else "Answer every question. answer: yes or no; follow-ups "
                                   "only for yes."),
+        "# " + ("Flera sjukdomar, behandlingar eller kroppsdelar under en fråga: skriv "
+                "conditions: med en post per sjukdom, var och en med egna följdfrågor." if
+                lang == "sv" else "Several conditions, treatments or body parts under one "
+                                  "question: write conditions: with one entry per condition, "
+                                  "each with its own follow-ups."),
         f"signed: {today.isoformat()}      # {h['signed']}",
         f"received: {today.isoformat()}    # {h['received']}",
         f"guardian_signed: no   # {h['guardian']}",

@@ -24,6 +24,7 @@ from quote.cli.common import (
     user_errors,
 )
 from quote.dates import Month
+from quote.files import clean_stale_temporaries, real_target
 from quote.i18n import t
 from quote.indexation import KpiSeries, latest_published, load_kpi, normalize_base, parse_kpi_value
 from quote.money import decimal_sv
@@ -164,8 +165,10 @@ def add(
     if base is not None and chosen_base is None:
         fail(f"--base: {t('kpi.bad_base', got=base)}")
     with user_errors():
+        path = _series_path(kpi, tariffs)
+        clean_stale_temporaries(real_target(path))  # a killed run's, even if this one refuses
         figure = parse_kpi_value(value)
-        added = add_figure(_series_path(kpi, tariffs), when, figure, chosen_base)
+        added = add_figure(path, when, figure, chosen_base)
     stored = added.addition
     if as_json:
         print_json({"path": str(added.path), "month": str(stored.month),

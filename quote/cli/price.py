@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.markup import escape
 from rich.table import Table
 
-from quote.catalog import choose_tariff, kpi_for
+from quote.catalog import choose_rulebook, choose_tariff, kpi_for
 from quote.cli.common import (
     JsonOption,
     KpiOption,
@@ -24,9 +25,13 @@ from quote.cli.common import (
     user_errors,
 )
 from quote.dates import age_on
+from quote.errors import QuoteError
+from quote.i18n import t
 from quote.money import pct, sek
 from quote.pricing import Breakdown, PriceRequest
 from quote.pricing import price as price_request
+
+MAX_AGE = 150
 
 
 def price(
@@ -70,6 +75,8 @@ def price(
         assert age is not None
         if age < 0:
             fail(f"--age: must be 0 or more, got {age}")
+        if age > MAX_AGE:
+            fail(f"--age: {t('hostile.range.age', limit=MAX_AGE)}")
         years = age
     loading_pct = percentage_option(loading, "--loading")
     with user_errors():
@@ -79,13 +86,32 @@ def price(
             product=product.lower(), age=years, on=on_date, deductible=deductible,
             smoker=smoker, loading_pct=loading_pct, referral=referral,
             frequency=frequency.lower()))
+    last_age = _last_application_age(years, tariffs, on_date)
     if as_json:
         data = breakdown.as_dict()
         if born is not None:
             data["birth_date"] = born.isoformat()
+        if last_age is not None:
+            data["renewal_only"] = True
         print_json(data)
     else:
         render(breakdown)
+        if last_age is not None:
+            stdout().print(t("price.renewal_only", turns=last_age + 1, age=years), markup=False)
+
+
+def _last_application_age(age: int, tariffs: Path | None, on: date) -> int | None:
+    """The rule book's last age for a new individual application, when ``age`` is past it
+    (then the price is for renewals only); None otherwise. The rule book is read only for
+    ages from 60, so ordinary quotes never parse it; without one there is no note."""
+    if age < 60:
+        return None
+    try:
+        book = choose_rulebook(None, tariffs, on)
+    except QuoteError:
+        return None
+    limit = book.model.eligibility.individual_max_age
+    return limit if age > limit else None
 
 
 def render(b: Breakdown) -> None:

@@ -17,11 +17,11 @@ from quote.check import check_files, expand
 from quote.cli.common import (
     EXIT_FINDINGS,
     EXIT_OK,
-    BlockBytesOption,
     JsonOption,
     KpiOption,
     TariffOption,
     TariffsDirOption,
+    book_errors,
     date_option,
     fail,
     prepare_polars,
@@ -29,9 +29,21 @@ from quote.cli.common import (
     stdout,
     user_errors,
 )
+from quote.cli.renew import (
+    BlockBytesOption,
+    BookEncodingOption,
+    BookIdCountryOption,
+    ReportOption,
+    SheetOption,
+    check_report_path,
+    options_for,
+    render_summary,
+    write_report,
+)
 from quote.diff import diff_tariffs
 from quote.errors import InputError, QuoteError
-from quote.files import write_text_atomic
+from quote.files import clean_stale_temporaries, real_target, write_text_atomic
+from quote.i18n import t
 from quote.money import decimal_sv, pct, plain, sek
 from quote.pricing import price_list
 from quote.reindex import reindex
@@ -285,6 +297,7 @@ def index(
         if not 1900 <= year <= 9999:
             fail(f"--year: {year} is not a year")
         start = date(year, 1, 1)
+    clean_stale_temporaries(real_target(output))
     if output.exists() and not force:
         fail(f"-o: {output} exists; choose another file or pass --force to replace it")
     with user_errors():
@@ -316,15 +329,19 @@ def schema(
 
 @app.command("impact")
 def impact(
-    book: Annotated[Path, typer.Option("--book", help="The book of policies (CSV or Parquet).",
-                                       dir_okay=False, show_default=False)],
+    book: Annotated[Path, typer.Option("--book", help="The book of policies (CSV, Excel "
+                                       "or Parquet).", dir_okay=False, show_default=False)],
     old: Annotated[Path, typer.Option("--old", help="The current tariff file.",
                                       dir_okay=False, show_default=False)],
     new: Annotated[Path, typer.Option("--new", help="The proposed tariff file.",
                                       dir_okay=False, show_default=False)],
     on: Annotated[str | None, typer.Option(
-        help="Renewal date YYYY-MM-DD for every row [default: each row's renewal_date].",
+        help="Renewal date YYYY-MM-DD for every row (default: each row's renewal_date).",
         show_default=False)] = None,
+    sheet: SheetOption = None,
+    encoding: BookEncodingOption = None,
+    id_country: BookIdCountryOption = None,
+    report: ReportOption = None,
     kpi: KpiOption = None,
     as_json: JsonOption = False,
     block_bytes: BlockBytesOption = None,
@@ -335,19 +352,31 @@ def impact(
     Example: quote tariff impact --book book.csv --old dkv-2024.yaml --new dkv-2025.yaml
     """
     prepare_polars()
-    from quote.renewal import Pricer, open_book, run_impact
+
+    from quote.renewal import BLOCK_BYTES, Pricer, open_book, run_impact
 
     on_date = date_option(on, "--on")
+    options = options_for(on_date, id_country)
+    if report is not None and report.resolve() == book.resolve():
+        fail("BOOK and --report must be different files")
+    check_report_path(report)
     with user_errors():
-        opened = open_book(book, on_date)
+        opened = open_book(book, on_date, encoding=encoding, sheet=sheet,
+                           block_bytes=block_bytes or BLOCK_BYTES)
         old_t, new_t = load_tariff(old), load_tariff(new)
-        summary = run_impact(opened, on_date, Pricer([old_t], lambda t: kpi_for(t, kpi)),
-                             Pricer([new_t], lambda t: kpi_for(t, kpi)),
-                             block_bytes=block_bytes)
-    if as_json:
-        print_json({**summary.as_dict(), "old": _tariff_ref(old_t), "new": _tariff_ref(new_t)})
-    else:
-        from quote.cli.renew import render_summary
+        with book_errors(book):
+            summary = run_impact(opened, on_date, Pricer([old_t], lambda t: kpi_for(t, kpi)),
+                                 Pricer([new_t], lambda t: kpi_for(t, kpi)), options=options)
+        if report is not None:
+            from quote.renewal.report import ReportTitles, report_html
 
+            write_report(report, opened, report_html(summary, ReportTitles(
+                title=t("report.impact.title"), book=book.name,
+                tariff=f"{old_t.model.version} → {new_t.model.version}",
+                before=t("report.now"), after=t("report.proposal"))))
+    if as_json:
+        print_json({**summary.as_dict(), "old": _tariff_ref(old_t), "new": _tariff_ref(new_t),
+                    "report": str(report) if report else None})
+    else:
         render_summary(summary, f"Effekt av {new_t.model.version} mot {old_t.model.version} på "
                                 f"{book}", "nu", "förslag")

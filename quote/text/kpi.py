@@ -9,8 +9,12 @@ MESSAGES: Catalog = {
     "kpi.not_utf8": {"sv": "inte UTF-8-text (byte {byte})", "en": "not UTF-8 text (byte {byte})"},
     "kpi.bad_header": {"sv": "rubrikraden ska vara '{header}', inte {got!r}",
                        "en": "the header must be '{header}', got {got!r}"},
-    "kpi.bad_line": {"sv": "väntade 'ÅÅÅÅ-MM,värde', fick {got!r}",
-                     "en": "expected 'YYYY-MM,value', got {got!r}"},
+    "kpi.bad_line": {"sv": "väntade 'ÅÅÅÅ-MM,värde' med decimalpunkt (och en anmärkning bara "
+                           "under rubriken month,kpi,note)",
+                     "en": "expected 'YYYY-MM,value' with a decimal point (and a note only "
+                           "under the header month,kpi,note)"},
+    "kpi.bad_month": {"sv": "den första kolumnen ska vara en månad ÅÅÅÅ-MM",
+                      "en": "the first column must be a month YYYY-MM"},
     "kpi.bad_value": {"sv": "{month}: KPI ska vara ett tal från 1 till 10 000 med högst 4 "
                             "decimaler, inte {got!r}",
                       "en": "{month}: KPI must be a number from 1 to 10 000 with at most 4 "

@@ -3,17 +3,22 @@
 A declaration (a file, or what the interview collected) holds ``signed``, ``received``,
 ``height_cm``, ``weight_kg``, ``guardian_signed`` (needed under 18) and ``answers``
 ``q1`` … ``q18``. An answer is ``no``, ``yes``, or a mapping with ``answer: yes`` and the
-follow-ups. Follow-ups are kept only where they are asked (their question is yes and their
-own condition holds); an answer on an abandoned branch is dropped and listed.
+follow-ups, given directly (one condition) or as a list under ``conditions:`` with one
+mapping per condition, each with its own follow-ups (the form asks for "samtliga").
+Follow-ups are kept only where they are asked (their question is yes and their own
+condition holds); an answer on an abandoned branch is dropped and listed.
 
-Problems never repeat the answers' contents in messages about other fields.
+Problems never repeat the applicant's answers or unknown keys' values: they name the
+field and what was expected.
 """
 
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass, field
-from datetime import date
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -25,19 +30,39 @@ from quote.yamlfile import YamlDocument, by_line
 
 YES = {"yes", "ja", "y", "j", "true"}
 NO = {"no", "nej", "n", "false"}
+LIST_KEY = "conditions"
+_PLAIN_KEY = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 
 FollowUpValue = tuple[str, ...] | str | Month | bool | int
+Item = dict[str, FollowUpValue]
 
 
 class DeclarationError(DataFileError):
     """A declaration is incomplete or invalid; every problem is listed by question."""
 
 
+class AnswerProblem(ValueError):
+    """One follow-up's value is not what its type needs. ``code`` names the problem for a
+    translated message (``interview.bad.<code>``); the text never repeats the value."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
 @dataclass(frozen=True)
 class Answer:
+    """One question's answer: yes or no, and for yes one item per condition (or treatment,
+    or body part), each with its own follow-ups."""
+
     question: str
     yes: bool
-    followups: dict[str, FollowUpValue] = field(default_factory=dict)
+    items: tuple[Item, ...] = ()
+
+    @property
+    def followups(self) -> Item:
+        """The first item's follow-ups (all of them when the answer names one condition)."""
+        return self.items[0] if self.items else {}
 
 
 @dataclass(frozen=True)
@@ -59,17 +84,23 @@ class Declaration:
         """The declaration in the file format (what `--record` archives)."""
         answers: dict[str, Any] = {}
         for qid, answer in self.answers.items():
-            if not answer.yes:
-                answers[qid] = "no"
-            elif not answer.followups:
-                answers[qid] = "yes"
-            else:
-                answers[qid] = {"answer": "yes", **{k: plain_value(v) for k, v in
-                                                    answer.followups.items()}}
+            answers[qid] = answer_as_data(answer)
         return {"signed": self.signed.isoformat(), "received": self.received.isoformat(),
                 "guardian_signed": self.guardian_signed,
                 "height_cm": format(self.height_cm, "f"), "weight_kg": format(self.weight_kg, "f"),
                 "answers": answers}
+
+
+def answer_as_data(answer: Answer) -> Any:
+    """An answer in the file format: ``no``, ``yes``, one mapping, or ``conditions:``."""
+    if not answer.yes:
+        return "no"
+    items = [{k: plain_value(v) for k, v in item.items()} for item in answer.items if item]
+    if not items:
+        return "yes"
+    if len(items) == 1:
+        return {"answer": "yes", **items[0]}
+    return {"answer": "yes", LIST_KEY: items}
 
 
 def plain_value(value: FollowUpValue) -> Any:
@@ -81,6 +112,12 @@ def plain_value(value: FollowUpValue) -> Any:
     if isinstance(value, Month):
         return str(value)
     return value
+
+
+def shown_key(key: object) -> str:
+    """A key from a file, for a message: itself if it looks like a field name, else '?'
+    (a key can be anything the applicant typed)."""
+    return key if isinstance(key, str) and _PLAIN_KEY.match(key) else "?"
 
 
 def yes_no(value: Any) -> bool | None:
@@ -104,7 +141,7 @@ def add_months(day: date, months: int) -> date:
     return date(year, month + 1, min(day.day, last))
 
 
-def is_asked(followup: FollowUp, given: dict[str, FollowUpValue]) -> bool:
+def is_asked(followup: FollowUp, given: Mapping[str, FollowUpValue]) -> bool:
     """A follow-up is asked when it has no condition, or its condition's answer matches."""
     if followup.when is None:
         return True
@@ -117,35 +154,57 @@ def is_asked(followup: FollowUp, given: dict[str, FollowUpValue]) -> bool:
     return bool(chosen & set(followup.when.any_of))
 
 
+def option_id(followup: FollowUp, value: object) -> str | None:
+    """An option by its id or its Swedish or English name (any case), else None."""
+    if not isinstance(value, str | int) or isinstance(value, bool):
+        return None
+    text = str(value).strip()
+    if text in followup.options:
+        return text
+    folded = text.casefold()
+    for oid, option in followup.options.items():
+        if folded in (oid.casefold(), option.sv.casefold(), option.en.casefold()):
+            return oid
+    return None
+
+
 def parse_followup(followup: FollowUp, value: Any) -> FollowUpValue:
-    """One follow-up's value, checked against its type; ValueError says what is wrong."""
+    """One follow-up's value, checked against its type; AnswerProblem says what is wrong
+    without repeating the value."""
     if followup.type in ("choice", "choices"):
         items = value if isinstance(value, list) else [value]
-        items = [str(item).strip() for item in items]
-        if followup.type == "choice" and len(items) != 1:
-            raise ValueError("choose one option")
-        bad = [item for item in items if item not in followup.options]
-        if bad or not items:
-            raise ValueError(f"choose from {', '.join(followup.options)}")
-        return items[0] if followup.type == "choice" else tuple(dict.fromkeys(items))
+        ids = [option_id(followup, item) for item in items]
+        if followup.type == "choice" and len(ids) != 1:
+            raise AnswerProblem("one_option", "choose one option")
+        if not ids or any(i is None for i in ids):
+            raise AnswerProblem("option", f"choose from {', '.join(followup.options)}")
+        chosen = [i for i in ids if i is not None]
+        return chosen[0] if followup.type == "choice" else tuple(dict.fromkeys(chosen))
     if followup.type == "yesno":
         answer = yes_no(value)
         if answer is None:
-            raise ValueError("answer yes or no")
+            raise AnswerProblem("yes_no", "answer yes or no")
         return answer
     if followup.type == "count":
+        if isinstance(value, str) and value.strip().isdigit():
+            return int(value.strip())
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            if isinstance(value, str) and value.strip().isdigit():
-                return int(value.strip())
-            raise ValueError("give a whole number, 0 or more")
+            raise AnswerProblem("count", "expected a whole number, 0 or more")
         return value
     if followup.type == "month":
-        if isinstance(value, date):
+        if isinstance(value, date) and not isinstance(value, datetime):
             return Month(value.year, value.month)
-        return Month.parse(str(value))
-    text = "" if value is None else str(value).strip()
+        try:
+            if isinstance(value, str):
+                return Month.parse(value)
+        except ValueError:
+            pass
+        raise AnswerProblem("month", "expected a month YYYY-MM")
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise AnswerProblem("text", "expected text")
+    text = str(value).strip()
     if not text:
-        raise ValueError("write an answer")
+        raise AnswerProblem("empty", "write an answer")
     return text
 
 
@@ -154,13 +213,53 @@ def _blank(value: Any) -> bool:
     return value is None or value == "" or value == []
 
 
+Located = list[tuple[tuple[str | int, ...], str]]
+
+
+def parse_item(name: str, question: Question, given: Mapping[Any, Any], received: date | None,
+               loc: tuple[str | int, ...]) -> tuple[Item, Located, list[str]]:
+    """One condition's follow-ups: (values, problems, dropped follow-ups). ``name`` is how
+    messages call it (``q2`` or ``q2.conditions[2]``), ``loc`` where it is in the file."""
+    problems: Located = []
+    for key in given:
+        if key not in question.followups:
+            problems.append(((*loc, str(key)), f"{name}.{shown_key(key)}: unknown follow-up "
+                                               f"(this question has "
+                                               f"{', '.join(question.followups) or 'none'})"))
+    values: Item = {}
+    dropped: list[str] = []
+    for fid, followup in question.followups.items():
+        if not is_asked(followup, values):
+            if not _blank(given.get(fid)):
+                dropped.append(f"{name}.{fid}")
+            continue
+        if _blank(given.get(fid)):
+            if not followup.optional:
+                problems.append(((*loc, fid), f"{name}.{fid}: missing ({followup.en})"))
+            continue
+        try:
+            values[fid] = parse_followup(followup, given[fid])
+        except AnswerProblem as exc:
+            problems.append(((*loc, fid), f"{name}.{fid}: {exc}"))
+            continue
+        value = values[fid]
+        if isinstance(value, Month) and received is not None and \
+                value > Month(received.year, received.month):
+            problems.append(((*loc, fid), f"{name}.{fid}: a month after the declaration was "
+                                          "received"))
+    return values, problems, dropped
+
+
 def parse_answer(qid: str, question: Question, raw: Any, received: date | None
-                 ) -> tuple[Answer | None, list[tuple[tuple[str, ...], str]], list[str]]:
-    """One question's answer: (answer, problems as (location, message), dropped follow-ups)."""
-    problems: list[tuple[tuple[str, ...], str]] = []
+                 ) -> tuple[Answer | None, Located, list[str]]:
+    """One question's answer: (answer, problems as (location, message), dropped follow-ups).
+
+    A yes answer gives its follow-ups directly (one condition) or as a list under
+    ``conditions:``, one mapping per condition, each with its own follow-ups.
+    """
     if raw is None:
         return None, [((qid,), f"{qid}: missing answer (every question must be answered)")], []
-    given: dict[str, Any] = {}
+    given: dict[Any, Any] = {}
     if isinstance(raw, dict):
         given = dict(raw)
         decided = yes_no(given.pop("answer", None))
@@ -168,36 +267,35 @@ def parse_answer(qid: str, question: Question, raw: Any, received: date | None
         decided = yes_no(raw)
     if decided is None:
         return None, [((qid,), f"{qid}: the answer must be yes or no")], []
-    unknown = [key for key in given if key not in question.followups]
-    for key in unknown:
-        problems.append(((qid, key), f"{qid}.{key}: unknown follow-up (this question has "
-                                     f"{', '.join(question.followups) or 'none'})"))
+    listed = given.pop(LIST_KEY, None)
     if not decided:
+        problems: Located = [((qid, str(k)), f"{qid}.{shown_key(k)}: unknown follow-up")
+                             for k in given if k not in question.followups]
         dropped = [f"{qid}.{key}" for key, value in given.items()
                    if key in question.followups and not _blank(value)]
+        if not _blank(listed):
+            dropped.append(f"{qid}.{LIST_KEY}")
         return Answer(qid, False), problems, dropped
-    values: dict[str, FollowUpValue] = {}
+    if listed is None:
+        item, problems, dropped = parse_item(qid, question, given, received, (qid,))
+        return Answer(qid, True, (item,) if question.followups else ()), problems, dropped
+    if given:
+        return None, [((qid, LIST_KEY), f"{qid}: give the follow-ups under {LIST_KEY}: "
+                                         "or directly, not both")], []
+    if not isinstance(listed, list) or not listed or \
+            not all(isinstance(entry, dict) for entry in listed):
+        return None, [((qid, LIST_KEY), f"{qid}.{LIST_KEY}: expected a list with one mapping "
+                                         "per condition")], []
+    items: list[Item] = []
+    problems = []
     dropped = []
-    for fid, followup in question.followups.items():
-        if not is_asked(followup, values):
-            if not _blank(given.get(fid)):
-                dropped.append(f"{qid}.{fid}")
-            continue
-        if _blank(given.get(fid)):
-            if not followup.optional:
-                problems.append(((qid, fid), f"{qid}.{fid}: missing ({followup.en})"))
-            continue
-        try:
-            values[fid] = parse_followup(followup, given[fid])
-        except ValueError as exc:
-            problems.append(((qid, fid), f"{qid}.{fid}: {exc}"))
-            continue
-        value = values[fid]
-        if isinstance(value, Month) and received is not None and \
-                value > Month(received.year, received.month):
-            problems.append(((qid, fid), f"{qid}.{fid}: {value} is after the declaration was "
-                                         "received"))
-    return Answer(qid, True, values), problems, dropped
+    for i, entry in enumerate(listed, start=1):
+        item, found, lost = parse_item(f"{qid}.{LIST_KEY}[{i}]", question, entry, received,
+                                       (qid, LIST_KEY, i - 1))
+        items.append(item)
+        problems.extend(found)
+        dropped.extend(lost)
+    return Answer(qid, True, tuple(items)), problems, dropped
 
 
 def _measure(name: str, raw: Any, low: Decimal, high: Decimal) -> tuple[Decimal | None, str | None]:
@@ -213,21 +311,25 @@ def _measure(name: str, raw: Any, low: Decimal, high: Decimal) -> tuple[Decimal 
 
 
 def _date_field(name: str, raw: Any) -> tuple[date | None, str | None]:
+    if isinstance(raw, datetime):
+        return None, f"{name}: expected a date YYYY-MM-DD, not a date and time"
     if isinstance(raw, date):
         return raw, None
     if raw is None:
         return None, f"{name}: missing (YYYY-MM-DD)"
     try:
-        return parse_date(str(raw)), None
-    except ValueError as exc:
-        return None, f"{name}: {exc}"
+        if isinstance(raw, str):
+            return parse_date(raw), None
+    except ValueError:
+        pass
+    return None, f"{name}: expected a date YYYY-MM-DD"
 
 
 def parse_declaration(data: Any, rulebook: RuleBookModel, birth_date: date,
                       doc: YamlDocument | None = None, path: Path | None = None) -> Declaration:
     """Check a declaration against the rule book; DeclarationError lists every problem."""
     where = path or (doc.path if doc else Path("declaration"))
-    located: list[tuple[tuple[str, ...], str]] = []
+    located: Located = []
     if not isinstance(data, dict):
         raise DeclarationError(where, [Problem(where, 1, "a declaration must be a mapping with "
                                                          "signed, received, height_cm, "
@@ -235,7 +337,7 @@ def parse_declaration(data: Any, rulebook: RuleBookModel, birth_date: date,
     known = {"signed", "received", "height_cm", "weight_kg", "guardian_signed", "answers"}
     for key in data:
         if key not in known:
-            located.append(((str(key),), f"unknown field {key!r}"))
+            located.append(((str(key),), f"unknown field {shown_key(key)!r}"))
     signed, problem = _date_field("signed", data.get("signed"))
     if problem:
         located.append((("signed",), problem))
@@ -277,7 +379,7 @@ def parse_declaration(data: Any, rulebook: RuleBookModel, birth_date: date,
         raw_answers = {}
     for key in raw_answers:
         if key not in rulebook.questions:
-            located.append((("answers", str(key)), f"{key}: no such question (expected "
+            located.append((("answers", str(key)), f"{shown_key(key)}: no such question (expected "
                                                    f"{', '.join(rulebook.questions)})"))
     for qid, question in rulebook.questions.items():
         answer, problems, lost = parse_answer(qid, question, raw_answers.get(qid), received)

@@ -18,6 +18,7 @@ from pydantic import BeforeValidator, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
 from quote.errors import DataFileError, Problem
+from quote.i18n import t
 from quote.tariff import DateField, Model, Percentage, Slug
 from quote.yamlfile import Loaded, YamlDocument, load_document, validate_document
 
@@ -37,11 +38,17 @@ class Text(Model):
     en: str
 
 
+# Limits of a measurement (cm, kg) and of what a rule may compare (BMI, age, months, a count).
+Measure = Annotated[Decimal, Field(gt=0, le=1000, decimal_places=2, allow_inf_nan=False)]
+Bound = Annotated[Decimal, Field(ge=0, le=10_000, decimal_places=2, allow_inf_nan=False)]
+Age = Annotated[int, Field(ge=0, le=150)]
+
+
 class Measurement(Model):
     sv: str
     en: str
-    min: Decimal
-    max: Decimal
+    min: Measure
+    max: Measure
 
 
 def _yes_no_text(value: Any) -> Any:
@@ -67,6 +74,8 @@ class FollowUp(Model):
     options: dict[Slug, Text] = Field(default_factory=dict)
     when: AskWhen | None = None
     optional: bool = False
+    form: bool = Field(default=True, description="False: the form does not ask this; the "
+                                                 "rule book does, in its own words.")
 
 
 class Question(Model):
@@ -81,8 +90,8 @@ class Match(Model):
 
     any_of: list[str] | None = None
     equals: Literal["yes", "no"] | None = None
-    min: Decimal | None = None
-    below: Decimal | None = None
+    min: Bound | None = None
+    below: Bound | None = None
 
 
 def _match(value: Any) -> Any:
@@ -131,17 +140,27 @@ CountryCode = Annotated[str, BeforeValidator(_country_code),
 
 
 class Eligibility(Model):
-    individual_max_age: int = Field(ge=0)
-    collective_min_age: int = Field(ge=0)
-    collective_max_age: int = Field(ge=0)
+    individual_max_age: Age
+    collective_min_age: Age
+    collective_max_age: Age
     norden: list[CountryCode] = Field(min_length=1)
-    guardian_below_age: int = Field(ge=0)
+    guardian_below_age: Age
+
+
+KarensDate = Literal["check_up", "medication", "treatment"]
 
 
 class DeclarationRules(Model):
-    valid_months: int = Field(ge=1)
-    karens_months: int = Field(ge=0)
+    """How risk is taken on: ``mode: declaration`` (a full health declaration, decided by
+    the rules) or ``mode: karens`` (no health questions; the karens rule applies to claims).
+    """
+
+    mode: Literal["declaration", "karens"] = "declaration"
+    valid_months: int = Field(ge=1, le=24)
+    karens_months: int = Field(ge=0, le=240)
+    karens_text: Text | None = None
     karens_last_symptoms: Slug
+    karens_dates: dict[KarensDate, Slug] = Field(default_factory=dict)
     karens_ongoing: Slug
     unmatched_yes: Literal["refer", "accept"]
 
@@ -149,10 +168,17 @@ class DeclarationRules(Model):
 class Measurements(Model):
     height_cm: Measurement
     weight_kg: Measurement
+    bmi_from_age: int = Field(default=18, ge=0, description="Rules on BMI apply from this "
+                                                            "age; below it BMI is not used.")
+    children: Text | None = None
 
 
 class RuleBookModel(Model):
     """Everything a ``kind: rulebook`` file holds."""
+
+    def notice_in(self, lang: str) -> str:
+        """The notice in ``lang``: ``notice_en`` for English when given, else ``notice``."""
+        return self.notice_en if lang == "en" and self.notice_en else self.notice
 
     kind: Literal["rulebook"]
     id: Slug
@@ -161,6 +187,8 @@ class RuleBookModel(Model):
     effective_from: DateField
     example: bool
     notice: str
+    notice_en: str | None = Field(default=None, description="The notice in English, when "
+                                                            "``notice`` is Swedish.")
     source: str | None = None
     anchors: dict[str, Any] = Field(default_factory=dict,
                                     description="YAML anchors to reuse below; not read.")
@@ -307,8 +335,31 @@ def _exclusion_problems(doc: YamlDocument, loc: tuple[str | int, ...], name: str
     return problems
 
 
+def _karens_problems(doc: YamlDocument, model: RuleBookModel) -> list[Problem]:
+    """The karens follow-ups must be months (dates) wherever a question has them."""
+    rules = model.declaration
+    named: dict[tuple[str, ...], str] = {("karens_last_symptoms",): rules.karens_last_symptoms}
+    named.update((("karens_dates", str(key)), fid) for key, fid in rules.karens_dates.items())
+    problems = []
+    for loc, fid in named.items():
+        wrong = [qid for qid, q in model.questions.items()
+                 if fid in q.followups and q.followups[fid].type != "month"]
+        if wrong:
+            problems.append(doc.problem(("declaration", *loc),
+                                        f"declaration.{'.'.join(loc)}: {fid!r} is not a month "
+                                        f"follow-up in {', '.join(wrong)}"))
+    return problems
+
+
 def semantic_problems(doc: YamlDocument, model: RuleBookModel) -> list[Problem]:
     problems = []
+    for qid, question in model.questions.items():
+        if "conditions" in question.followups:
+            problems.append(doc.problem(("questions", qid, "followups", "conditions"),
+                                        f"questions.{qid}.followups.conditions: the name "
+                                        "'conditions' is kept for the list of conditions in a "
+                                        "declaration; choose another"))
+    problems.extend(_karens_problems(doc, model))
     smokers = [qid for qid, q in model.questions.items() if q.role == "smoker"]
     if len(smokers) > 1:
         problems.append(doc.problem(("questions", smokers[1], "role"),
@@ -317,6 +368,11 @@ def semantic_problems(doc: YamlDocument, model: RuleBookModel) -> list[Problem]:
     for qid, question in model.questions.items():
         problems.extend(_followup_problems(doc, qid, question))
     problems.extend(_rule_problems(doc, model))
+    for name in ("height_cm", "weight_kg"):
+        measurement: Measurement = getattr(model.measurements, name)
+        if measurement.min >= measurement.max:
+            problems.append(doc.problem(("measurements", name, "min"),
+                                        f"measurements.{name}: {t('hostile.range.measurement')}"))
     return problems
 
 

@@ -1,0 +1,117 @@
+"""Files holding identity numbers and health answers: created new, 0600, never replacing.
+
+:func:`create_private` writes a temporary file (0600 from its first byte) beside the target
+and hard-links it to the target: a link never replaces anything, so an existing file, a
+directory or a dangling symlink at the path is left alone and reported. The temporary file
+is removed at once; one left by a killed run (its process gone) is removed by the next run.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+from pathlib import Path
+
+from quote.files import OutputError
+
+_SUFFIX = ".partial"
+
+
+class ExistsError(OutputError):
+    """Something is already at the path; private files are never overwritten."""
+
+
+def _temp_name(path: Path, pid: int) -> Path:
+    return path.with_name(f".{path.name}.{pid}{_SUFFIX}")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_stale(path: Path) -> list[Path]:
+    """Remove temporary files of ``path`` left by runs that no longer exist."""
+    directory = path.parent if str(path.parent) else Path(".")
+    removed = []
+    prefix = f".{path.name}."
+    with contextlib.suppress(OSError):
+        for entry in directory.iterdir():
+            name = entry.name
+            if not (name.startswith(prefix) and name.endswith(_SUFFIX)):
+                continue
+            pid = name[len(prefix):-len(_SUFFIX)]
+            if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+                with contextlib.suppress(FileNotFoundError):
+                    entry.unlink()
+                    removed.append(entry)
+    return removed
+
+
+def create_private(path: Path, text: str) -> None:
+    """Create ``path`` holding ``text``, readable by its owner only; ExistsError if anything
+    is at ``path``, OutputError if it cannot be written. Nothing half-written is left."""
+    directory = path.parent if str(path.parent) else Path(".")
+    if not directory.is_dir():
+        raise OutputError(f"{path}: the directory {directory} does not exist")
+    remove_stale(path)
+    tmp = _temp_name(path, os.getpid())
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(tmp, flags, 0o600)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write here ({exc.strerror})") from None
+    try:
+        os.fchmod(fd, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        try:
+            os.link(tmp, path, follow_symlinks=False)
+        except FileExistsError:
+            raise ExistsError(f"{path}: exists; a file holding health answers is never "
+                              "overwritten") from None
+        except OSError as exc:
+            if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EXDEV):
+                raise OutputError(f"{path}: cannot write here ({exc.strerror})") from None
+            _create_directly(path, text, flags)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+
+
+def _create_directly(path: Path, text: str, flags: int) -> None:
+    """Where hard links are not allowed: exclusive creation of the target itself."""
+    try:
+        fd = os.open(path, flags, 0o600)
+    except FileExistsError:
+        raise ExistsError(f"{path}: exists; a file holding health answers is never "
+                          "overwritten") from None
+    try:
+        os.fchmod(fd, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+        raise
+
+
+def create_private_numbered(directory: Path, stem: str, suffix: str, text: str,
+                            tries: int = 1000) -> Path:
+    """Create ``stem-1.suffix`` (or -2, -3 …: the first free name) in ``directory``."""
+    for n in range(1, tries + 1):
+        path = directory / f"{stem}-{n}{suffix}"
+        try:
+            create_private(path, text)
+        except ExistsError:
+            continue
+        return path
+    raise OutputError(f"{directory}: no free name for {stem}-N{suffix}")

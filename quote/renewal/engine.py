@@ -1,0 +1,214 @@
+"""The run: frames from the reader, parsed, priced, split into priced and rejected rows,
+summed, and written. :func:`run_renewal` and :func:`run_impact` are what the commands
+call; :func:`renew_rows` prices a few rows in memory and answers with typed results
+(:class:`PricedRow` or :class:`RejectedRow`), the same path as a whole book.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, replace
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import polars as pl
+
+from quote.renewal.columns import DEFAULT_ID_COUNTRY, derive
+from quote.renewal.lookup import Lookup, Pricer, price_rows
+from quote.renewal.reading import Book, check_header
+from quote.renewal.reasons import Context, codes, messages
+from quote.renewal.stats import Summary, chunk_stats
+from quote.renewal.writing import Pair, output_columns, output_pair, reject_columns
+
+Progress = Callable[[int], None]
+
+
+@dataclass(frozen=True)
+class Options:
+    """How a book is read beyond its own columns."""
+
+    on: date | None = None  # one renewal date for every row (else each row's)
+    id_country: str | None = None  # --id-country: the country of every id
+    prefer: str = DEFAULT_ID_COUNTRY  # the country an id valid in two is read as
+
+
+def context_of(book: Book, pricer: Pricer, options: Options) -> Context:
+    return Context(book.columns, pricer.first.id, pricer.first.effective_from,
+                   book.encoding, options.id_country or options.prefer)
+
+
+def chunks(book: Book, options: Options, pricers: list[Pricer], context: Context
+           ) -> Iterator[pl.DataFrame]:
+    """The book's frames, each parsed and priced, in input order.
+
+    Two frames are in flight at a time (polars releases the GIL, so the second core has
+    work while Python prices keys or glues steps); memory holds at most those two.
+    """
+    lookups = [Lookup(pricer, f"__{i}", context) for i, pricer in enumerate(pricers)]
+    version = pricers[0].version_index(pl.col("__renewal"))
+
+    def work(frame: pl.DataFrame) -> pl.DataFrame:
+        derived = derive(frame, context, options.on, version, options.id_country,
+                         options.prefer)
+        return price_rows(derived, lookups)
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        window: list[Future[pl.DataFrame]] = []
+        for frame in book.frames():
+            window.append(pool.submit(work, frame))
+            if len(window) == 2:
+                yield window.pop(0).result()
+        for future in window:
+            yield future.result()
+
+
+def reject_reasons(context: Context, tags: list[str]) -> tuple[pl.Expr, pl.Expr]:
+    """(reason code, message) of a rejected row: its row check, else the first pricer's
+    reason. Both are looked up by the reason's id, never by a position."""
+    check = pl.col("__check")
+    code_of = codes()
+    reason = pl.coalesce(check, *(pl.col(f"{t}reason") for t in tags)).replace_strict(
+        code_of, default=None, return_dtype=pl.String)
+    message = pl.coalesce(check.replace_strict(messages(context), default=None,
+                                               return_dtype=pl.String),
+                          *(pl.col(f"{t}message") for t in tags))
+    return reason, message
+
+
+def split_chunk(book: Book, df: pl.DataFrame, context: Context, tags: list[str],
+                before: pl.Expr, after: pl.Expr, moved: pl.Expr
+                ) -> tuple[pl.DataFrame, pl.DataFrame, list[pl.DataFrame]]:
+    """A priced chunk as (output rows, rejected rows, summary frames), in one collect."""
+    lf = df.lazy()
+    ok = pl.col("__ok")
+    reason, message = reject_reasons(context, tags)
+    out, bad, *stats = pl.collect_all([
+        lf.filter(ok).select(output_columns(book, tags[-1])),
+        lf.filter(~ok).select(reject_columns(book, reason, message)),
+        *chunk_stats(lf, before, after, moved)])
+    return out, bad, stats
+
+
+def run_renewal(book: Book, on: date | None, pricer: Pricer, out_path: Path,
+                rejects_path: Path, progress: Progress | None = None, *,
+                options: Options | None = None, excel_sv: bool = False,
+                published: list[Pair] | None = None, block_bytes: int | None = None
+                ) -> Summary:
+    """Reprice the book into ``out_path`` and ``rejects_path`` (format by suffix, see
+    :mod:`quote.spreadsheet`), published together or not at all (see
+    :mod:`quote.renewal.writing`). ``published`` receives the pair, for its run id;
+    ``block_bytes`` sets the CSV read block (tests use small ones to cross many blocks)."""
+    options = options or Options(on=on)
+    if block_bytes is not None:
+        book = replace(book, block_bytes=block_bytes)
+    context = context_of(book, pricer, options)
+    summary = Summary()
+    with output_pair(book, out_path, rejects_path, excel_sv) as pair:
+        if book.columns:
+            with ThreadPoolExecutor(max_workers=1) as writer:
+                pending: Future[None] | None = None
+                for df in chunks(book, options, [pricer], context):
+                    rows, bad, stats = split_chunk(book, df, context, ["__0"],
+                                                   pl.col("__current_ore"), pl.col("__0ore"),
+                                                   pl.col("__0moved"))
+                    summary.add(stats, bad)
+                    if pending is not None:
+                        pending.result()  # at most one chunk waits: memory stays flat
+                    pending = writer.submit(_write_both, pair, rows, bad)
+                    if progress is not None:
+                        progress(df.height)
+                if pending is not None:
+                    pending.result()
+    if published is not None:
+        published.append(pair)
+    return summary
+
+
+def _write_both(pair: Pair, rows: pl.DataFrame, bad: pl.DataFrame) -> None:
+    pair.output.write(rows)
+    pair.rejects.write(bad)
+
+
+def run_impact(book: Book, on: date | None, old: Pricer, new: Pricer,
+               progress: Progress | None = None, block_bytes: int | None = None, *,
+               options: Options | None = None) -> Summary:
+    """The renewal summary of ``new`` against ``old`` on the same book (nothing written)."""
+    options = options or Options(on=on)
+    if block_bytes is not None:
+        book = replace(book, block_bytes=block_bytes)
+    context = context_of(book, old, options)
+    summary = Summary()
+    if not book.columns:
+        return summary
+    for df in chunks(book, options, [old, new], context):
+        _rows, bad, stats = split_chunk(book, df, context, ["__0", "__1"], pl.col("__0ore"),
+                                        pl.col("__1ore"), pl.col("__1moved"))
+        summary.add(stats, bad)
+        if progress is not None:
+            progress(df.height)
+    return summary
+
+
+# --- typed results: a few rows priced in memory ---------------------------------------------
+
+@dataclass(frozen=True)
+class PricedRow:
+    """A row priced: the engine's figures beside the row's own fields."""
+
+    line: int
+    fields: Mapping[str, str | None]
+    age: int
+    bracket: str
+    index_factor: Decimal
+    new_premium: Decimal
+    change_pct: Decimal | None
+    tariff_id: str
+
+
+@dataclass(frozen=True)
+class RejectedRow:
+    """A row that cannot be priced: its line, the reason's code and the message."""
+
+    line: int
+    fields: Mapping[str, str | None]
+    reason: str
+    message: str
+
+
+def renew_rows(columns: Sequence[str], rows: Sequence[Sequence[str]], pricer: Pricer,
+               options: Options | None = None) -> list[PricedRow | RejectedRow]:
+    """Rows given in memory (line 2 onwards, as under a header), each priced or rejected
+    exactly as in a book: the same checks, the same pricing, the same reasons."""
+    options = options or Options()
+    book = Book(Path("<rows>"), ",", tuple(columns))
+    check_header(book, options.on)
+    context = context_of(book, pricer, options)
+    width = len(columns)
+    frame = pl.DataFrame({c: pl.Series(c, [r[i] if i < len(r) else None for r in rows],
+                                       dtype=pl.String) for i, c in enumerate(columns)})
+    flags = [None if len(r) == width else
+             "too_few_fields" if len(r) < width else "too_many_fields" for r in rows]
+    frame = frame.with_columns(
+        pl.int_range(0, len(rows), dtype=pl.UInt32).alias("__row"),
+        pl.int_range(2, 2 + len(rows), dtype=pl.Int64).alias("__line"),
+        pl.Series("__read", flags, dtype=pl.String))
+    lookups = [Lookup(pricer, "__0", context)]
+    version = pricer.version_index(pl.col("__renewal"))
+    df = price_rows(derive(frame, context, options.on, version, options.id_country,
+                           options.prefer), lookups)
+    out, bad, _stats = split_chunk(book, df, context, ["__0"], pl.col("__current_ore"),
+                                   pl.col("__0ore"), pl.col("__0moved"))
+    results: dict[int, PricedRow | RejectedRow] = {}
+    lines = df.filter(pl.col("__ok")).get_column("__line").to_list()
+    for line, row in zip(lines, out.iter_rows(named=True), strict=True):
+        results[line] = PricedRow(
+            line, {c: row[c] for c in columns}, int(row["age"]), row["bracket"],
+            Decimal(row["index_factor"]), Decimal(row["new_premium"]),
+            Decimal(row["change_pct"]) if row["change_pct"] is not None else None,
+            row["tariff_id"])
+    for row in bad.iter_rows(named=True):
+        results[int(row["line"])] = RejectedRow(int(row["line"]), {c: row[c] for c in columns},
+                                                row["reason"], row["message"])
+    return [results[line] for line in sorted(results)]

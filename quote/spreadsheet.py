@@ -1,0 +1,198 @@
+"""Tables written for people's spreadsheets and for programs: CSV, Swedish-Excel CSV,
+.xlsx and Parquet, chosen by the file's suffix (and ``--excel-sv``), appended frame by
+frame so a long table never sits in memory whole (Parquet excepted).
+
+The API is column names plus frames of text: :class:`TableWriter` (``write(frame)``,
+``close()``), with ``numeric`` naming the columns that hold plain numbers (``1085.00``,
+``-1.59``) and their Excel number format.
+
+- ``csv``: the frame as it is (``,`` or the book's ``;``), for programs: nothing is
+  escaped, so a value reads back exactly as it was written.
+- ``excel-sv``: what Swedish Excel opens by double-click: UTF-8 with a BOM, ``;``
+  between fields, decimal commas in the numeric columns.
+- ``xlsx`` (xlsxwriter): a header row, numbers as numbers, everything else as text.
+
+Spreadsheet formulas (OWASP's CSV injection): in ``excel-sv`` a text field starting with
+``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading ``'``, which Excel
+shows as text; in ``xlsx`` such a field is written as a text cell marked with Excel's own
+quote prefix (a text cell is never a formula). A number in a numeric column is a number,
+not a formula, and is left alone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import IO, Any, Literal, cast
+
+import polars as pl
+
+from quote.errors import QuoteError
+
+Format = Literal["csv", "excel-sv", "xlsx", "parquet"]
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+XLSX_MAX_ROWS = 1_048_576  # a sheet's rows, the header included
+_PLAIN_NUMBER = r"^-?[0-9]+(\.[0-9]+)?$"
+
+
+class SpreadsheetError(QuoteError):
+    """A table cannot be written in the format asked for (too many rows for a sheet)."""
+
+
+def format_for(path: Path, excel_sv: bool = False) -> Format:
+    """The format a path asks for: ``.xlsx``, ``.parquet``, else CSV (Swedish-Excel CSV
+    with ``excel_sv``)."""
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        return "xlsx"
+    if suffix == ".parquet":
+        return "parquet"
+    return "excel-sv" if excel_sv else "csv"
+
+
+def plain_number(expr: pl.Expr) -> pl.Expr:
+    """A number written the Swedish way (``1 213,00``, non-breaking spaces) -> ``1213.00``.
+    Text that is no number is left to fail whatever parses it next."""
+    return expr.str.replace_all(r"\s", "").str.replace(",", ".", literal=True)
+
+
+def escape_formula(expr: pl.Expr) -> pl.Expr:
+    """Text a spreadsheet would take for a formula gets a leading ``'`` (OWASP)."""
+    starts = pl.any_horizontal(expr.str.starts_with(s) for s in FORMULA_START)
+    return pl.when(starts.fill_null(False)).then(pl.lit("'") + expr).otherwise(expr).alias(
+        expr.meta.output_name())
+
+
+def looks_like_formula(text: str) -> bool:
+    return text.startswith(FORMULA_START)
+
+
+class _Hashing:
+    """A binary file that keeps the SHA-256 of what passes through it."""
+
+    def __init__(self, handle: IO[bytes]) -> None:
+        self.handle, self.sha = handle, hashlib.sha256()
+
+    def write(self, data: bytes) -> int:
+        self.sha.update(data)
+        return self.handle.write(data)
+
+    def flush(self) -> None:
+        self.handle.flush()
+
+
+class TableWriter:
+    """Appends frames of text to one table file; ``close()`` finishes it.
+
+    ``numeric`` maps the columns that hold plain numbers to an Excel number format
+    (``"0.00"``); a value there that is not a plain number stays text.
+    """
+
+    def __init__(self, path: Path, fmt: Format, columns: list[str],
+                 numeric: Mapping[str, str] | None = None, separator: str = ",") -> None:
+        self.path, self.fmt, self.columns = path, fmt, list(columns)
+        self.numeric = {c: f for c, f in (numeric or {}).items() if c in self.columns}
+        self.separator = ";" if fmt == "excel-sv" else separator
+        self.rows = 0
+        self.frames: list[pl.DataFrame] = []
+        self._digest: str | None = None
+        self._file: IO[bytes] | None = None
+        self._out: _Hashing | None = None
+        self._book: Any = None
+        self._sheet: Any = None
+        self._formats: dict[str, Any] = {}
+        if fmt in ("csv", "excel-sv"):
+            self._file = path.open("wb")
+            self._out = _Hashing(self._file)
+            if fmt == "excel-sv":
+                self._out.write(b"\xef\xbb\xbf")
+            self._write_csv(pl.DataFrame(schema={c: pl.String for c in self.columns}),
+                            header=True)
+        elif fmt == "xlsx":
+            import xlsxwriter  # type: ignore[import-untyped]
+
+            self._book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+            self._sheet = self._book.add_worksheet()
+            bold = self._book.add_format({"bold": True})
+            self._formats = {c: self._book.add_format({"num_format": f})
+                             for c, f in self.numeric.items()}
+            self._formats["'"] = self._book.add_format({"quote_prefix": True})
+            self._sheet.write_row(0, 0, self.columns, bold)
+            self._sheet.freeze_panes(1, 0)
+
+    def write(self, frame: pl.DataFrame) -> None:
+        if frame.columns != self.columns:
+            frame = frame.select(self.columns)
+        if self.fmt == "parquet":
+            self.frames.append(frame)
+        elif self.fmt == "xlsx":
+            self._write_xlsx(frame)
+        else:
+            self._write_csv(frame, header=False)
+        self.rows += frame.height
+
+    def _write_csv(self, frame: pl.DataFrame, header: bool) -> None:
+        assert self._out is not None
+        if self.fmt == "excel-sv" and frame.height:
+            frame = frame.with_columns(
+                pl.when(plain_number(pl.col(c)).str.contains(_PLAIN_NUMBER))
+                .then(plain_number(pl.col(c)).str.replace(".", ",", literal=True))
+                .otherwise(escape_formula(pl.col(c))).alias(c) if c in self.numeric
+                else escape_formula(pl.col(c)) for c in self.columns)
+        frame.write_csv(cast(IO[bytes], self._out), include_header=header,
+                        separator=self.separator)
+
+    def _write_xlsx(self, frame: pl.DataFrame) -> None:
+        if self.rows + frame.height >= XLSX_MAX_ROWS:
+            raise SpreadsheetError(f"{self.path}: more than {XLSX_MAX_ROWS - 1:,} rows do not "
+                                   "fit a sheet; write CSV or Parquet instead")
+        sheet, quote = self._sheet, self._formats["'"]
+        numbers = frame.select(
+            pl.when(plain_number(pl.col(c)).str.contains(_PLAIN_NUMBER))
+            .then(plain_number(pl.col(c))).cast(pl.Float64).alias(c) for c in self.numeric)
+        escaped = frame.select(
+            pl.any_horizontal(pl.col(c).str.starts_with(s) for s in FORMULA_START)
+            .fill_null(False).alias(c) for c in self.columns)
+        first = self.rows + 1
+        columns = []
+        for j, name in enumerate(self.columns):
+            values = numbers.get_column(name).to_list() if name in self.numeric else None
+            columns.append((j, frame.get_column(name).to_list(), values,
+                            escaped.get_column(name).to_list(), self._formats.get(name)))
+        write_number, write_string = sheet.write_number, sheet.write_string
+        # constant_memory: the sheet is written row by row, each row once
+        for i in range(frame.height):
+            row = first + i
+            for j, texts, values, formula, style in columns:
+                if values is not None and values[i] is not None:
+                    write_number(row, j, values[i], style)
+                elif texts[i]:
+                    write_string(row, j, texts[i], quote if formula[i] else None)
+
+    def close(self) -> None:
+        if self._out is not None and self._file is not None:
+            self._file.close()
+            self._digest = self._out.sha.hexdigest()
+            return
+        if self._book is not None:
+            self._book.close()
+        elif self.fmt == "parquet":
+            frames = self.frames or [pl.DataFrame(schema={c: pl.String for c in self.columns})]
+            pl.concat(frames).write_parquet(self.path)
+        sha = hashlib.sha256()
+        with self.path.open("rb") as handle:
+            while chunk := handle.read(1 << 20):
+                sha.update(chunk)
+        self._digest = sha.hexdigest()
+
+    def abort(self) -> None:
+        """Close without finishing (the file is about to be removed)."""
+        if self._file is not None:
+            self._file.close()
+
+    def sha256(self) -> str:
+        """The SHA-256 of the file written (after :meth:`close`)."""
+        if self._digest is None:
+            raise RuntimeError("sha256() before close()")
+        return self._digest

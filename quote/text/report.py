@@ -1,0 +1,52 @@
+"""Text of the renewal report (`quote renew --report`, `quote tariff impact --report`)."""
+
+from __future__ import annotations
+
+from quote.i18n import Catalog
+
+MESSAGES: Catalog = {
+    "report.renew.title": {"sv": "Förnyelse av bestånd", "en": "Renewal of a book"},
+    "report.impact.title": {"sv": "Effekt av ny tariff", "en": "Impact of a new tariff"},
+    "report.before": {"sv": "Före", "en": "Before"},
+    "report.after": {"sv": "Efter", "en": "After"},
+    "report.now": {"sv": "Nu", "en": "Current"},
+    "report.proposal": {"sv": "Förslag", "en": "Proposed"},
+    "report.book": {"sv": "Bestånd", "en": "Book"},
+    "report.tariff": {"sv": "Tariff", "en": "Tariff"},
+    "report.summary": {"sv": "Sammanfattning", "en": "Summary"},
+    "report.rows_in": {"sv": "Rader in", "en": "Rows in"},
+    "report.rows_out": {"sv": "Prissatta rader", "en": "Rows priced"},
+    "report.rows_rejected": {"sv": "Avvisade rader", "en": "Rows rejected"},
+    "report.with_current": {"sv": "Rader med premie före", "en": "Rows with a premium before"},
+    "report.sum_before": {"sv": "Premiesumma per månad, {label}",
+                          "en": "Monthly premium total, {label}"},
+    "report.change": {"sv": "Förändring", "en": "Change"},
+    "report.after_all": {"sv": "Ny premiesumma per månad, alla prissatta rader",
+                         "en": "New monthly premium total, every priced row"},
+    "report.after_all.short": {"sv": "Efter, alla prissatta", "en": "After, every priced row"},
+    "report.moved": {"sv": "Bytt åldersintervall", "en": "Moved to another age bracket"},
+    "report.bands": {"sv": "Förändring per försäkring", "en": "Change per policy"},
+    "report.bands.note": {"sv": "Antal försäkringar per intervall av premieförändringen.",
+                          "en": "Policies by band of the premium change."},
+    "report.by_age": {"sv": "Medelpremie per ålder", "en": "Mean premium by age"},
+    "report.by_age.note": {
+        "sv": "Månadspremie i kronor, rader med premie före; {before} och {after}.",
+        "en": "Monthly premium in kronor, rows with a premium before; {before} and {after}."},
+    "report.age": {"sv": "Ålder", "en": "Age"},
+    "report.by_product": {"sv": "Per produkt och självrisk", "en": "By product and deductible"},
+    "report.product": {"sv": "Produkt", "en": "Product"},
+    "report.deductible": {"sv": "Självrisk", "en": "Deductible"},
+    "report.rows": {"sv": "Rader", "en": "Rows"},
+    "report.rejects": {"sv": "Avvisade rader per orsak", "en": "Rejected rows by reason"},
+    "report.reason": {"sv": "Orsak", "en": "Reason"},
+    "report.count": {"sv": "Antal", "en": "Count"},
+    "report.no_rejects": {"sv": "Inga avvisade rader.", "en": "No rejected rows."},
+    "report.no_data": {"sv": "Inga rader att visa.", "en": "No rows to show."},
+    "report.total": {"sv": "Totalt", "en": "Total"},
+    "report.band.below 0 %": {"sv": "under 0 %", "en": "below 0 %"},
+    "report.band.0-2 %": {"sv": "0–2 %", "en": "0–2 %"},
+    "report.band.2-5 %": {"sv": "2–5 %", "en": "2–5 %"},
+    "report.band.5-10 %": {"sv": "5–10 %", "en": "5–10 %"},
+    "report.band.10-20 %": {"sv": "10–20 %", "en": "10–20 %"},
+    "report.band.20 % and over": {"sv": "20 % och mer", "en": "20 % and over"},
+}

@@ -1,0 +1,87 @@
+"""Column-wise parsing: Swedish identity numbers exactly as quote.identity reads them,
+numbers written the Swedish way, ages."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import polars as pl
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quote.errors import InputError
+from quote.identity import parse_identity
+from quote.renewal.columns import age, iso_day_numbers, number_text, swedish_birth
+
+
+def luhn_digit(nine: str) -> str:
+    total = sum(sum(divmod(int(d) * (2 - i % 2), 10)) for i, d in enumerate(nine))
+    return str((10 - total % 10) % 10)
+
+
+def personnummer(born: date, serial: int, long: bool = False, sign: str = "-",
+                 coordination: bool = False) -> str:
+    day = born.day + (60 if coordination else 0)
+    body = f"{born:%y%m}{day:02d}{serial:03d}"
+    number = f"{body[:6]}{sign}{body[6:]}{luhn_digit(body)}"
+    return f"{born.year // 100}{number}" if long else number
+
+
+def python_birth(text: str, on: date) -> date | None:
+    try:
+        return parse_identity(text, on, "SE").birth_date
+    except InputError:
+        return None
+
+
+def polars_birth(texts: list[str], ons: list[date]) -> list[date | None]:
+    frame = pl.DataFrame({"id": texts, "on": ons}, schema={"id": pl.String, "on": pl.Date})
+    return swedish_birth(frame, "id", "on").to_list()
+
+
+numbers = st.builds(
+    personnummer, st.dates(date(1900, 1, 1), date(2026, 12, 31)), st.integers(0, 999),
+    st.booleans(), st.sampled_from(["-", "+", ""]), st.booleans())
+noise = st.text(alphabet="0123456789-+ ", min_size=0, max_size=14)
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.lists(st.one_of(numbers, noise, numbers.map(lambda n: n[:-1] + "0")), min_size=1,
+                max_size=30),
+       st.dates(date(1990, 1, 1), date(2030, 12, 31)))
+def test_swedish_numbers_read_column_wise_exactly_as_parse_identity(texts: list[str],
+                                                                    on: date) -> None:
+    """Where the column-wise reading finds a date, parse_identity finds the same one (its
+    nulls go to parse_identity row by row, so the two never disagree)."""
+    found = polars_birth(texts, [on] * len(texts))
+    for text, born in zip(texts, found, strict=True):
+        if born is not None:
+            assert python_birth(text, on) == born, text
+
+
+def test_born_2001_to_2026_are_swedish_not_danish() -> None:
+    # 050101-1233 reads as a Danish date too (5 January 1901): a Swedish book means 2005
+    texts = [personnummer(date(y, m, 1), 123) for y in range(2001, 2026) for m in (1, 6, 12)]
+    ons = [date(2026, 1, 1)] * len(texts)
+    assert polars_birth(texts, ons) == [date(y, m, 1) for y in range(2001, 2026)
+                                        for m in (1, 6, 12)]
+    assert polars_birth(["050101-1233"], [date(2025, 3, 1)]) == [date(2005, 1, 1)]
+
+
+def test_swedish_numbers_in_text() -> None:
+    texts = ["1 213,00", "1213,00", "1\u00a0213,50", "1\u202f213", "1213.00", "-5", "x"]
+    frame = pl.DataFrame({"n": texts})
+    assert frame.select(number_text(pl.col("n")))["n"].to_list() == [
+        "1213.00", "1213.00", "1213.50", "1213", "1213.00", "-5", "x"]
+
+
+def test_age_on_the_birthday_and_29_february() -> None:
+    # as YYYYMMDD: (20250501 − 19900501) // 10000 = 35; a day earlier 34; born 29 February
+    # 2000, on 28 February 2025: 249 999 // 10000 = 24, on 1 March: 250 072 → 25
+    frame = pl.DataFrame({"b": ["1990-05-01", "1990-05-01", "2000-02-29", "2000-02-29", "x"],
+                          "r": ["2025-05-01", "2025-04-30", "2025-02-28", "2025-03-01",
+                                "2025-03-01"]})
+    b, r = iso_day_numbers(frame["b"]), iso_day_numbers(frame["r"])
+    assert b.to_list()[-1] is None
+    assert pl.select(age(pl.lit(b), pl.lit(r)).alias("a"))["a"].to_list() == [35, 34, 24, 25,
+                                                                              None]

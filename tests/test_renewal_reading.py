@@ -1,0 +1,240 @@
+"""Reading books: encodings, Excel, blocks cut linearly, malformed records as rejects."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import polars as pl
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from quote.renewal.reading import (
+    BookError,
+    csv_blocks,
+    detect_encoding,
+    last_record_end,
+    open_book,
+)
+
+HEADER = "policy_id;product;birth_date;renewal_date;deductible;smoker;current_premium"
+ROW = "P{i};plus;1990-05-01;2025-03-01;0;false;1 068,00"
+
+
+def book_of(path: Path, rows: list[str], header: str = HEADER, encoding: str = "utf-8",
+            bom: bool = False) -> Path:
+    text = "\r\n".join([header, *rows]) + "\r\n"
+    path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + text.encode(encoding))
+    return path
+
+
+def frame(path: Path, **kwargs: object) -> pl.DataFrame:
+    book = open_book(path, None, **kwargs)  # type: ignore[arg-type]
+    frames = list(book.frames())
+    return pl.concat(frames) if frames else pl.DataFrame(schema={"__line": pl.Int64})
+
+
+def test_encodings_detected_and_overridden(tmp_path: Path) -> None:
+    rows = [ROW.format(i=1).replace("P1", "Åsa")]
+    utf8 = book_of(tmp_path / "u.csv", rows, bom=True)
+    ansi = book_of(tmp_path / "a.csv", rows, encoding="cp1252")
+    assert open_book(utf8, None).encoding == "utf-8"
+    assert open_book(ansi, None).encoding == "cp1252"
+    assert frame(utf8)["policy_id"].to_list() == frame(ansi)["policy_id"].to_list() == ["Åsa"]
+    # forced: the same bytes read as Latin-1 (a codec that keeps ; and " as they are)
+    assert frame(ansi, encoding="latin-1")["policy_id"].to_list() == ["Åsa"]
+    with pytest.raises(BookError, match="unknown encoding"):
+        open_book(ansi, None, encoding="klingon")
+    with pytest.raises(BookError, match="not supported"):
+        open_book(ansi, None, encoding="utf-16")
+    assert detect_encoding("å".encode()[:1], complete=False) == "utf-8"  # cut at the end
+
+
+def test_a_line_not_in_the_encoding_is_one_reject(tmp_path: Path) -> None:
+    path = tmp_path / "b.csv"
+    good = ROW.format(i=1).encode()
+    path.write_bytes(HEADER.encode() + b"\n" + good + b"\n" + b"P2;pl\xffus;x\n" + good + b"\n")
+    read = frame(path, encoding="utf-8")
+    assert read["__read"].to_list() == [None, "bad_encoding", None]
+    assert read["__line"].to_list() == [2, 3, 4]
+
+
+def test_last_record_end_is_linear_with_a_stray_quote() -> None:
+    data = b'P1;x"y;3\n' + b"P2;a;b\n" * 200_000
+    start = time.perf_counter()
+    assert last_record_end(data) == -1  # no newline with an even count of quotes before it
+    assert time.perf_counter() - start < 1.0
+    assert last_record_end(b'a;"b\nc";d\ne\n') == 11
+    assert last_record_end(b'a;"b\nc\n') == -1
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(["a;b", '"a;\nb";c', 'x"y;z', '"q""q";r', "", '"open']),
+                max_size=30), st.integers(1, 64))
+def test_blocks_cover_the_file_exactly(tmp_path_factory: pytest.TempPathFactory,
+                                       lines: list[str], size: int) -> None:
+    path = tmp_path_factory.mktemp("b") / "b.csv"
+    body = "".join(line + "\n" for line in lines).encode()
+    path.write_bytes(b"h;i\n" + body)
+    blocks = list(csv_blocks(path, size))
+    joined = b"".join(block for block, _line, _sure in blocks)
+    assert body.startswith(joined) and not body[len(joined):].strip(b"\r\n")
+    lines_seen = [line for _block, line, _sure in blocks]
+    assert lines_seen == sorted(lines_seen)
+
+
+def test_a_stray_quote_does_not_stop_the_book(tmp_path: Path) -> None:
+    rows = [ROW.format(i=i) for i in range(30_000)]
+    rows[0] = rows[0].replace("plus", 'pl"us')
+    path = book_of(tmp_path / "s.csv", rows)
+    start = time.perf_counter()
+    read = frame(path, block_bytes=4096)
+    assert time.perf_counter() - start < 10
+    assert read.height == 30_000 and read["__read"].null_count() == 30_000
+    assert read["product"][0] == 'pl"us' and read["__line"][-1] == 30_001
+
+
+def test_an_unterminated_quote_rejects_its_line_only(tmp_path: Path) -> None:
+    rows = [ROW.format(i=1), 'P2;"plus;1990-05-01;2025-03-01;0;false;', ROW.format(i=3),
+            ROW.format(i=4)]
+    read = frame(book_of(tmp_path / "q.csv", rows))
+    assert read["__read"].to_list() == [None, "bad_quoting", None, None]
+    assert read["policy_id"].to_list() == ["P1", "P2", "P3", "P4"]
+    assert read["__line"].to_list() == [2, 3, 4, 5]
+
+
+def test_multi_line_records_count_as_one(tmp_path: Path) -> None:
+    rows = [ROW.format(i=1), 'P2;"two\nlines";1990-05-01;2025-03-01;0;false;', ROW.format(i=3)]
+    read = frame(book_of(tmp_path / "m.csv", rows))
+    assert read["__line"].to_list() == [2, 3, 4]  # records, as a spreadsheet numbers them
+    assert read["product"][1] == "two\r\nlines" or read["product"][1] == "two\nlines"
+
+
+def test_blank_and_short_lines_and_a_late_nul(tmp_path: Path) -> None:
+    rows = [ROW.format(i=i) for i in range(2000)]  # more than 64 KB before the NUL
+    rows[1000] = ""
+    rows[1001] = "P;plus;1990-05-01"
+    rows[1999] = rows[1999].replace("plus", "pl\x00us")
+    read = frame(book_of(tmp_path / "n.csv", rows))
+    flags = dict(zip(read["__line"].to_list(), read["__read"].to_list(), strict=True))
+    assert (flags[1002], flags[1003], flags[2001]) == ("too_few_fields", "too_few_fields",
+                                                       "nul")  # a blank line is too short
+    assert not read["product"].str.contains("\x00", literal=True).any()
+    assert read.height == 2000
+
+
+def test_an_empty_last_field_is_not_a_short_row(tmp_path: Path) -> None:
+    rows = [ROW.format(i=1).rsplit(";", 1)[0] + ";"]
+    read = frame(book_of(tmp_path / "e.csv", rows))
+    assert read["__read"].to_list() == [None] and read["current_premium"].to_list() == [None]
+
+
+def test_excel_books(tmp_path: Path) -> None:
+    import datetime
+
+    import xlsxwriter  # type: ignore[import-untyped]
+
+    path = tmp_path / "b.xlsx"
+    workbook = xlsxwriter.Workbook(str(path))
+    workbook.add_worksheet("Tom")
+    sheet = workbook.add_worksheet("Bestånd")
+    sheet.write_row(0, 0, HEADER.split(";"))
+    sheet.write_row(1, 0, ["P1", "plus"])
+    sheet.write_datetime(1, 2, datetime.datetime(1990, 5, 1),
+                         workbook.add_format({"num_format": "yyyy-mm-dd"}))
+    sheet.write_row(1, 3, ["2025-03-01", 500, False, 1213.5])
+    workbook.close()
+    with pytest.raises(BookError, match="no sheet named 'X'; the sheets are Tom, Bestånd"):
+        open_book(path, None, sheet="X")
+    read = frame(path, sheet="Bestånd")
+    assert read.select(HEADER.split(";")).row(0) == (
+        "P1", "plus", "1990-05-01", "2025-03-01", "500", "false", "1213.5")
+    assert read["__line"].to_list() == [2]
+    with pytest.raises(BookError, match="not a readable Excel file"):
+        (tmp_path / "x.xlsx").write_bytes(b"PK\x03\x04 not really")
+        open_book(tmp_path / "x.xlsx", None)
+    with pytest.raises(BookError, match="--sheet is for Excel"):
+        open_book(book_of(tmp_path / "c.csv", []), None, sheet="A")
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.text(alphabet=';"\n\r ab1\x00\xe5', max_size=30), max_size=20))
+def test_any_text_reads_without_an_exception(tmp_path_factory: pytest.TempPathFactory,
+                                             lines: list[str]) -> None:
+    path = tmp_path_factory.mktemp("h") / "h.csv"
+    path.write_bytes((HEADER + "\n" + "\n".join(lines)).encode("utf-8"))
+    try:
+        read = frame(path, block_bytes=16)
+    except BookError as exc:  # many NUL bytes: not a CSV file at all
+        assert "binary content" in str(exc)
+        return
+    lines_read = read["__line"].to_list()
+    assert lines_read == sorted(set(lines_read))
+
+
+def test_an_ascii_head_then_windows_1252(tmp_path: Path) -> None:
+    rows = [ROW.format(i=i) for i in range(3000)]  # about 120 KB of ASCII first
+    rows.append(ROW.format(i=3000).replace("plus", "Östergård"))
+    path = book_of(tmp_path / "late.csv", rows, encoding="cp1252")
+    assert open_book(path, None).encoding == "ascii"  # not settled by the head
+    read = frame(path, block_bytes=8192)
+    assert read["__read"].null_count() == read.height == 3001
+    assert read["product"][-1] == "Östergård"
+    utf8 = book_of(tmp_path / "late8.csv", rows)
+    assert frame(utf8, block_bytes=8192)["product"][-1] == "Östergård"
+
+
+def test_block_bytes_reaches_the_block_reader(tmp_path: Path) -> None:
+    from quote.catalog import kpi_for
+    from quote.renewal import Pricer, run_renewal
+    from quote.tariff import load_tariff
+
+    from .conftest import DKV_PATH
+
+    rows = [ROW.format(i=i) for i in range(200)]
+    book = open_book(book_of(tmp_path / "b.csv", rows), None)
+    pricer = Pricer([load_tariff(DKV_PATH)], lambda t: kpi_for(t, None))
+    summary = run_renewal(book, None, pricer, tmp_path / "o.csv", tmp_path / "r.csv",
+                          block_bytes=100)
+    assert summary.rows_in == summary.rows_out == 200
+    assert len(list(csv_blocks(book.path, 100))) > 50
+
+
+def test_a_nul_in_a_parquet_book_is_a_reject(tmp_path: Path) -> None:
+    path = tmp_path / "b.parquet"
+    pl.DataFrame({c: [v, v.replace("plus", "pl\x00us")] for c, v in zip(
+        HEADER.split(";"), ROW.format(i=1).split(";"), strict=True)}).write_parquet(path)
+    read = frame(path)
+    assert read["__read"].to_list() == [None, "nul"]
+    assert not read["product"].str.contains("\x00", literal=True).any()
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(
+    st.builds(lambda i: ROW.format(i=i), st.integers(0, 99)),
+    st.text(alphabet=';"\n\r ab1,\x00\xe5-', max_size=40)), max_size=25),
+    st.sampled_from([16, 200, 1 << 20]))
+def test_any_book_is_accounted_for(tmp_path_factory: pytest.TempPathFactory,
+                                   lines: list[str], block: int) -> None:
+    """Hostile text through the whole run: no exception, every record priced or rejected."""
+    from quote.catalog import kpi_for
+    from quote.renewal import Pricer, run_renewal
+    from quote.tariff import load_tariff
+
+    from .conftest import DKV_PATH
+
+    tmp = tmp_path_factory.mktemp("any")
+    path = tmp / "b.csv"
+    path.write_bytes((HEADER + "\n" + "\n".join(lines)).encode("utf-8"))
+    try:
+        book = open_book(path, None, block_bytes=block)
+    except BookError:
+        return  # not a CSV file at all (mostly NUL bytes): refused whole, exit 2
+    pricer = Pricer([load_tariff(DKV_PATH)], lambda t: kpi_for(t, None))
+    summary = run_renewal(book, None, pricer, tmp / "o.csv", tmp / "r.csv")
+    out = pl.read_csv(tmp / "o.csv", separator=";", infer_schema=False)
+    rejected = pl.read_csv(tmp / "r.csv", separator=";", infer_schema=False)
+    assert summary.rows_in == out.height + rejected.height
+    assert summary.rows_rejected == rejected.height
+    assert b"\x00" not in (tmp / "o.csv").read_bytes() + (tmp / "r.csv").read_bytes()
