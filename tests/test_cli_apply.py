@@ -381,35 +381,3 @@ def test_karens_mode_asks_no_health_questions(run: Invoke, tmp_path: Path) -> No
     given = run("apply", *APPLICANT, "--rulebook", book, "--declaration",
                 str(write(tmp_path, all_no(BOOK))))
     assert given.exit_code == 2 and "asks no health questions" in given.stderr
-
-
-    assert "Ogiltigt svar: '[/x]' is not a month" in result.stdout
-    assert "Beslut: Beviljas med villkor" in result.stdout
-
-
-def test_interview_choices_by_number_id_or_name_and_invalid_ones_re_asked(run: Invoke) -> None:
-    """q2's conditions: 99 and 0 are no option's number, 'blodtryck' no option's name; then
-    one by id and one by name in capitals. Loadings 25 % + 50 %: 1068 × 1.75 = 1869.00."""
-    keys = ["180", "75", "nej", "ja", "99", "0", "blodtryck", "high_blood_pressure, DIABETES",
-            "2019-03", "tabletter", "2024-08", "ja", *["nej"] * 16, ""]
-    result = run("apply", *APPLICANT, "--json", input="\n".join(keys) + "\n")
-    assert result.exit_code == 0, result.output
-    data = json.loads(result.stdout)
-    assert [f["rule"] for f in data["findings"]] == ["Q2-BLOOD-PRESSURE", "Q2-DIABETES"]
-    assert data["monthly_premium"] == "1869.00"
-    assert result.stderr.count("Ogiltigt svar") == 3
-
-
-def test_interview_single_choice_takes_one_option(run: Invoke) -> None:
-    """q3: 'migrän' by name (any case); the attack frequency is one option: '1,2' and 'fel'
-    are re-asked, then 'monthly' by id: a migraine exclusion (förbehåll), outcome terms."""
-    keys = ["180", "75", "nej", "nej", "ja", "migrän", "1,2", "fel", "monthly", "2010-01",
-            "tabletter", "2024-08", "nej", *["nej"] * 15, ""]
-    result = run("apply", *APPLICANT, "--json", "--lang", "en",
-                 input="\n".join(keys) + "\n")
-    assert result.exit_code == 0, result.output
-    data = json.loads(result.stdout)
-    assert data["outcome"] == "terms"
-    assert [f["rule"] for f in data["findings"]] == ["Q3-HEADACHE"]
-    assert result.stderr.count("Invalid answer") == 2
-    assert data["monthly_premium"] == "1068.00"
