@@ -16,7 +16,9 @@ from datetime import date
 from pathlib import Path
 from typing import Protocol, TypeVar
 
+from quote.contents import Contents, load_contents
 from quote.errors import InputError, Problem, QuoteError, TariffError
+from quote.i18n import t
 from quote.indexation import KpiSeries, load_kpi
 from quote.tariff import Tariff, load_tariff
 from quote.underwriting.rulebook import RuleBook, load_rulebook
@@ -30,14 +32,13 @@ def bundled_data_dir() -> Path:
     for candidate in (_PACKAGE / "_bundled", _PACKAGE.parent / "tariffs"):
         if candidate.is_dir():
             return candidate
-    raise QuoteError(f"{_PACKAGE}: the bundled tariffs are missing from this installation; "
-                     "reinstall quote or pass --tariffs DIR")
+    raise QuoteError(t("catalog.no_bundled", package=_PACKAGE))
 
 
 def data_files(directory: Path, suffixes: tuple[str, ...] = (".yaml", ".yml")) -> list[Path]:
     """The data files of a directory, sorted by name so every run sees the same order."""
     if not directory.is_dir():
-        raise QuoteError(f"{directory}: data directory not found")
+        raise QuoteError(t("catalog.no_directory", directory=str(directory)))
     return sorted(p for p in directory.iterdir() if p.is_file() and p.suffix in suffixes)
 
 
@@ -59,17 +60,20 @@ def version_in_force(items: Sequence[V], on: date, what: str, option: str,
     """The version with the latest ``effective_from`` on or before ``on``; InputError when
     none has started or versions of several ids are in force (``option`` chooses one)."""
     if not items:
-        raise QuoteError(f"{directory}: no {what} in this directory; pass {option} FILE")
+        raise QuoteError(t("catalog.none", directory=str(directory), what=t(f"noun.{what}"),
+                           option=option))
     started = [item for item in items if item.effective_from <= on]
     if not started:
         first = min(items, key=lambda item: item.effective_from)
-        raise InputError("on", f"{on} is before any {what} in {directory} is in force "
-                               f"(the first, {first.id}, starts {first.effective_from})")
+        raise InputError("on", t("catalog.before_any", on=on.isoformat(), what=t(f"noun.{what}"),
+                                 directory=str(directory), first=first.id,
+                                 start=first.effective_from.isoformat()))
     ids = sorted({item.id for item in started})
     if len(ids) > 1:
-        raise InputError(option.lstrip("-"), f"several {what}s are in force on {on} in "
-                                             f"{directory} ({', '.join(ids)}); choose one "
-                                             f"with {option}")
+        raise InputError(option.lstrip("-"), t("catalog.several_in_force",
+                                               what=t(f"noun.{what}s"), on=on.isoformat(),
+                                               directory=str(directory), ids=", ".join(ids),
+                                               option=option))
     return max(started, key=lambda item: item.effective_from)
 
 
@@ -80,23 +84,25 @@ class Catalog:
     directory: Path
     tariffs: tuple[Tariff, ...]
     rulebooks: tuple[RuleBook, ...] = ()
+    contents: tuple[Contents, ...] = ()
 
     def rulebook_in_force(self, on: date) -> RuleBook:
-        return version_in_force(self.rulebooks, on, "rule book", "--rulebook", self.directory)
+        return version_in_force(self.rulebooks, on, "rulebook", "--rulebook", self.directory)
 
     def in_force(self, on: date, tariff_id: str | None = None) -> Tariff:
         """The version in force on ``on``; ambiguous or empty answers are InputErrors."""
         candidates = [t for t in self.tariffs if tariff_id is None or t.id == tariff_id]
         if tariff_id is not None and not candidates:
-            raise InputError("tariff", f"no tariff {tariff_id} in {self.directory}")
+            raise InputError("tariff", t("catalog.no_such_tariff", tariff=tariff_id,
+                                         directory=str(self.directory)))
         return version_in_force(candidates, on, "tariff", "--tariff", self.directory)
 
     def newest(self) -> Tariff:
         """The latest version (for showing a price list without a date)."""
         ids = sorted({t.id for t in self.tariffs})
         if len(ids) > 1:
-            raise InputError("tariff", f"{self.directory} holds several tariffs "
-                                       f"({', '.join(ids)}); choose one with --tariff")
+            raise InputError("tariff", t("catalog.several_tariffs",
+                                         directory=str(self.directory), ids=", ".join(ids)))
         return max(self.tariffs, key=lambda t: t.effective_from)
 
 
@@ -105,6 +111,7 @@ def load_catalog(directory: Path, kinds: tuple[str, ...] = ("tariff", "rulebook"
     error."""
     tariffs = []
     rulebooks = []
+    contents = []
     for path in data_files(directory):
         raw = read_bytes(path, "data", TariffError)
         declared = re.search(rb"^kind:\s*([A-Za-z_-]+)", raw, re.MULTILINE)
@@ -118,12 +125,14 @@ def load_catalog(directory: Path, kinds: tuple[str, ...] = ("tariff", "rulebook"
             tariffs.append(load_tariff(path))
         elif kind == "rulebook" and kind in kinds:
             rulebooks.append(load_rulebook(path))
+        elif kind == "contents" and kind in kinds:
+            contents.append(load_contents(path))
         elif kind is None:
-            raise TariffError(path, [Problem(path, 1, "missing field 'kind' (tariff or "
-                                                      "rulebook)")])
+            raise TariffError(path, [Problem(path, 1, t("catalog.no_kind"))])
     if "tariff" in kinds and not tariffs:
-        raise QuoteError(f"{directory}: no tariff files (kind: tariff) in this directory")
-    return Catalog(directory=directory, tariffs=tuple(tariffs), rulebooks=tuple(rulebooks))
+        raise QuoteError(t("catalog.no_tariffs", directory=str(directory)))
+    return Catalog(directory=directory, tariffs=tuple(tariffs), rulebooks=tuple(rulebooks),
+                   contents=tuple(contents))
 
 
 def choose_tariff(tariff_path: Path | None, data_dir: Path | None, on: date | None) -> Tariff:
@@ -139,8 +148,7 @@ def default_series(directory: Path) -> Path:
     found = data_files(directory, (".csv",))
     if len(found) != 1:
         names = ", ".join(p.name for p in found) or "none"
-        raise QuoteError(f"{directory}: expected one KPI series (*.csv), found {names}; "
-                         "choose one with --kpi")
+        raise QuoteError(t("catalog.several_series", directory=str(directory), names=names))
     return found[0]
 
 

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from quote.i18n import t
+
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
 
@@ -18,14 +20,14 @@ class Month:
 
     def __post_init__(self) -> None:
         if not 1 <= self.month <= 12:
-            raise ValueError(f"month must be 01 to 12, got {self.month:02d}")
+            raise ValueError(t("dates.bad_month_number", month=f"{self.month:02d}"))
 
     @classmethod
     def parse(cls, text: str) -> Month:
         """Parse ``YYYY-MM``; raise ValueError with a readable message otherwise."""
         match = _MONTH.match(text.strip())
         if not match:
-            raise ValueError(f"{text!r} is not a month in the form YYYY-MM")
+            raise ValueError(t("dates.not_month", text=text))
         return cls(int(match.group(1)), int(match.group(2)))
 
     def next(self) -> Month:
@@ -42,11 +44,11 @@ def parse_date(text: str) -> date:
     """Parse an ISO ``YYYY-MM-DD`` date; the ValueError says what is wrong."""
     stripped = text.strip()
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", stripped):
-        raise ValueError(f"{text!r} is not a date in the form YYYY-MM-DD")
+        raise ValueError(t("dates.not_date", text=text))
     try:
         return date.fromisoformat(stripped)
     except ValueError:
-        raise ValueError(f"{text!r} is not a real calendar date") from None
+        raise ValueError(t("dates.not_real", text=text)) from None
 
 
 def age_on(birth_date: date, on: date) -> int:
@@ -55,6 +57,6 @@ def age_on(birth_date: date, on: date) -> int:
     Someone born on 29 February completes a year on 1 March in years without that day.
     """
     if birth_date > on:
-        raise ValueError(f"birth date {birth_date} is after the pricing date {on}")
+        raise ValueError(t("dates.born_after", born=birth_date.isoformat(), on=on.isoformat()))
     had_birthday = (on.month, on.day) >= (birth_date.month, birth_date.day)
     return on.year - birth_date.year - (0 if had_birthday else 1)

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from quote.countries import is_country
 from quote.dates import age_on
 from quote.errors import InputError
+from quote.i18n import t
 from quote.underwriting.rulebook import Eligibility
 
 
@@ -45,8 +46,7 @@ def residence_code(text: str) -> str:
     """An ISO 3166-1 alpha-2 code, upper case; InputError if it is not one."""
     code = text.strip().upper()
     if len(code) != 2 or not is_country(code):
-        raise InputError("residence", f"{text!r} is not an ISO 3166 country code (e.g. SE, NO, "
-                                      "DK, FI, AX)")
+        raise InputError("residence", t("eligibility.bad_residence", value=text))
     return code
 
 
@@ -54,37 +54,33 @@ def eligibility_reasons(applicant: Applicant, received: date, rules: Eligibility
                         collective: bool = False) -> list[Reason]:
     """Every reason the applicant may not apply on ``received``; empty means eligible."""
     if applicant.birth_date > received:
-        raise InputError("birth_date", f"{applicant.birth_date} is after the application date "
-                                       f"{received}")
+        raise InputError("birth_date", t("eligibility.born_after",
+                                         born=applicant.birth_date.isoformat(),
+                                         received=received.isoformat()))
     reasons = []
     age = age_on(applicant.birth_date, received)
     if collective:
         if age < rules.collective_min_age:
-            reasons.append(Reason("too_young", f"Gruppavtal tecknas från {rules.collective_min_age}"
-                                               f" år; den sökande är {age} år."))
+            reasons.append(Reason("too_young", t("eligibility.collective_too_young",
+                                                 min=rules.collective_min_age, age=age)))
         if age > rules.collective_max_age:
-            reasons.append(Reason("too_old", f"Gruppavtal tecknas till och med "
-                                             f"{rules.collective_max_age} år; den sökande är "
-                                             f"{age} år."))
+            reasons.append(Reason("too_old", t("eligibility.collective_too_old",
+                                               max=rules.collective_max_age, age=age)))
     else:
         turns = rules.individual_max_age + 1
         deadline = birthday(applicant.birth_date, turns) - timedelta(days=1)
         if received > deadline:
-            reasons.append(Reason("too_old", f"Ansökan ska ha kommit in senast dagen före "
-                                             f"{turns}-årsdagen ({deadline});"
-                                             f" den kom in {received}."))
+            reasons.append(Reason("too_old", t("eligibility.too_old", turns=str(turns),
+                                               deadline=deadline.isoformat(),
+                                               received=received.isoformat())))
     residence = residence_code(applicant.residence)
     if residence not in rules.norden:
         norden = ", ".join(rules.norden)
-        reasons.append(Reason("not_resident_in_norden",
-                              f"Bosatt i {residence}: den försäkrade ska vara bosatt i Norden "
-                              f"({norden}; inte Island, Grönland, Färöarna eller Svalbard)."))
+        reasons.append(Reason("not_resident_in_norden", t(
+            "eligibility.not_in_norden", residence=residence, norden=norden)))
     if not applicant.social_insurance:
         reasons.append(Reason("no_nordic_social_insurance",
-                              "Den försäkrade ska vara ansluten till och ha rätt till ersättning "
-                              "från en försäkringskassa i Norden."))
+                              t("eligibility.no_social_insurance")))
     if not applicant.fit_for_work:
-        reasons.append(Reason("not_fit_for_work",
-                              "Den försäkrade ska vara fullt arbetsför (för barn: fullt frisk "
-                              "utan pågående behandling)."))
+        reasons.append(Reason("not_fit_for_work", t("eligibility.not_fit_for_work")))
     return reasons

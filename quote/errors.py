@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import ClassVar, Literal
 
 Severity = Literal["error", "warning"]
 
@@ -42,7 +42,12 @@ class InputError(QuoteError):
 
 
 class DataFileError(QuoteError):
-    """A data file (tariff, KPI series, rule book) is missing, unreadable or invalid."""
+    """A data file (tariff, KPI series, rule book) is missing, unreadable or invalid.
+
+    ``kind`` names what the file should have been (a key of the ``kind.*`` messages), so
+    a file of another kind can be named as such in one line."""
+
+    kind: ClassVar[str] = "data"
 
     def __init__(self, path: Path, problems: list[Problem]) -> None:
         self.path = path
@@ -55,9 +60,34 @@ class DataFileError(QuoteError):
 class TariffError(DataFileError):
     """A tariff file cannot be used."""
 
+    kind = "tariff"
+
 
 class KpiError(DataFileError):
     """A KPI series file cannot be used."""
+
+    kind = "kpi"
+
+
+class RuleBookError(DataFileError):
+    """A rule-book file cannot be used."""
+
+    kind = "rulebook"
+
+
+class DeclarationError(DataFileError):
+    """A declaration is incomplete or invalid; every problem is listed by question."""
+
+    kind = "declaration"
+
+
+class BookError(QuoteError):
+    """The book as a whole cannot be read (not CSV, a missing column …); the message
+    starts with the file's name and never quotes a row."""
+
+
+class OutputError(QuoteError):
+    """An output file cannot be written (missing directory, no permission, full disk)."""
 
 
 class KpiMissingError(QuoteError):

@@ -24,15 +24,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-from quote.errors import QuoteError
+from quote.errors import OutputError as OutputError  # lives in quote.errors
 
 TEMP_SUFFIX = ".quote-tmp"
 STALE_AFTER_SECONDS = 24 * 3600
 """A temporary whose writer still seems to run is removed after this long anyway."""
-
-
-class OutputError(QuoteError):
-    """An output file cannot be written (missing directory, no permission, full disk)."""
 
 
 def real_target(path: Path) -> Path:

@@ -16,7 +16,7 @@ import locale
 import os
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, Protocol
 
 Lang = Literal["sv", "en"]
 LANGS: tuple[Lang, ...] = ("sv", "en")
@@ -70,9 +70,35 @@ def default_lang(environ: Mapping[str, str] | None = None) -> Lang:
     return (parse_lang(found) if found else None) or "sv"
 
 
+class Message(str):
+    """A message: its text in the language it was made in, remembering its key and values
+    so that it can be shown in the other language too (:meth:`in_lang`). The core raises
+    errors with messages made in the current language; a caller that needs them in
+    another language (a record, a log) renders them again."""
+
+    key: str
+    values: Mapping[str, object]
+
+    def __new__(cls, text: str, key: str, values: Mapping[str, object]) -> Message:
+        made = super().__new__(cls, text)
+        made.key = key
+        made.values = dict(values)
+        return made
+
+    def in_lang(self, lang: Lang) -> str:
+        return t(self.key, lang, **self.values)
+
+
+def in_lang(text: str, lang: Lang) -> str:
+    """``text`` in ``lang`` if it is a :class:`Message`, else as it is (data, codes)."""
+    return text.in_lang(lang) if isinstance(text, Message) else text
+
+
 def t(key: str, lang: Lang | None = None, **values: object) -> str:
     """The message ``key`` in ``lang`` (default: the current language), formatted with
-    ``values``. Decimal and int values are written the language's way (see :func:`number`).
+    ``values``. Decimal and int values are written the language's way (see :func:`number`);
+    a value that is itself a :class:`Message` is shown in the same language. The text
+    returned is a :class:`Message` (typed ``str``: use :func:`in_lang` to show it again).
     """
     _load_catalogs()
     texts = _catalog.get(key)
@@ -80,10 +106,33 @@ def t(key: str, lang: Lang | None = None, **values: object) -> str:
         raise KeyError(f"no message {key!r}")
     chosen = lang or _current[0]
     shown = {name: _shown(value, chosen) for name, value in values.items()}
-    return texts[chosen].format(**shown)
+    return Message(texts[chosen].format(**shown), key, values)
+
+
+def plural(key: str, n: int, lang: Lang | None = None, **values: object) -> str:
+    """``key.one`` when ``n`` is 1, else ``key.other``, with ``n`` among the values:
+    ``plural("check.files", 3)`` -> ``3 filer`` / ``3 files``."""
+    return t(f"{key}.{'one' if n == 1 else 'other'}", lang, n=n, **values)
+
+
+class Bilingual(Protocol):
+    """A data file's own text in both languages (a rule book's question, an exclusion)."""
+
+    @property
+    def sv(self) -> str: ...
+
+    @property
+    def en(self) -> str: ...
+
+
+def pick(item: Bilingual, lang: Lang | None = None) -> str:
+    """``item``'s text in ``lang`` (default: the current language)."""
+    return item.en if (lang or _current[0]) == "en" else item.sv
 
 
 def _shown(value: object, lang: Lang) -> object:
+    if isinstance(value, Message):
+        return value.in_lang(lang)
     if isinstance(value, bool):
         return value
     if isinstance(value, int):

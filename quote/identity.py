@@ -24,6 +24,7 @@ from stdnum.no import fodselsnummer
 from stdnum.se import personnummer
 
 from quote.errors import InputError
+from quote.i18n import t
 
 COUNTRIES = ("SE", "NO", "DK", "FI")
 
@@ -147,18 +148,15 @@ def parse_identity(text: str, on: date, country: str | None = None,
     """
     cleaned = re.sub(r"\s", "", text)
     if country is not None and country.upper() not in PARSERS:
-        raise InputError("id_country", f"must be one of {', '.join(COUNTRIES)}")
+        raise InputError("id_country", t("identity.country", countries=", ".join(COUNTRIES)))
     wanted = [country.upper()] if country else list(PARSERS)
     found = [identity for c in wanted if (identity := PARSERS[c](cleaned, on)) is not None]
     if not found:
-        where = country.upper() if country else "SE, NO, DK or FI"
-        raise InputError("id", f"not a valid identity number ({where}: personnummer, "
-                               "samordningsnummer, fødselsnummer/D-nummer, CPR or HETU); "
-                               "check the digits")
+        where = country.upper() if country else t("identity.any_country")
+        raise InputError("id", t("identity.invalid", where=where))
     if len(found) > 1 and prefer is not None:
         found = [i for i in found if i.country == prefer.upper()] or found
     if len(found) > 1:
         countries = ", ".join(i.country for i in found)
-        raise InputError("id", f"the number is valid in more than one country ({countries}); "
-                               "say which with --id-country")
+        raise InputError("id", t("identity.ambiguous", countries=countries))
     return found[0]

@@ -25,8 +25,9 @@ from decimal import Decimal
 from typing import Any
 
 from quote.errors import InputError
+from quote.i18n import number, percent, t
 from quote.indexation import IndexFactor, KpiSeries, index_factor
-from quote.money import decimal_sv, pct, plain, round_to, sek, to_ore
+from quote.money import pct, plain, round_to, sek, to_ore
 from quote.tariff import Bracket, Frequency, Tariff
 
 HUNDRED = Decimal(100)
@@ -112,14 +113,7 @@ class Breakdown:
                  "subtotal": plain(s.subtotal)}
                 for s in self.steps
             ],
-            "tariff": {
-                "id": model.id,
-                "name": model.name,
-                "version": model.version,
-                "effective_from": model.effective_from.isoformat(),
-                "path": str(self.tariff.path),
-                "sha256": self.tariff.sha256,
-            },
+            "tariff": {**self.tariff.reference(), "name": model.name},
         }
 
 
@@ -142,30 +136,31 @@ def check_request(tariff: Tariff, req: PriceRequest) -> None:
     model = tariff.model
     if req.product not in model.products:
         offered = ", ".join(model.products)
-        raise InputError("product", f"unknown product {req.product!r}; {model.id} offers "
-                                    f"{offered}")
+        raise InputError("product", t("pricing.unknown_product", product=req.product,
+                                      tariff=model.id, offered=offered))
     if req.age < 0:
-        raise InputError("age", f"must be 0 or more, got {req.age}")
+        raise InputError("age", t("pricing.negative_age", age=req.age))
     if req.on < model.effective_from:
-        raise InputError("on", f"{req.on} is before tariff {model.id} ({model.version}) is in "
-                               f"force (from {model.effective_from})")
+        raise InputError("on", t("pricing.before_tariff", on=req.on.isoformat(), tariff=model.id,
+                                 version=model.version, start=model.effective_from.isoformat()))
     if tariff.deductible_discount(req.deductible) is None:
         offered = ", ".join(str(d.amount) for d in model.deductibles)
-        raise InputError("deductible", f"självrisk {req.deductible} is not offered by "
-                                       f"{model.id}; choose {offered}")
+        raise InputError("deductible", t("pricing.deductible_not_offered",
+                                         deductible=str(req.deductible), tariff=model.id,
+                                         offered=offered))
     if req.loading_pct < 0:
-        raise InputError("loading_pct", f"loading must be 0 % or more, got {req.loading_pct}")
+        raise InputError("loading_pct", t("pricing.negative_loading",
+                                          loading=req.loading_pct))
     if req.referral:
         if not model.referral.offered:
-            raise InputError("referral", f"{model.id} does not offer remisskrav")
+            raise InputError("referral", t("pricing.no_referral", tariff=model.id))
         if req.deductible and not model.referral.combinable_with_deductible:
-            raise InputError("referral", f"remisskrav (referral requirement) cannot be combined "
-                                         f"with självrisk {req.deductible}: the terms forbid it; "
-                                         "choose självrisk 0 or no remisskrav")
+            raise InputError("referral", t("pricing.referral_with_deductible",
+                                           deductible=str(req.deductible)))
     if req.frequency not in model.payment_frequencies:
         offered = ", ".join(model.payment_frequencies)
-        raise InputError("frequency", f"unknown payment frequency {req.frequency!r}; "
-                                      f"choose {offered}")
+        raise InputError("frequency", t("pricing.unknown_frequency", frequency=req.frequency,
+                                        offered=offered))
 
 
 def factor_on(tariff: Tariff, kpi: KpiSeries, on: date) -> IndexFactor:
@@ -204,35 +199,38 @@ def price(tariff: Tariff, kpi: KpiSeries, req: PriceRequest) -> Breakdown:
     factor = factor_on(tariff, kpi, req.on)
 
     ledger = _Ledger(Decimal(0))
-    ledger.move("table_premium", f"Tabellpremie {product.name}, {bracket.label} år",
-                Decimal(table), always=True)
+    ledger.move("table_premium", t("pricing.step.table_premium", product=product.name,
+                                   bracket=bracket.label), Decimal(table), always=True)
     exact, indexed = indexed_premium(tariff, factor, table)
-    base_label = f" ({factor.series_base})" if factor.series_base else ""
-    converted = f" [{factor.reference_note}]" if factor.reference_note else ""
-    ledger.move("indexation",
-                f"KPI{base_label} {factor.reference_month}/{factor.base_month}: "
-                f"{decimal_sv(factor.reference, 2)}{converted} / {decimal_sv(factor.base, 2)} "
-                f"= × {decimal_sv(factor.ratio, 6)}",
+    ledger.move("indexation", t("pricing.step.indexation",
+                                base_label=f" ({factor.series_base})" if factor.series_base else "",
+                                reference_month=str(factor.reference_month),
+                                base_month=str(factor.base_month),
+                                reference=number(factor.reference, 2),
+                                converted=(f" [{factor.reference_note}]" if factor.reference_note
+                                           else ""),
+                                base=number(factor.base, 2), ratio=number(factor.ratio, 6)),
                 exact, always=True)
-    unit = "hela kronor" if rounding.indexed_table_premium == "krona" else "hela ören"
-    ledger.move("rounding_indexed", f"Avrundning av {decimal_sv(exact, 4)} till {unit}",
-                indexed)
+    ledger.move("rounding_indexed", t(f"pricing.step.rounding_{rounding.indexed_table_premium}",
+                                      exact=number(exact, 4)), indexed)
 
     loadings: list[tuple[str, str, Decimal]] = []
     if req.smoker:
         rate = model.smoker.loading_pct
-        loadings.append(("smoker_loading", f"Rökartillägg {pct(rate)} %", rate))
+        loadings.append(("smoker_loading", t("pricing.step.smoker_loading", pct=percent(rate)),
+                         rate))
     if req.loading_pct:
-        loadings.append(("underwriting_loading",
-                         f"Premietillägg efter riskbedömning {pct(req.loading_pct)} %",
+        loadings.append(("underwriting_loading", t("pricing.step.underwriting_loading",
+                                                   pct=percent(req.loading_pct)),
                          req.loading_pct))
     discounts: list[tuple[str, str, int]] = []
     deductible_discount = tariff.deductible_discount(req.deductible) or 0
     if deductible_discount:
-        discounts.append(("deductible_discount", f"Avdrag för självrisk {req.deductible} kr",
+        discounts.append(("deductible_discount", t("pricing.step.deductible_discount",
+                                                   deductible=req.deductible),
                           deductible_discount))
     if req.referral and model.referral.monthly_discount:
-        discounts.append(("referral_discount", "Avdrag för remisskrav",
+        discounts.append(("referral_discount", t("pricing.step.referral_discount"),
                           model.referral.monthly_discount))
 
     def take_discounts() -> None:
@@ -254,9 +252,10 @@ def price(tariff: Tariff, kpi: KpiSeries, req: PriceRequest) -> Breakdown:
 
     minimum = Decimal(model.pricing.minimum_monthly_premium)
     if ledger.value < minimum:
-        ledger.move("minimum_premium", f"Lägsta premie {sek(minimum)}", minimum)
+        ledger.move("minimum_premium", t("pricing.step.minimum_premium", amount=sek(minimum)),
+                    minimum)
     monthly = round_to(ledger.value, rounding.monthly_premium, rounding.mode)
-    ledger.move("rounding_monthly", "Avrundning av månadspremien", monthly)
+    ledger.move("rounding_monthly", t("pricing.step.rounding_monthly"), monthly)
 
     frequency = model.payment_frequencies[req.frequency]
     gross = monthly * frequency.months * (1 + frequency.surcharge_pct / HUNDRED)

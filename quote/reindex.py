@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from quote.errors import InputError, QuoteError, TariffError
+from quote.i18n import t
 from quote.indexation import IndexFactor, KpiSeries, index_factor
 from quote.pricing import indexed_premium
 from quote.tariff import Tariff, parse_tariff
@@ -34,12 +35,11 @@ class Reindexed:
 def _replace_on_line(lines: list[str], line: int | None, pattern: str, value: str,
                      what: str) -> None:
     if line is None:
-        raise QuoteError(f"cannot find {what} in the tariff file")
+        raise QuoteError(t("reindex.not_found", what=what))
     text = lines[line - 1]
     new, count = re.subn(pattern, lambda m: f"{m.group(1)}{value}", text, count=1)
     if count != 1:
-        raise QuoteError(f"cannot rewrite {what} on line {line} in place; write one value "
-                         "per line (block style) in the tariff file")
+        raise QuoteError(t("reindex.not_in_place", what=what, line=str(line)))
     lines[line - 1] = new
 
 
@@ -48,8 +48,8 @@ def reindex(tariff: Tariff, kpi: KpiSeries, effective_from: date, out_path: Path
     """Index ``tariff`` to a new version in force from ``effective_from``."""
     model = tariff.model
     if effective_from <= model.effective_from:
-        raise InputError("from", f"{effective_from} must be after the source version's "
-                                 f"effective_from {model.effective_from}")
+        raise InputError("from", t("reindex.not_after", start=effective_from.isoformat(),
+                                   old=model.effective_from.isoformat()))
     rule = model.indexation
     factor = index_factor(kpi, rule.base_month, effective_from, rule.reference_month,
                           rule.reference_year_offset)
@@ -108,6 +108,5 @@ def _verify(out_path: Path, text: str, effective_from: date,
     meant = {pid: {label: new for label, (_old, new) in row.items()}
              for pid, row in premiums.items()}
     if got != meant or model.effective_from != effective_from:
-        raise QuoteError("the rewritten tariff does not hold the indexed premiums; "
-                         "nothing was written")
+        raise QuoteError(t("reindex.not_verified"))
 

@@ -6,13 +6,15 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from quote.contents import ContentsModel
 from quote.tariff import TariffModel
 from quote.underwriting.rulebook import RuleBookModel
 from quote.underwriting.scenarios import ScenarioFile
 
 # kind -> the model of that kind of file
 SCHEMA_MODELS: dict[str, type[BaseModel]] = {"tariff": TariffModel, "rulebook": RuleBookModel,
-                                             "rulebook-scenarios": ScenarioFile}
+                                             "rulebook-scenarios": ScenarioFile,
+                                             "contents": ContentsModel}
 
 
 def schema_for(kind: str) -> dict[str, Any]:

@@ -139,6 +139,24 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+SourceRef = Annotated[str, StringConstraints(pattern=r"^[^:\s]+:\d+(-\d+)?$")]
+DeductibleRule = Literal["applies", "never", "not_stated"]
+ReferralRule = Literal["required", "not_required", "by_option", "may_be_required",
+                       "only_without", "not_stated"]
+
+
+class ContentItem(Model):
+    """One moment of a product's contents: its limit as the source states it, the source
+    lines (``file:line`` or ``file:first-last``), and whether a självrisk and a referral
+    requirement apply to it."""
+
+    limit: str | None = None
+    sources: list[SourceRef] = Field(min_length=1)
+    deductible: DeductibleRule = "not_stated"
+    referral: ReferralRule = "not_stated"
+    note: str | None = None
+
+
 class Product(Model):
     name: str
     moments: list[Slug] = Field(default_factory=list)
@@ -201,6 +219,8 @@ class TariffModel(Model):
     assumptions: list[str] = Field(default_factory=list)
     brackets: list[BracketLabel] = Field(min_length=1)
     moments: dict[Slug, str] = Field(default_factory=dict)
+    # Limits and source lines of the moments (the products list which moments they hold).
+    contents: dict[Slug, ContentItem] = Field(default_factory=dict)
     products: dict[Slug, Product] = Field(min_length=1)
     deductibles: list[Deductible] = Field(min_length=1)
     smoker: Smoker
@@ -311,6 +331,11 @@ def semantic_problems(doc: YamlDocument, model: TariffModel) -> list[Problem]:
                 problems.append(doc.problem((*base, "moments", j),
                                             f"products.{pid}.moments: unknown moment "
                                             f"{moment!r} (not under moments:)"))
+    for moment in model.contents:
+        if moment not in model.moments:
+            problems.append(doc.problem(("contents", moment),
+                                        f"contents.{moment}: unknown moment {moment!r} (not "
+                                        "under moments:)"))
     lowest = min(
         ((premium, pid, label) for pid, product in model.products.items()
          for label, premium in product.premiums.items()),

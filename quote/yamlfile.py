@@ -339,6 +339,9 @@ class VersionedModel(Protocol):
     @property
     def effective_from(self) -> date: ...
 
+    @property
+    def version(self) -> str: ...
+
 
 VM = TypeVar("VM", bound=VersionedModel)
 
@@ -358,6 +361,13 @@ class Loaded(Generic[VM]):
     @property
     def effective_from(self) -> date:
         return self.model.effective_from
+
+    def reference(self) -> dict[str, str]:
+        """How JSON output names this file (the one place that builds it): id, version,
+        effective_from, path and sha256."""
+        return {"id": self.model.id, "version": self.model.version,
+                "effective_from": self.model.effective_from.isoformat(),
+                "path": str(self.path), "sha256": self.sha256}
 
 
 def validate_document(doc: YamlDocument, model: type[M], what: str,

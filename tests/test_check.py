@@ -89,16 +89,16 @@ def test_bundled_data_directory_passes_with_one_warning(run: Invoke) -> None:
 
 def test_a_warning_fails_only_when_strict(run: Invoke) -> None:
     path = str(T / "falling-premium.yaml")
-    result = run("tariff", "check", path)
+    result = run("tariff", "check", "--lang", "en", path)
     assert result.exit_code == 0
     assert (f"{path}:21: warning: products.bas.premiums.67-: premium 1100 is lower than 1200 "
             "for the younger bracket 41-66") in result.stdout
     assert "0 errors, 1 warning" in result.stdout
-    assert run("tariff", "check", "--strict", path).exit_code == 1
+    assert run("tariff", "check", "--lang", "en", "--strict", path).exit_code == 1
 
 
 def test_every_problem_is_reported(run: Invoke) -> None:
-    result = run("tariff", "check", str(T / "many-errors.yaml"), str(K / "gap.csv"))
+    result = run("tariff", "check", "--lang", "en", str(T / "many-errors.yaml"), str(K / "gap.csv"))
     assert result.exit_code == 1
     assert result.stdout.count("many-errors.yaml:") == 4
     assert "gap.csv:9:" in result.stdout
@@ -106,20 +106,20 @@ def test_every_problem_is_reported(run: Invoke) -> None:
 
 
 def test_github_format(run: Invoke) -> None:
-    result = run("tariff", "check", "--format", "github", str(T / "premium-zero.yaml"),
-                 str(T / "falling-premium.yaml"))
+    result = run("tariff", "check", "--lang", "en", "--format", "github",
+                 str(T / "premium-zero.yaml"), str(T / "falling-premium.yaml"))
     lines = result.stdout.splitlines()
     assert (f"::warning file={T / 'falling-premium.yaml'},line=21::products.bas.premiums.67-: "
             "premium 1100 is lower than 1200 for the younger bracket 41-66") in lines
     assert any(line.startswith(f"::error file={T / 'premium-zero.yaml'},line=26::")
                for line in lines)
-    strict = run("tariff", "check", "--strict", "--format", "github",
+    strict = run("tariff", "check", "--lang", "en", "--strict", "--format", "github",
                  str(T / "falling-premium.yaml"))
     assert strict.stdout.startswith("::error ") and strict.exit_code == 1
 
 
 def test_json_format(run: Invoke) -> None:
-    result = run("tariff", "check", "--format", "json", str(T / "premium-zero.yaml"))
+    result = run("tariff", "check", "--lang", "en", "--json", str(T / "premium-zero.yaml"))
     data = json.loads(result.stdout)
     assert result.exit_code == 1
     assert (data["errors"], data["warnings"], data["ok"]) == (1, 0, False)
@@ -128,9 +128,9 @@ def test_json_format(run: Invoke) -> None:
 
 
 def test_usage_errors_exit_2(run: Invoke) -> None:
-    result = run("tariff", "check", "no/such/dir")
+    result = run("tariff", "check", "--lang", "en", "no/such/dir")
     assert result.exit_code == 2 and "no/such/dir: no such file or directory" in result.stderr
-    assert run("tariff", "check", "--format", "xml").exit_code == 2
+    assert run("tariff", "check", "--lang", "en", "--format", "xml").exit_code == 2
 
 
 def test_expand_lists_data_files_once() -> None:

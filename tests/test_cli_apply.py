@@ -221,9 +221,9 @@ def test_template_filled_in_is_accepted(run: Invoke, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["--product", "gold"], "--product: unknown product 'gold'"),
-    (["--deductible", "700"], "--deductible: självrisk 700 is not offered"),
-    (["--lang", "de"], "--lang: choose sv or en"),
+    (["--product", "gold"], "--product: okänd produkt 'gold'"),
+    (["--deductible", "700"], "--deductible: självrisk 700 erbjuds inte"),
+    (["--lang", "de"], "--lang: välj sv eller en"),
     (["--declaration", "nope.yaml"], "nope.yaml: declaration file not found"),
     (["--record", "/nonexistent/dir/r.json"], "--record: the directory /nonexistent/dir does "
                                               "not exist"),

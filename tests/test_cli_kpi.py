@@ -293,7 +293,7 @@ def test_add_refuses_a_figure_out_of_range(run: Invoke, series: Path, value: str
     before = series.read_bytes()
     result = run("kpi", "add", "2026-01", value, "--kpi", str(series))
     assert result.exit_code == 2
-    assert result.stderr.startswith("Error: VALUE: ")
+    assert result.stderr.startswith("Fel: VALUE: ")
     assert series.read_bytes() == before
 
 

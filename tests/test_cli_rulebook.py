@@ -16,7 +16,7 @@ RULEBOOK = BUNDLED / "rulebook-dkv-example-2024-06-01.yaml"
 def test_cli_passes(run: Invoke) -> None:
     result = run("rulebook", "test", str(RULEBOOK))
     assert result.exit_code == 0, result.output
-    assert result.stdout.strip().endswith("passed, 0 failed")
+    assert result.stdout.strip().endswith("godkända, 0 underkända")
 
 
 @pytest.fixture
@@ -114,4 +114,4 @@ def test_no_scenarios_is_bad_input(run: Invoke, tmp_path: Path) -> None:
     book = tmp_path / "book.yaml"
     shutil.copy(RULEBOOK, book)
     result = run("rulebook", "test", str(book))
-    assert result.exit_code == 2 and "book.scenarios/ directory beside it" in result.stderr
+    assert result.exit_code == 2 and "ingen katalog book.scenarios/ bredvid" in result.stderr

@@ -14,7 +14,7 @@ def test_show_table_as_written(run: Invoke) -> None:
     out = result.stdout
     assert "DKV0028 3.4 2024/06" in out
     assert "71-" in out and "5 054,00 kr" in out and "550,00 kr" in out
-    assert "Självrisk 500 kr: -210 kr/mån, 1000 kr: -340 kr/mån" in out
+    assert "Självrisk 500 kr: -210 kr/mån, 1 000 kr: -340 kr/mån" in out
     assert "Psykolog" in out  # contents table
 
 
@@ -37,10 +37,10 @@ def test_show_json(run: Invoke) -> None:
 
 
 def test_show_bad_input(run: Invoke) -> None:
-    result = run("tariff", "show", "--on", "2024-02-30")
+    result = run("tariff", "show", "--on", "2024-02-30", "--lang", "en")
     assert result.exit_code == 2 and "--on: '2024-02-30' is not a real calendar date" in \
         result.stderr
-    result = run("tariff", "show", "--on", "2024-01-01")
+    result = run("tariff", "show", "--on", "2024-01-01", "--lang", "en")
     assert result.exit_code == 2 and "--on: 2024-01-01 is before any tariff" in result.stderr
     result = run("tariff", "show", "--tariffs", "/nonexistent")
     assert result.exit_code == 2
@@ -56,17 +56,16 @@ def test_impact_reads_a_book_as_renew_does(run: Invoke, tmp_path: Path) -> None:
     tariff = str(DKV_PATH)
     renew = run("renew", str(book), "-o", str(tmp_path / "out.csv"), "--tariff", tariff,
                 "--json")
-    impact = run("tariff", "impact", "--book", str(book), "--old", tariff, "--new", tariff,
-                 "--json")
+    impact = run("tariff", "impact", str(book), tariff, tariff, "--json")
     for result in (renew, impact):
         assert result.exit_code == 0, result.output
         assert json.loads(result.stdout)["rejected_by_reason"] == {"too_many_fields": 1}
     binary = tmp_path / "binary.csv"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00binary")
     renew = run("renew", str(binary), "-o", str(tmp_path / "out.csv"), "--tariff", tariff)
-    impact = run("tariff", "impact", "--book", str(binary), "--old", tariff, "--new", tariff)
+    impact = run("tariff", "impact", str(binary), tariff, tariff)
     for result in (renew, impact):
         assert result.exit_code == 2, result.output
         assert result.exception is None or isinstance(result.exception, SystemExit)
-        assert result.stderr.startswith(f"Error: {binary}: ")
+        assert result.stderr.startswith(f"Fel: {binary}: ")
         assert len(result.stderr.splitlines()) == 1

@@ -84,14 +84,14 @@ def test_leap_day_birthday() -> None:
 
 def test_cli_eligible(run: Invoke) -> None:
     result = run("eligibility", "--birth-date", "1990-05-01", "--residence", "SE",
-                 "--received", "2024-09-01")
+                 "--on", "2024-09-01")
     assert result.exit_code == 0
     assert "Kan ansöka" in result.stdout
 
 
 def test_cli_not_eligible_json(run: Invoke) -> None:
     result = run("eligibility", "--birth-date", "1950-01-01", "--residence", "IS",
-                 "--not-fit-for-work", "--no-social-insurance", "--received", "2024-09-01",
+                 "--not-fit-for-work", "--no-social-insurance", "--on", "2024-09-01",
                  "--json")
     assert result.exit_code == 1
     data = json.loads(result.stdout)
@@ -102,7 +102,7 @@ def test_cli_not_eligible_json(run: Invoke) -> None:
 
 
 def test_cli_with_identity_number_never_echoes_it(run: Invoke) -> None:
-    result = run("eligibility", "--id", "900501-1235", "--residence", "SE", "--received",
+    result = run("eligibility", "--id", "900501-1235", "--residence", "SE", "--on",
                  "2024-09-01", "--json")
     assert result.exit_code == 0
     data = json.loads(result.stdout)
@@ -112,8 +112,17 @@ def test_cli_with_identity_number_never_echoes_it(run: Invoke) -> None:
 
 def test_cli_collective(run: Invoke) -> None:
     result = run("eligibility", "--birth-date", "2010-01-01", "--residence", "SE",
-                 "--received", "2024-09-01", "--collective")
+                 "--on", "2024-09-01", "--collective")
     assert result.exit_code == 1 and "too_young" in result.stdout
+
+
+def test_cli_received_is_an_alias_of_on_for_a_release(run: Invoke) -> None:
+    result = run("eligibility", "--birth-date", "1990-05-01", "--residence", "SE",
+                 "--received", "2024-09-01", "--json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["on"] == "2024-09-01"
+    assert result.stderr == ("Obs: --received heter nu --on; det gamla namnet tas bort i "
+                             "nästa version.\n")
 
 
 @pytest.mark.parametrize(("args", "message"), [
@@ -122,11 +131,11 @@ def test_cli_collective(run: Invoke) -> None:
     (["--birth-date", "1990-02-30", "--residence", "SE"], "--birth-date: '1990-02-30' is not a "
                                                           "real calendar date"),
     (["--residence", "SE"], "give either --birth-date or --id"),
-    (["--birth-date", "1990-05-01", "--residence", "SE", "--received", "2024-13-01"],
-     "--received: '2024-13-01' is not a real calendar date"),
+    (["--birth-date", "1990-05-01", "--residence", "SE", "--on", "2024-13-01"],
+     "--on: '2024-13-01' is not a real calendar date"),
 ])
 def test_cli_bad_input(run: Invoke, args: list[str], message: str) -> None:
-    result = run("eligibility", *args)
+    result = run("eligibility", *args, "--lang", "en")
     assert result.exit_code == 2
     assert message in result.stderr
     assert "900501-1234" not in result.stderr

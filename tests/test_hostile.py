@@ -93,8 +93,7 @@ COMMANDS: dict[str, list[tuple[str, Argv, set[int]]]] = {
         ("diff", lambda f, p: ["tariff", "diff", str(f), DKV], {2}),
         ("index", lambda f, p: ["tariff", "index", str(f), "--year", "2025", "-o",
                                 str(p.out.with_suffix(".yaml"))], {2}),
-        ("impact", lambda f, p: ["tariff", "impact", "--book", str(p.book), "--old", DKV,
-                                 "--new", str(f)], {2}),
+        ("impact", lambda f, p: ["tariff", "impact", str(p.book), DKV, str(f)], {2}),
     ],
     "rulebook": [
         ("check", lambda f, p: ["tariff", "check", str(f)], {1}),
@@ -122,8 +121,7 @@ COMMANDS: dict[str, list[tuple[str, Argv, set[int]]]] = {
         # renew: 1 when no row at all could be priced (a finding, said in one line)
         ("renew", lambda f, p: ["renew", str(f), "-o", str(p.out), "--tariff", DKV],
          {0, 1, 2}),
-        ("impact", lambda f, p: ["tariff", "impact", "--book", str(f), "--old", DKV, "--new",
-                                 DKV], {0, 2}),
+        ("impact", lambda f, p: ["tariff", "impact", str(f), DKV, DKV], {0, 2}),
     ],
 }
 

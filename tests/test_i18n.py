@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -37,3 +38,26 @@ def test_default_language_order() -> None:
     assert default_lang({}) == "sv"
     assert parse_lang("sv-SE") == "sv"
     assert parse_lang("de") is None
+
+
+def test_a_message_can_be_shown_again_in_the_other_language() -> None:
+    """The core makes an error's message in the current language; the message remembers
+    its key and values, so a caller can show it in the other language."""
+    from quote.errors import InputError
+    from quote.i18n import in_lang, set_lang
+    from quote.pricing import PriceRequest, check_request
+    from quote.tariff import load_tariff
+
+    from .conftest import DKV_PATH
+
+    set_lang("sv")
+    with pytest.raises(InputError) as caught:
+        check_request(load_tariff(DKV_PATH), PriceRequest(
+            product="guld", age=30, on=date(2024, 9, 1)))
+    message = caught.value.message
+    assert message == "okänd produkt 'guld'; dkv-vardforsakring erbjuder bas, plus, topp"
+    assert in_lang(message, "en") == (
+        "unknown product 'guld'; dkv-vardforsakring offers bas, plus, topp")
+    assert in_lang("plain text", "en") == "plain text"
+    wrapped = t("common.error", "en", message=message)
+    assert wrapped == "Error: unknown product 'guld'; dkv-vardforsakring offers bas, plus, topp"

@@ -39,7 +39,7 @@ def test_python_dash_m() -> None:
     result = subprocess.run([sys.executable, "-m", "quote", "price", "--product", "bas"],
                             capture_output=True, text=True, check=False)
     assert result.returncode == 2
-    assert "give either --age or --birth-date" in result.stderr
+    assert "ange en av --age, --birth-date eller --id" in result.stderr  # Swedish by default
     assert "Traceback" not in result.stderr
 
 

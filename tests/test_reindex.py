@@ -31,7 +31,7 @@ def test_index_2025_writes_a_checked_version(run: Invoke, data_dir: Path) -> Non
     result = run("tariff", "index", str(data_dir / DKV_PATH.name), "--year", "2025", "-o",
                  str(out))
     assert result.exit_code == 0, result.output
-    assert "1.015978" in result.stdout
+    assert "1,015978" in result.stdout
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# Indexed by `quote tariff index` from "
                            "dkv-vardforsakring-2024-06-01.yaml (version DKV0028 3.4 2024/06")
@@ -81,16 +81,16 @@ def test_index_to_another_directory_keeps_the_series(run: Invoke, data_dir: Path
 def test_index_refusals(run: Invoke, data_dir: Path) -> None:
     src = str(data_dir / DKV_PATH.name)
     exists = run("tariff", "index", src, "--year", "2025", "-o", src)
-    assert exists.exit_code == 2 and "exists; choose another file or pass --force" in \
+    assert exists.exit_code == 2 and "finns redan; välj en annan fil eller ange --force" in \
         exists.stderr
     missing = run("tariff", "index", src, "--year", "2027", "-o", str(data_dir / "n.yaml"),
                   env={"QUOTE_LANG": "en"})
     assert missing.exit_code == 2 and "no KPI figure for 2026-09" in missing.stderr
     assert not (data_dir / "n.yaml").exists()  # nothing half-written
     neither = run("tariff", "index", src, "-o", str(data_dir / "n.yaml"))
-    assert neither.exit_code == 2 and "give --year YYYY or --from" in neither.stderr
+    assert neither.exit_code == 2 and "ange --year ÅÅÅÅ eller --from" in neither.stderr
     early = run("tariff", "index", src, "--year", "2024", "-o", str(data_dir / "n.yaml"))
-    assert early.exit_code == 2 and "--from: 2024-01-01 must be after" in early.stderr
+    assert early.exit_code == 2 and "--from: 2024-01-01 måste vara efter" in early.stderr
 
 
 def test_reindex_core_refusals(dkv, kpi, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

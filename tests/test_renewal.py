@@ -281,16 +281,14 @@ def test_tariff_impact(run: Invoke, tmp_path: Path) -> None:
     new = tmp_path / "new.yaml"
     new.write_text(DKV_PATH.read_text(encoding="utf-8").replace(
         "      31-35: 1068\n", "      31-35: 1168\n"), encoding="utf-8")
-    result = run("tariff", "impact", "--book", str(book), "--old", str(DKV_PATH), "--new",
-                 str(new), "--json")
+    result = run("tariff", "impact", str(book), str(DKV_PATH), str(new), "--json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert (data["rows_in"], data["rows_out"], data["rows_rejected"]) == (5, 4, 1)
     # Only P1 (Plus 31-35) changes: 1168 × 414.57 / 408.05 = 1186.66 → 1187 vs 1085: +9.40 %
     assert data["change_bands"]["0-2 %"] == 3 and data["change_bands"]["5-10 %"] == 1
     assert Decimal(data["premium_after"]) - Decimal(data["premium_before"]) == Decimal(102)
-    human = run("tariff", "impact", "--book", str(book), "--old", str(DKV_PATH), "--new",
-                str(new))
+    human = run("tariff", "impact", str(book), str(DKV_PATH), str(new))
     assert "Rader in 5 · ut 4 · avvisade 1" in human.stdout
 
 
@@ -515,8 +513,8 @@ def test_reports_of_renew_and_impact(run: Invoke, tmp_path: Path) -> None:
     new.write_text(DKV_PATH.read_text(encoding="utf-8").replace(
         "      31-35: 1068\n", "      31-35: 1168\n"), encoding="utf-8")
     (tmp_path / "kpi-1980.csv").write_bytes((DKV_PATH.parent / "kpi-1980.csv").read_bytes())
-    impact = run("tariff", "impact", "--book", str(book), "--old", str(DKV_PATH), "--new",
-                 str(new), "--report", str(tmp_path / "i.html"), "--json")
+    impact = run("tariff", "impact", str(book), str(DKV_PATH), str(new), "--report",
+                 str(tmp_path / "i.html"), "--json")
     assert impact.exit_code == 0, impact.output
     page = (tmp_path / "i.html").read_text(encoding="utf-8")
     assert "Effekt av ny tariff" in page and "Förslag" in page

@@ -20,7 +20,7 @@ def test_tariff_schema(run: Invoke) -> None:
 
 def test_unknown_kind(run: Invoke) -> None:
     result = run("tariff", "schema", "--kind", "nope")
-    assert result.exit_code == 2 and "--kind: unknown kind 'nope'" in result.stderr
+    assert result.exit_code == 2 and "--kind: välj ett av tariff, rulebook" in result.stderr
 
 
 def test_scenario_schema(run: Invoke) -> None:

@@ -80,22 +80,24 @@ def apply(
     frequency: Annotated[str, typer.Option(
         help="Payment frequency: month, quarter, half-year or year.")] = "month",
     declaration: Annotated[Path | None, typer.Option(
-        help="Health declaration file (YAML or JSON) to run unattended; without it the "
-             "declaration is asked in the terminal.", dir_okay=False, show_default=False)
+        help="Health declaration file (YAML or JSON) to run unattended [default: the "
+             "declaration is asked in the terminal].", dir_okay=False, show_default=False)
     ] = None,
     record: Annotated[Path | None, typer.Option(
         help="Write the full application record (inputs, answers, decision, hashes) to this "
-             "new file, readable by you only (0600); never replaces anything.",
+             "new file, readable by you only (0600); never replaces anything (default: none).",
         dir_okay=False, show_default=False)] = None,
     draft_dir: Annotated[Path | None, typer.Option(
         "--draft-dir", help="Where an interrupted interview saves its draft (a new file, "
                             "0600; default: the current directory).",
         file_okay=False, show_default=False)] = None,
     resume: Annotated[Path | None, typer.Option(
-        help="Continue the interview saved in this draft file.", dir_okay=False,
+        help="Continue the interview saved in this draft file (default: a new interview).",
+        dir_okay=False,
         show_default=False)] = None,
-    lang: Annotated[str | None, typer.Option(help="Language of questions and reasons: sv or en.",
-                                             show_default=False)] = None,
+    lang: Annotated[str | None, typer.Option(
+        metavar="sv|en", help="Language of output, questions and reasons (default: QUOTE_LANG, "
+                              "the locale, then sv).", show_default=False)] = None,
     not_fit_for_work: NotFitOption = False,
     no_social_insurance: NoSocialInsuranceOption = False,
     tariff: TariffOption = None,
@@ -114,7 +116,7 @@ def apply(
     if lang is not None:
         chosen_lang = parse_lang(lang)
         if chosen_lang is None or lang.lower() not in ("sv", "en"):
-            fail(f"--lang: choose sv or en, not {lang!r}")
+            fail(f"--lang: {t('usage.lang', value=lang)}")
         set_lang(chosen_lang)
     language = get_lang()
     decided = date_option(on, "--on") or date.today()

@@ -14,12 +14,30 @@ from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Any, NoReturn
 
 import typer
 from rich.console import Console
 
-from quote.dates import parse_date
+from quote.check import header_line, wrong_kind
+
+# The shared options (quote.cli.options), which the commands import from here too.
+from quote.cli.options import BirthDateOption as BirthDateOption
+from quote.cli.options import DeductibleOption as DeductibleOption
+from quote.cli.options import FrequencyOption as FrequencyOption
+from quote.cli.options import IdCountryOption as IdCountryOption
+from quote.cli.options import IdOption as IdOption
+from quote.cli.options import JsonOption as JsonOption
+from quote.cli.options import KpiOption as KpiOption
+from quote.cli.options import NoSocialInsuranceOption as NoSocialInsuranceOption
+from quote.cli.options import NotFitOption as NotFitOption
+from quote.cli.options import ProductOption as ProductOption
+from quote.cli.options import ReferralOption as ReferralOption
+from quote.cli.options import ResidenceOption as ResidenceOption
+from quote.cli.options import RulebookOption as RulebookOption
+from quote.cli.options import TariffOption as TariffOption
+from quote.cli.options import TariffsDirOption as TariffsDirOption
+from quote.dates import age_on, parse_date
 from quote.errors import DataFileError, InputError, QuoteError
 from quote.i18n import t
 from quote.identity import Identity, parse_identity
@@ -49,6 +67,10 @@ OPTION_NAMES = {
     "from": "--from",
     "month": "MONTH",
     "value": "VALUE",
+    "person": "--person",
+    "file": "--file",
+    "employees": "EMPLOYEES",
+    "output": "--output",
     "base": "--base",
     "dir": "DIR",
 }
@@ -61,32 +83,64 @@ def prepare_polars() -> None:
                           "background_thread:true,dirty_decay_ms:200,muzzy_decay_ms:200")
 
 
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        """The reader closed the pipe (``quote ... | head``): not an error; the command
+        line ends quietly with exit 0 (quote.cli.usage), where Rich would exit 1."""
+        raise BrokenPipeError
+
+
 def stdout() -> Console:
-    return Console(highlight=False, soft_wrap=False)
+    return _Console(highlight=False, soft_wrap=False)
+
+
+def wide_stdout(width: int = 150) -> Console:
+    """Stdout for a wide table: at least ``width`` columns, so no amount is cut off."""
+    return Console(highlight=False, soft_wrap=False, width=max(Console().width, width))
 
 
 def stderr() -> Console:
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+    return _Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def fail(message: str) -> NoReturn:
-    """Print one line to stderr and exit 2."""
-    typer.echo(f"Error: {message}", err=True)
+    """Print one line to stderr (``Fel: …`` / ``Error: …``) and exit 2."""
+    typer.echo(t("common.error", message=message), err=True)
     raise typer.Exit(EXIT_BAD_INPUT)
+
+
+def option_name(field: str) -> str:
+    """The option a user typed for a domain field (``loading_pct`` -> ``--loading``)."""
+    return OPTION_NAMES.get(field, field)
+
+
+def data_file_message(exc: DataFileError) -> str:
+    """A bad data file in one line: the file's kind when it is another kind of file than
+    the one expected, else its first problem (one on its header, the first line that is not
+    a comment, before any other: it explains the rest) and how many more there are."""
+    errors = [p for p in exc.problems if p.severity == "error"] or exc.problems
+    if errors:
+        other = wrong_kind(exc.path, exc.kind)
+        if other is not None:
+            return other
+    if not errors:
+        return str(exc)
+    header = header_line(exc.path)
+    first = str(next((p for p in errors if p.line == header), errors[0]))
+    if len(errors) > 1:
+        first += t("common.more_problems", n=len(errors) - 1, path=str(exc.path))
+    return first
 
 
 @contextmanager
 def user_errors() -> Iterator[None]:
-    """Turn the core's QuoteErrors into a message and exit code 2, never a traceback."""
+    """Turn the core's QuoteErrors into one line and exit code 2, never a traceback."""
     try:
         yield
     except InputError as exc:
-        fail(f"{OPTION_NAMES.get(exc.field, exc.field)}: {exc.message}")
+        fail(f"{option_name(exc.field)}: {exc.message}")
     except DataFileError as exc:
-        for problem in exc.problems:
-            if problem.severity == "error":
-                typer.echo(str(problem), err=True)
-        raise typer.Exit(EXIT_BAD_INPUT) from None
+        fail(data_file_message(exc))
     except QuoteError as exc:
         fail(str(exc))
 
@@ -104,11 +158,11 @@ def percentage_option(value: str, option: str) -> Decimal:
     try:
         result = Decimal(value.replace(",", "."))
     except InvalidOperation:
-        fail(f"{option}: {value!r} is not a number (a percentage such as 25 or 12.5)")
+        fail(t("common.not_percentage", option=option, value=value))
     if not result.is_finite():
-        fail(f"{option}: {value!r} is not a number (a percentage such as 25 or 12.5)")
+        fail(t("common.not_percentage", option=option, value=value))
     if result < 0:
-        fail(f"{option}: must be 0 or more, got {value}")
+        fail(t("common.negative", option=option, value=value))
     if not percentage_in_range(result):
         fail(f"{option}: {t('hostile.range.percentage', limit=MAX_PCT, places=PCT_DECIMALS)}")
     return result
@@ -118,64 +172,11 @@ def print_json(data: Any) -> None:
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-# Options shared by every command that reads tariffs.
-TariffOption = Annotated[
-    Path | None,
-    typer.Option("--tariff", help="Use this tariff file, whatever its dates.",
-                 dir_okay=False, show_default=False),
-]
-TariffsDirOption = Annotated[
-    Path | None,
-    typer.Option("--tariffs", envvar="QUOTE_TARIFFS",
-                 help="Data directory of tariff versions and KPI series "
-                      "[default: the bundled one].",
-                 file_okay=False, show_default=False),
-]
-KpiOption = Annotated[
-    Path | None,
-    typer.Option("--kpi", help="KPI series CSV [default: the one the tariff names].",
-                 dir_okay=False, show_default=False),
-]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
-RulebookOption = Annotated[
-    Path | None,
-    typer.Option("--rulebook", help="Rule-book file [default: the one in force in the data "
-                                    "directory].", dir_okay=False, show_default=False),
-]
-IdOption = Annotated[
-    str | None,
-    typer.Option("--id", help="Identity number: SE personnummer/samordningsnummer, NO "
-                              "fødselsnummer/D-nummer, DK CPR or FI HETU; gives the birth date.",
-                 show_default=False),
-]
-IdCountryOption = Annotated[
-    str | None,
-    typer.Option("--id-country", help="SE, NO, DK or FI, when an --id fits more than one "
-                                      "country's format and --residence does not settle it.",
-                 show_default=False),
-]
-BirthDateOption = Annotated[
-    str | None,
-    typer.Option("--birth-date", help="Birth date YYYY-MM-DD (or give --id).",
-                 show_default=False),
-]
-ResidenceOption = Annotated[
-    str, typer.Option(help="Country of residence, ISO 3166 code (SE, NO, DK, FI, AX …).",
-                      show_default=False),
-]
-NotFitOption = Annotated[
-    bool, typer.Option("--not-fit-for-work", help="The applicant is not fully fit for work "
-                                                  "(fullt arbetsför).")]
-NoSocialInsuranceOption = Annotated[
-    bool, typer.Option("--no-social-insurance", help="The applicant is not covered by a Nordic "
-                                                     "social insurance office (försäkringskassa).")]
-
-
 def birth_date_from(birth_date: str | None, id_number: str | None, id_country: str | None,
                     on: date, residence: str | None = None) -> tuple[date, Identity | None]:
     """The birth date from --birth-date or --id (and the parsed identity, if one was given)."""
     if (birth_date is None) == (id_number is None):
-        fail("give either --birth-date or --id (one of them)")
+        fail(t("common.birth_date_or_id"))
     if id_number is not None:
         with user_errors():
             identity = parse_identity(id_number, on, id_country, prefer=residence)
@@ -183,8 +184,28 @@ def birth_date_from(birth_date: str | None, id_number: str | None, id_country: s
     born = date_option(birth_date, "--birth-date")
     assert born is not None
     if born > on:
-        fail(f"--birth-date: {born} is after {on}")
+        fail(t("common.born_after", option="--birth-date", born=born.isoformat(),
+               on=on.isoformat()))
     return born, None
+
+
+MAX_AGE = 150  # --age above this is a typo, not a person
+
+
+def age_from(age: int | None, birth_date: str | None, id_number: str | None,
+             id_country: str | None, on: date) -> tuple[int, date | None, Identity | None]:
+    """Whole years on ``on`` from exactly one of --age, --birth-date and --id, with the
+    birth date and the parsed identity when given."""
+    if sum(value is not None for value in (age, birth_date, id_number)) != 1:
+        fail(t("desk.age_birth_date_or_id"))
+    if age is not None:
+        if age < 0:
+            fail(f"--age: {t('pricing.negative_age', age=age)}")
+        if age > MAX_AGE:
+            fail(f"--age: {t('hostile.range.age', limit=MAX_AGE)}")
+        return age, None, None
+    born, identity = birth_date_from(birth_date, id_number, id_country, on)
+    return age_on(born, on), born, identity
 
 
 @contextmanager

@@ -22,7 +22,7 @@ from rich.markup import escape
 from rich.prompt import Prompt
 from rich.table import Table
 
-from quote.i18n import Lang, t
+from quote.i18n import Bilingual, Lang, pick, t
 from quote.underwriting.declaration import (
     LIST_KEY,
     AnswerProblem,
@@ -58,8 +58,8 @@ class Interview:
         return {"kind": DRAFT_KIND, "rulebook": self.book.id, "version": self.book.version,
                 "height_cm": self.height, "weight_kg": self.weight, "answers": self.answers}
 
-    def text(self, item: Any) -> str:
-        return str(item.sv if self.lang == "sv" else item.en)
+    def text(self, item: Bilingual) -> str:
+        return pick(item, self.lang)
 
     def ask(self, label: str, default: str | None = None) -> str:
         if default is None:

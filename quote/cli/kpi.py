@@ -25,9 +25,8 @@ from quote.cli.common import (
 )
 from quote.dates import Month
 from quote.files import clean_stale_temporaries, real_target
-from quote.i18n import t
+from quote.i18n import number, t
 from quote.indexation import KpiSeries, latest_published, load_kpi, normalize_base, parse_kpi_value
-from quote.money import decimal_sv
 from quote.scb import DEFAULT_API
 from quote.upkeep import FetchReport, add_figure, fetch_missing
 
@@ -127,8 +126,8 @@ def show(
         table.add_column(t("kpi.show.note"))
     for m in months:
         change = yearly(m)
-        row = [str(m), decimal_sv(series.values[m], 2),
-               f"{decimal_sv(change, 1)} %" if change is not None else ""]
+        row = [str(m), number(series.values[m], 2),
+               f"{number(change, 1)} %" if change is not None else ""]
         table.add_row(*row, *([escape(series.notes.get(m, ""))] if noted else []))
     console.print(table)
     if stale is not None:
@@ -244,7 +243,7 @@ def _render_fetch(report: FetchReport) -> None:
                   else t(f"kpi.fetch.{m.status}"))
         if m.note:
             status += f" ({m.note})"
-        table.add_row(str(m.month), decimal_sv(value, 2) if value is not None else "",
+        table.add_row(str(m.month), number(value, 2) if value is not None else "",
                       escape(status))
     console.print(table)
     console.print(t("kpi.fetch.summary", added=report.count("added"),

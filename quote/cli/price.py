@@ -13,47 +13,49 @@ from rich.table import Table
 
 from quote.catalog import choose_rulebook, choose_tariff, kpi_for
 from quote.cli.common import (
+    DeductibleOption,
+    FrequencyOption,
+    IdCountryOption,
+    IdOption,
     JsonOption,
     KpiOption,
+    ProductOption,
+    ReferralOption,
     TariffOption,
     TariffsDirOption,
+    age_from,
     date_option,
-    fail,
     percentage_option,
     print_json,
     stdout,
     user_errors,
 )
-from quote.dates import age_on
 from quote.errors import QuoteError
-from quote.i18n import t
-from quote.money import pct, sek
+from quote.i18n import percent, t
+from quote.identity import Identity
+from quote.money import sek
 from quote.pricing import Breakdown, PriceRequest
 from quote.pricing import price as price_request
 
-MAX_AGE = 150
-
 
 def price(
-    product: Annotated[str, typer.Option(help="Product id in the tariff: bas, plus or topp.",
-                                         show_default=False)],
-    age: Annotated[int | None, typer.Option(help="Age in whole years on the pricing date.",
-                                            show_default=False)] = None,
+    product: ProductOption,
+    age: Annotated[int | None, typer.Option(
+        help="Age in whole years on the pricing date (or --birth-date).",
+        show_default=False)] = None,
     birth_date: Annotated[str | None, typer.Option(
-        "--birth-date", help="Birth date YYYY-MM-DD; the age is taken on --on.",
+        "--birth-date", help="Birth date YYYY-MM-DD; the age is taken on --on (or --age, --id).",
         show_default=False)] = None,
     on: Annotated[str | None, typer.Option(
         help="Pricing date YYYY-MM-DD [default: today].", show_default=False)] = None,
-    deductible: Annotated[int, typer.Option(
-        help="Självrisk in kronor per claim (0, 500 or 1000 in the DKV tariff).")] = 0,
+    id_number: IdOption = None,
+    id_country: IdCountryOption = None,
+    deductible: DeductibleOption = 0,
     smoker: Annotated[bool, typer.Option("--smoker", help="Add the smoker loading.")] = False,
     loading: Annotated[str, typer.Option(
         help="Underwriting loading in percent of the indexed table premium, e.g. 25.")] = "0",
-    referral: Annotated[bool, typer.Option(
-        "--referral", help="With remisskrav (cannot be combined with a självrisk).")] = False,
-    frequency: Annotated[str, typer.Option(
-        help="Payment frequency: month, quarter, half-year or year; the instalment is the "
-             "monthly premium × months.")] = "month",
+    referral: ReferralOption = False,
+    frequency: FrequencyOption = "month",
     tariff: TariffOption = None,
     tariffs: TariffsDirOption = None,
     kpi: KpiOption = None,
@@ -61,23 +63,15 @@ def price(
 ) -> None:
     """Price a product for one person on a date, with each step of the calculation.
 
-    Example: quote price --product plus --age 34 --on 2024-09-01 --smoker --deductible 500
+    Examples:
+
+    \b
+      quote price --product plus --age 34 --on 2024-09-01 --smoker --deductible 500
+      quote price --product bas --birth-date 1990-05-01 --on 2024-09-01 --frequency year
+      quote price --product topp --age 70 --on 2024-09-01 --loading 25 --json
     """
     on_date = date_option(on, "--on") or date.today()
-    born = date_option(birth_date, "--birth-date")
-    if (age is None) == (born is None):
-        fail("give either --age or --birth-date (one of them)")
-    if born is not None:
-        if born > on_date:
-            fail(f"--birth-date: {born} is after the pricing date {on_date}")
-        years = age_on(born, on_date)
-    else:
-        assert age is not None
-        if age < 0:
-            fail(f"--age: must be 0 or more, got {age}")
-        if age > MAX_AGE:
-            fail(f"--age: {t('hostile.range.age', limit=MAX_AGE)}")
-        years = age
+    years, born, identity = age_from(age, birth_date, id_number, id_country, on_date)
     loading_pct = percentage_option(loading, "--loading")
     with user_errors():
         chosen = choose_tariff(tariff, tariffs, on_date)
@@ -91,11 +85,13 @@ def price(
         data = breakdown.as_dict()
         if born is not None:
             data["birth_date"] = born.isoformat()
+        if identity is not None:
+            data["id"] = identity.masked
         if last_age is not None:
             data["renewal_only"] = True
         print_json(data)
     else:
-        render(breakdown)
+        render(breakdown, identity)
         if last_age is not None:
             stdout().print(t("price.renewal_only", turns=last_age + 1, age=years), markup=False)
 
@@ -114,35 +110,41 @@ def _last_application_age(age: int, tariffs: Path | None, on: date) -> int | Non
     return limit if age > limit else None
 
 
-def render(b: Breakdown) -> None:
-    """The breakdown as a Rich table with Swedish amounts."""
+def render(b: Breakdown, identity: Identity | None = None) -> None:
+    """The breakdown as a Rich table, amounts in Swedish kronor, text in the current
+    language; an identity number masked."""
     model = b.tariff.model
     req = b.request
     product = model.products[req.product]
-    options = [f"självrisk {req.deductible} kr" if req.deductible else "utan självrisk"]
+    options = [t("price.deductible", deductible=req.deductible) if req.deductible
+               else t("price.no_deductible")]
     if req.referral:
-        options.append("med remisskrav")
+        options.append(t("price.referral"))
     if req.smoker:
-        options.append("rökare")
+        options.append(t("price.smoker"))
     if req.loading_pct:
-        options.append(f"tillägg {pct(req.loading_pct)} %")
+        options.append(t("price.loading", pct=percent(req.loading_pct)))
     console = stdout()
-    console.print(f"[bold]{escape(product.name)}[/], {req.age} år (intervall {b.bracket.label}), "
-                  f"prisdatum {req.on}")
+    if identity is not None:
+        console.print(t("desk.person_id", id=identity.masked), markup=False)
+    console.print(t("price.heading", product=escape(product.name), age=req.age,
+                    bracket=b.bracket.label, on=req.on.isoformat()))
     console.print(" · ".join(options))
-    console.print(f"Tariff {model.id} {model.version}, gäller från {model.effective_from}",
-                  markup=False)
+    console.print(t("price.tariff", tariff=model.id, version=model.version,
+                    start=model.effective_from.isoformat()), markup=False)
     table = Table(show_edge=False, pad_edge=False)
-    table.add_column("Steg")
-    table.add_column("Belopp", justify="right", no_wrap=True)
-    table.add_column("Månadspremie", justify="right", no_wrap=True)
+    table.add_column(t("price.column.step"))
+    table.add_column(t("price.column.amount"), justify="right", no_wrap=True)
+    table.add_column(t("price.column.monthly"), justify="right", no_wrap=True)
     for step in b.steps:
         amount = sek(step.amount) if step.step == "table_premium" else _signed(step.amount)
         table.add_row(escape(step.label), amount, sek(step.subtotal))
     table.add_section()
-    table.add_row("[bold]Månadspremie[/]", "", f"[bold]{sek(b.monthly_premium)}[/]")
+    table.add_row(f"[bold]{t('price.column.monthly')}[/]", "",
+                  f"[bold]{sek(b.monthly_premium)}[/]")
     if b.frequency.months != 1 or b.instalment != b.monthly_premium:
-        table.add_row(f"{b.frequency.label}: {b.frequency.months} × {sek(b.monthly_premium)}",
+        table.add_row(t("price.instalment", frequency=escape(b.frequency.label),
+                        months=b.frequency.months, monthly=sek(b.monthly_premium)),
                       "", f"[bold]{sek(b.instalment)}[/]")
     console.print(table)
 

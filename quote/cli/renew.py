@@ -33,8 +33,8 @@ from quote.cli.common import (
 )
 from quote.errors import InputError
 from quote.files import write_text_atomic
-from quote.i18n import t
-from quote.money import decimal_sv, sek
+from quote.i18n import number, plural, t
+from quote.money import sek
 from quote.tariff import Tariff, load_tariff
 
 if TYPE_CHECKING:  # polars loads only when a book is repriced: other commands start faster
@@ -53,10 +53,6 @@ def versions_of(tariff: Path | None, tariffs: Path | None) -> list[Tariff]:
     return list(catalog.tariffs)
 
 
-BAND_SV = {"below 0 %": "under 0 %", "0-2 %": "0–2 %", "2-5 %": "2–5 %", "5-10 %": "5–10 %",
-           "10-20 %": "10–20 %", "20 % and over": "20 % och mer"}
-
-
 @contextmanager
 def progress_bar(book: Book, show: bool) -> Iterator[Any]:
     """A progress bar on a terminal (stderr), none when piped; it advances by rows."""
@@ -68,10 +64,19 @@ def progress_bar(book: Book, show: bool) -> Iterator[Any]:
         sample = handle.read(1 << 20)
     lines = max(1, sample.count(b"\n"))
     estimate = max(1, size * lines // max(1, len(sample)) - 1)
-    bar = Progress(TextColumn("Prissätter"), BarColumn(), TextColumn("{task.completed:,} rader"),
-                   TimeElapsedColumn(), console=stderr(), transient=True)
+    bar = Progress(TextColumn(t("renew.pricing")), BarColumn(),
+                   TextColumn("{task.description}"), TimeElapsedColumn(), console=stderr(),
+                   transient=True)
     with bar:
-        task = bar.add_task("", total=estimate)
+        task = bar.add_task(t("renew.rows_done", n=0), total=estimate)
+
+        def advance(rows: int) -> None:
+            bar.advance(task, rows)
+            done = int(bar.tasks[0].completed)
+            bar.update(task, description=t("renew.rows_done", n=done))
+
+        yield advance
+        return
         yield lambda rows: bar.advance(task, rows)
 
 
@@ -81,28 +86,28 @@ def render_summary(summary: Summary, title: str, before_label: str, after_label:
     console = stdout()
     data = summary.as_dict()
     console.print(f"[bold]{title}[/]")
-    console.print(f"Rader in {summary.rows_in:,} · ut {summary.rows_out:,} · avvisade "
-                  f"{summary.rows_rejected:,}".replace(",", " "))
+    console.print(t("renew.rows", rows_in=summary.rows_in, rows_out=summary.rows_out,
+                    rejected=summary.rows_rejected))
     if summary.rejected:
-        console.print("Avvisade per orsak: " + ", ".join(
-            f"{reason} {count:,}".replace(",", " ")
-            for reason, count in sorted(summary.rejected.items())), markup=False)
+        console.print(t("renew.rejected_by_reason", reasons=", ".join(
+            f"{reason} {number(count)}" for reason, count in sorted(summary.rejected.items()))),
+            markup=False)
     before = Decimal(summary.before_ore) / 100
     after = Decimal(summary.after_ore) / 100
     if summary.with_current:
         change = (after - before) / before * 100 if before else Decimal(0)
-        console.print(f"Premiesumma per månad ({summary.with_current} rader): {before_label} "
-                      f"{sek(before)} → {after_label} {sek(after)} "
-                      f"({'+' if change >= 0 else ''}{decimal_sv(change, 2)} %)")
-        table = Table(show_edge=False, pad_edge=False, title="Förändring per försäkring")
-        table.add_column("Förändring")
-        table.add_column("Antal", justify="right")
+        console.print(t("renew.total", rows=plural("renew.n_rows", summary.with_current),
+                        before_label=before_label,
+                        before=sek(before), after_label=after_label, after=sek(after),
+                        change=f"{'+' if change >= 0 else ''}{number(change, 2)} %"))
+        table = Table(show_edge=False, pad_edge=False, title=t("renew.bands"))
+        table.add_column(t("renew.column.change"))
+        table.add_column(t("renew.column.count"), justify="right")
         for band in BANDS:
-            table.add_row(BAND_SV.get(band, band), str(data["change_bands"][band]))
+            table.add_row(t(f"renew.band.{band}"), number(data["change_bands"][band]))
         console.print(table)
-    console.print(f"Ny premiesumma per månad, alla prissatta rader: "
-                  f"{sek(Decimal(summary.after_all_ore) / 100)}")
-    console.print(f"Bytt åldersintervall: {summary.moved_bracket}")
+    console.print(t("renew.total_all", amount=sek(Decimal(summary.after_all_ore) / 100)))
+    console.print(t("renew.moved", n=summary.moved_bracket))
 
 
 BookEncodingOption = Annotated[str | None, typer.Option(
@@ -116,7 +121,8 @@ BookIdCountryOption = Annotated[str | None, typer.Option(
                          "valid in Sweden are read as Swedish).", show_default=False)]
 ReportOption = Annotated[Path | None, typer.Option(
     "--report", help="Also write a report for people: one self-contained HTML page with "
-                     "the summary and charts.", dir_okay=False, show_default=False)]
+                     "the summary and charts (default: none).", dir_okay=False,
+    show_default=False)]
 BlockBytesOption = Annotated[int | None, typer.Option(
     "--block-bytes", hidden=True, min=1, help="Bytes per CSV block (for tests).")]
 
@@ -227,8 +233,8 @@ def renew(
                     "manifest": str(pair.manifest) if pair and pair.manifest else None,
                     "report": str(report) if report else None})
     else:
-        render_summary(summary, f"Förnyelse: {book} → {output} (avvisade: {rejects_path})",
-                       "före", "efter")
+        render_summary(summary, t("renew.title", book=str(book), output=str(output),
+                                  rejects=str(rejects_path)), t("renew.before"), t("renew.after"))
     if why or (strict and summary.rows_rejected):
         raise typer.Exit(EXIT_FINDINGS)
 

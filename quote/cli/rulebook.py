@@ -7,9 +7,17 @@ from typing import Annotated
 
 import typer
 
-from quote.cli.common import EXIT_FINDINGS, EXIT_OK, TariffsDirOption, print_json, user_errors
+from quote.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    JsonOption,
+    TariffsDirOption,
+    print_json,
+    user_errors,
+)
 from quote.cli.tariff import CheckFormat, _github_escape
 from quote.errors import QuoteError
+from quote.i18n import plural, t
 from quote.underwriting.rulebook import load_rulebook
 from quote.underwriting.scenarios import (
     directory_tariffs,
@@ -29,9 +37,10 @@ def test(
         help="Scenario files or directories (default: the RULEBOOK.scenarios/ directory "
              "beside the rule book, named after its file).", show_default=False)] = None,
     fmt: Annotated[CheckFormat, typer.Option(
-        "--format", help="text: path:line: message; github: GitHub Actions annotations; "
-                         "json: a report for scripts.")] = CheckFormat.text,
+        "--format", help="text: path:line: message; github: GitHub Actions annotations "
+                         "(json: use --json).")] = CheckFormat.text,
     tariffs: TariffsDirOption = None,
+    as_json: JsonOption = False,
 ) -> None:
     """Run scenario files (an applicant, a declaration, the expected outcome, rules,
     loading, exclusions and premium) through the same decision and pricing as `quote apply`.
@@ -40,19 +49,23 @@ def test(
     Exit 0 when every scenario passes, 1 when one fails, 2 for bad input.
     Example: quote rulebook test tariffs/rulebook-dkv-example-2024-06-01.yaml
     """
+    if fmt is CheckFormat.json:
+        typer.echo(t("usage.renamed", old="--format json", new="--json"), err=True)
+        as_json = True
     with user_errors():
         book = load_rulebook(rulebook)
         files = scenario_files(rulebook, scenarios or [])
         if not files:
-            raise QuoteError(f"{rulebook}: no scenario files given and no "
-                             f"{scenario_dir(rulebook).name}/ directory beside it")
+            raise QuoteError(t("rulebook.no_scenarios", rulebook=str(rulebook),
+                               directory=scenario_dir(rulebook).name))
         missing = [p for p in files if not p.exists()]
         if missing:
-            raise QuoteError(f"{missing[0]}: scenario file not found")
+            raise QuoteError(t("rulebook.scenario_missing", path=str(missing[0])))
         report = run_scenarios(book, files, directory_tariffs(tariffs or rulebook.parent))
-    summary = (f"{report.run} scenario(s) in {len(report.files)} file(s): {report.passed} "
-               f"passed, {report.run - report.passed} failed")
-    if fmt is CheckFormat.json:
+    summary = t("rulebook.summary", scenarios=plural("rulebook.scenarios", report.run),
+                files=plural("check.files", len(report.files)), passed=report.passed,
+                failed=report.run - report.passed)
+    if as_json:
         print_json({"rulebook": str(rulebook), "files": [str(f) for f in report.files],
                     "scenarios": report.run, "passed": report.passed,
                     "ok": not report.failures, "rules_fired": sorted(report.fired),

@@ -43,12 +43,12 @@ from quote.cli.renew import (
 from quote.diff import diff_tariffs
 from quote.errors import InputError, QuoteError
 from quote.files import clean_stale_temporaries, real_target, write_text_atomic
-from quote.i18n import t
-from quote.money import decimal_sv, pct, plain, sek
+from quote.i18n import number, percent, t
+from quote.money import pct, plain, sek
 from quote.pricing import price_list
 from quote.reindex import reindex
 from quote.schema import SCHEMA_MODELS, schema_for
-from quote.tariff import Tariff, load_tariff
+from quote.tariff import load_tariff
 
 app = typer.Typer(help="Show tariffs (price lists, settings, product contents).",
                   no_args_is_help=True)
@@ -67,7 +67,12 @@ def show(
 ) -> None:
     """Show the price list: monthly premium by age bracket and product.
 
-    Example: quote tariff show --on 2025-03-01
+    Examples:
+
+    \b
+      quote tariff show
+      quote tariff show --on 2024-09-01
+      quote tariff show --on 2024-09-01 --json
     """
     on_date = date_option(on, "--on")
     with user_errors():
@@ -78,14 +83,13 @@ def show(
                     for pid, product in model.products.items()}
         if on_date is not None:
             if on_date < model.effective_from:
-                raise InputError("on", f"{on_date} is before tariff {model.id} is in force "
-                                       f"(from {model.effective_from})")
+                raise InputError("on", t("pricing.before_tariff", on=on_date.isoformat(),
+                                         tariff=model.id, version=model.version,
+                                         start=model.effective_from.isoformat()))
             factor, premiums = price_list(chosen, kpi_for(chosen, kpi), on_date)
     if as_json:
         data: dict[str, Any] = {
-            "tariff": {"id": model.id, "name": model.name, "version": model.version,
-                       "effective_from": model.effective_from.isoformat(),
-                       "path": str(chosen.path), "sha256": chosen.sha256},
+            "tariff": {**chosen.reference(), "name": model.name},
             "on": on_date.isoformat() if on_date else None,
             "index_factor": f"{factor.ratio:.6f}" if factor else None,
             "brackets": list(model.brackets),
@@ -103,33 +107,34 @@ def show(
         print_json(data)
         return
     console = stdout()
-    console.print(f"[bold]{escape(model.name)}[/] {escape(model.version)} ({model.id}), "
-                  f"gäller från {model.effective_from}")
+    console.print(t("tariff.heading", name=escape(model.name), version=escape(model.version),
+                    tariff=model.id, start=model.effective_from.isoformat()))
     if factor is not None:
-        console.print(f"Indexerad {on_date}: × {decimal_sv(factor.ratio, 6)} (KPI "
-                      f"{factor.reference_month} {decimal_sv(factor.reference, 2)} / KPI "
-                      f"{factor.base_month} {decimal_sv(factor.base, 2)}), avrundat till "
-                      "hela kronor")
+        console.print(t("tariff.indexed", on=str(on_date), ratio=number(factor.ratio, 6),
+                        reference_month=str(factor.reference_month),
+                        reference=number(factor.reference, 2),
+                        base_month=str(factor.base_month), base=number(factor.base, 2)))
     else:
-        console.print(f"Tabellpremier per månad (KPI-bas {model.indexation.base_month}); "
-                      "--on DATUM visar dem indexerade")
+        console.print(t("tariff.table_premiums", base_month=str(model.indexation.base_month)))
     table = Table(show_edge=False, pad_edge=False)
-    table.add_column("Ålder")
+    table.add_column(t("tariff.column.age"))
     for product in model.products.values():
-        table.add_column(product.name, justify="right", no_wrap=True)
+        table.add_column(escape(product.name), justify="right", no_wrap=True)
     for label in model.brackets:
         table.add_row(label, *(sek(premiums[pid][label]) for pid in model.products))
     console.print(table)
-    discounts = ", ".join(f"{d.amount} kr: -{d.monthly_discount} kr/mån"
+    discounts = ", ".join(t("tariff.deductible", amount=d.amount, discount=d.monthly_discount)
                           for d in model.deductibles if d.amount)
-    console.print(f"Självrisk {discounts}. Rökartillägg {pct(model.smoker.loading_pct)} %.")
-    console.print("Betalning: " + ", ".join(
-        f"{f.label} ({f.months} mån)" for f in model.payment_frequencies.values()))
+    console.print(t("tariff.deductibles_smoker", discounts=discounts,
+                    smoker=percent(model.smoker.loading_pct)))
+    console.print(t("tariff.payment", frequencies=", ".join(
+        t("tariff.frequency", label=escape(f.label), months=f.months)
+        for f in model.payment_frequencies.values())))
     if model.moments:
-        contents = Table(show_edge=False, pad_edge=False, title="Det här ingår")
-        contents.add_column("Moment")
+        contents = Table(show_edge=False, pad_edge=False, title=t("tariff.contents"))
+        contents.add_column(t("tariff.column.moment"))
         for product in model.products.values():
-            contents.add_column(product.name, justify="center")
+            contents.add_column(escape(product.name), justify="center")
         for mid, text in model.moments.items():
             contents.add_row(escape(text), *("✓" if mid in p.moments else "" for p in
                                      model.products.values()))
@@ -153,17 +158,27 @@ def check(
         help="Tariff, rule-book and KPI files, or directories of them "
              "[default: the data directory].", show_default=False)] = None,
     fmt: Annotated[CheckFormat, typer.Option(
-        "--format", help="text: path:line: message; github: GitHub Actions annotations; "
-                         "json: a list for scripts.")] = CheckFormat.text,
+        "--format", help="text: path:line: message; github: GitHub Actions annotations "
+                         "(json: use --json).")] = CheckFormat.text,
     strict: Annotated[bool, typer.Option(
         "--strict", help="Fail on warnings too (e.g. a premium that falls with age).")] = False,
     tariffs: TariffsDirOption = None,
+    as_json: JsonOption = False,
 ) -> None:
     """Validate tariffs, rule books and KPI series; report every problem with file:line.
 
     Exit 0 when clean, 1 when problems were found, 2 on a usage error.
-    Example: quote tariff check tariffs/ --strict --format github
+
+    Examples:
+
+    \b
+      quote tariff check
+      quote tariff check --strict --format github
+      quote tariff check --json
     """
+    if fmt is CheckFormat.json:
+        typer.echo(t("usage.renamed", old="--format json", new="--json"), err=True)
+        as_json = True
     with user_errors():
         targets = paths or [tariffs or bundled_data_dir()]
         try:
@@ -172,7 +187,7 @@ def check(
             raise QuoteError(str(exc)) from None
     report = check_files(files)
     failed = report.failed(strict)
-    if fmt is CheckFormat.json:
+    if as_json:
         print_json({
             "files": [str(f) for f in report.files],
             "errors": len(report.errors),
@@ -204,13 +219,17 @@ def diff(
 ) -> None:
     """Show what changes from OLD to NEW: premiums, settings, products and brackets.
 
-    Example: quote tariff diff tariffs/dkv-2024.yaml tariffs/dkv-2025.yaml
+    Examples:
+
+    \b
+      quote tariff diff dkv-2024.yaml dkv-2025.yaml
+      quote tariff diff dkv-2024.yaml dkv-2025.yaml --json
     """
     with user_errors():
         result = diff_tariffs(load_tariff(old), load_tariff(new))
     if as_json:
         print_json({
-            "old": _tariff_ref(result.old), "new": _tariff_ref(result.new),
+            "old": result.old.reference(), "new": result.new.reference(),
             "premiums": [{"product": c.product, "bracket": c.bracket, "old": plain(Decimal(c.old)),
                           "new": plain(Decimal(c.new)), "change": plain(Decimal(c.change)),
                           "change_pct": f"{c.change_pct:.2f}"} for c in result.premiums],
@@ -224,45 +243,40 @@ def diff(
         return
     console = stdout()
     o, n = result.old.model, result.new.model
-    console.print(f"[bold]{o.id}[/] {o.version} (från {o.effective_from}) → "
-                  f"[bold]{n.id}[/] {n.version} (från {n.effective_from})")
+    console.print(t("diff.heading", old=o.id, old_version=escape(o.version),
+                    old_start=o.effective_from.isoformat(), new=n.id,
+                    new_version=escape(n.version), new_start=n.effective_from.isoformat()))
     if result.unchanged:
-        console.print("Inga skillnader.")
+        console.print(t("diff.unchanged"))
         return
-    for what, items in (("Nya produkter", result.products_added),
-                        ("Borttagna produkter", result.products_removed),
-                        ("Nya åldersintervall", result.brackets_added),
-                        ("Borttagna åldersintervall", result.brackets_removed)):
+    for key, items in (("diff.products_added", result.products_added),
+                       ("diff.products_removed", result.products_removed),
+                       ("diff.brackets_added", result.brackets_added),
+                       ("diff.brackets_removed", result.brackets_removed)):
         if items:
-            console.print(f"{what}: {', '.join(items)}")
+            console.print(t(key, items=escape(", ".join(items))))
     if result.premiums:
-        table = Table(title=f"Ändrade premier ({len(result.premiums)})", show_edge=False,
+        table = Table(title=t("diff.premiums", n=len(result.premiums)), show_edge=False,
                       pad_edge=False)
-        for column in ("Produkt", "Ålder"):
-            table.add_column(column)
-        for column in ("Gammal", "Ny", "Ändring", "%"):
-            table.add_column(column, justify="right", no_wrap=True)
+        for column in ("diff.column.product", "diff.column.age"):
+            table.add_column(t(column))
+        for column in ("diff.column.old", "diff.column.new", "diff.column.change"):
+            table.add_column(t(column), justify="right", no_wrap=True)
+        table.add_column("%", justify="right", no_wrap=True)
         for c in result.premiums:
             table.add_row(c.product, c.bracket, sek(Decimal(c.old)), sek(Decimal(c.new)),
                           f"{'+' if c.change >= 0 else ''}{sek(Decimal(c.change))}",
-                          f"{'+' if c.change_pct >= 0 else ''}{decimal_sv(c.change_pct, 2)}")
+                          f"{'+' if c.change_pct >= 0 else ''}{number(c.change_pct, 2)}")
         console.print(table)
     if result.settings:
-        table = Table(title=f"Ändrade inställningar ({len(result.settings)})",
+        table = Table(title=t("diff.settings", n=len(result.settings)),
                       show_edge=False, pad_edge=False)
-        table.add_column("Inställning")
-        table.add_column("Gammal")
-        table.add_column("Ny")
+        for column in ("diff.column.setting", "diff.column.old", "diff.column.new"):
+            table.add_column(t(column))
         for s in result.settings:
-            table.add_row(s.setting, s.old if s.old is not None else "—",
-                          s.new if s.new is not None else "—")
+            table.add_row(escape(s.setting), escape(s.old) if s.old is not None else "—",
+                          escape(s.new) if s.new is not None else "—")
         console.print(table)
-
-
-def _tariff_ref(t: Tariff) -> dict[str, str]:
-    return {"id": t.model.id, "version": t.model.version,
-            "effective_from": t.model.effective_from.isoformat(), "path": str(t.path),
-            "sha256": t.sha256}
 
 
 @app.command("index")
@@ -273,68 +287,86 @@ def index(
                                          "version (YAML).", dir_okay=False,
                                          show_default=False)],
     year: Annotated[int | None, typer.Option(
-        help="Index for this year: the new version is in force from 1 January.",
-        show_default=False)] = None,
+        help="Index for this year: the new version is in force from 1 January (or --from).",
+        metavar="YEAR", show_default=False)] = None,
     from_: Annotated[str | None, typer.Option(
-        "--from", help="Date YYYY-MM-DD the new version is in force from (instead of "
-                       "--year).", show_default=False)] = None,
+        "--from", help="Date YYYY-MM-DD the new version is in force from (or --year).",
+        show_default=False)] = None,
     version: Annotated[str | None, typer.Option(
         help="Version text of the new tariff [default: the old one plus the KPI month].",
         show_default=False)] = None,
     kpi: KpiOption = None,
     force: Annotated[bool, typer.Option("--force", help="Replace OUTPUT if it exists.")] = False,
+    as_json: JsonOption = False,
 ) -> None:
     """Write a new tariff version with every table premium indexed by KPI and rounded.
 
     The new file keeps the old one's comments and layout, with a comment naming the
     source version, the KPI figures and the factor.
-    Example: quote tariff index tariffs/dkv-2024.yaml --year 2025 -o tariffs/dkv-2025.yaml
+
+    Examples:
+
+    \b
+      quote tariff index dkv-2024.yaml --year 2025 -o dkv-2025.yaml
+      quote tariff index dkv-2024.yaml --from 2025-04-01 -o april.yaml --json
     """
     start = date_option(from_, "--from")
     if start is None:
         if year is None:
-            fail("give --year YYYY or --from YYYY-MM-DD")
+            fail(t("index.year_or_from"))
         if not 1900 <= year <= 9999:
-            fail(f"--year: {year} is not a year")
+            fail(t("index.not_a_year", year=str(year)))
         start = date(year, 1, 1)
     clean_stale_temporaries(real_target(output))
     if output.exists() and not force:
-        fail(f"-o: {output} exists; choose another file or pass --force to replace it")
+        fail(t("index.exists", output=str(output)))
     with user_errors():
         source = load_tariff(tariff)
         result = reindex(source, kpi_for(source, kpi), start, output, version)
         write_text_atomic(output, result.text)
     changes = [new - old for row in result.premiums.values() for old, new in row.values()]
     f = result.factor
-    typer.echo(f"Wrote {output}: version {result.version!r}, in force from "
-               f"{result.effective_from}; {len(changes)} premiums × KPI {f.reference_month} "
-               f"{f.reference} / {f.base_month} {f.base} = {f.ratio:.6f} "
-               f"(changes {min(changes):+d} to {max(changes):+d} kr).")
-    typer.echo(f"Review it with: quote tariff diff {tariff} {output}")
+    if as_json:
+        print_json({"output": str(output), "source": source.reference(),
+                    "version": result.version, "effective_from": result.effective_from.isoformat(),
+                    "premiums": len(changes), "index_factor": f"{f.ratio:.6f}",
+                    "kpi": {"base_month": str(f.base_month), "base": str(f.base),
+                            "reference_month": str(f.reference_month),
+                            "reference": str(f.reference)},
+                    "change_min": min(changes), "change_max": max(changes)})
+        return
+    typer.echo(t("index.wrote", output=str(output), version=result.version,
+                 start=result.effective_from.isoformat(), n=len(changes),
+                 reference_month=str(f.reference_month), reference=number(f.reference, 2),
+                 base_month=str(f.base_month), base=number(f.base, 2),
+                 ratio=number(f.ratio, 6), low=f"{min(changes):+d}", high=f"{max(changes):+d}"))
+    typer.echo(t("index.review", old=str(tariff), new=str(output)))
 
 
 @app.command("schema")
 def schema(
-    kind: Annotated[str, typer.Option(
-        help="Which kind of file: " + ", ".join(SCHEMA_MODELS) + ".")] = "tariff",
+    kind: Annotated[str, typer.Option(help="Which kind of file.",
+                                      metavar="|".join(SCHEMA_MODELS))] = "tariff",
 ) -> None:
     """Print the JSON Schema of tariff (or rule-book) files, for editors to validate while typing.
 
-    Example: quote tariff schema > tariff.schema.json
+    Examples:
+
+    \b
+      quote tariff schema > tariff.schema.json
+      quote tariff schema --kind rulebook > rulebook.schema.json
     """
     if kind not in SCHEMA_MODELS:
-        fail(f"--kind: unknown kind {kind!r}; choose {', '.join(SCHEMA_MODELS)}")
+        fail(t("usage.choice", name="--kind", choices=", ".join(SCHEMA_MODELS)))
     print_json(schema_for(kind))
 
 
 @app.command("impact")
 def impact(
-    book: Annotated[Path, typer.Option("--book", help="The book of policies (CSV, Excel "
-                                       "or Parquet).", dir_okay=False, show_default=False)],
-    old: Annotated[Path, typer.Option("--old", help="The current tariff file.",
-                                      dir_okay=False, show_default=False)],
-    new: Annotated[Path, typer.Option("--new", help="The proposed tariff file.",
-                                      dir_okay=False, show_default=False)],
+    book: Annotated[Path, typer.Argument(help="The book of policies (CSV, Excel or Parquet).",
+                                         dir_okay=False)],
+    old: Annotated[Path, typer.Argument(help="The current tariff file.", dir_okay=False)],
+    new: Annotated[Path, typer.Argument(help="The proposed tariff file.", dir_okay=False)],
     on: Annotated[str | None, typer.Option(
         help="Renewal date YYYY-MM-DD for every row (default: each row's renewal_date).",
         show_default=False)] = None,
@@ -348,8 +380,14 @@ def impact(
 ) -> None:
     """What a proposed tariff does to a book, against the current one, before approval.
 
-    The renewal summary with "before" priced by OLD and "after" by NEW.
-    Example: quote tariff impact --book book.csv --old dkv-2024.yaml --new dkv-2025.yaml
+    The renewal summary with "before" priced by OLD and "after" by NEW. (The options
+    --book, --old and --new of 0.1 still work for a release.)
+
+    Examples:
+
+    \b
+      quote tariff impact book.csv dkv-2024.yaml dkv-2025.yaml
+      quote tariff impact book.csv dkv-2024.yaml dkv-2025.yaml --json
     """
     prepare_polars()
 
@@ -375,8 +413,9 @@ def impact(
                 tariff=f"{old_t.model.version} → {new_t.model.version}",
                 before=t("report.now"), after=t("report.proposal"))))
     if as_json:
-        print_json({**summary.as_dict(), "old": _tariff_ref(old_t), "new": _tariff_ref(new_t),
+        print_json({**summary.as_dict(), "old": old_t.reference(), "new": new_t.reference(),
                     "report": str(report) if report else None})
     else:
-        render_summary(summary, f"Effekt av {new_t.model.version} mot {old_t.model.version} på "
-                                f"{book}", "nu", "förslag")
+        render_summary(summary, t("impact.title", new=new_t.model.version,
+                                  old=old_t.model.version, book=str(book)),
+                       t("impact.before"), t("impact.after"))

@@ -25,7 +25,7 @@ from typing import Literal
 
 import polars as pl
 
-from quote.errors import QuoteError
+from quote.errors import BookError as BookError  # lives in quote.errors
 
 REQUIRED = ("policy_id", "product", "deductible", "smoker")
 ADDED = ("age", "bracket", "index_factor", "new_premium", "change_pct", "tariff_id")
@@ -36,11 +36,6 @@ MAX_RECORD_LINES = 200  # a quoted field spanning more lines than this is malfor
 HEAD_BYTES = 65536
 
 Kind = Literal["csv", "parquet", "xlsx"]
-
-
-class BookError(QuoteError):
-    """The book as a whole cannot be read (not CSV, a missing column …); the message
-    starts with the file's name and never quotes a row."""
 
 
 @dataclass(frozen=True)

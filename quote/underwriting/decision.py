@@ -24,7 +24,7 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from quote.dates import Month, age_on
-from quote.i18n import Lang, t
+from quote.i18n import Bilingual, Lang, pick, t
 from quote.underwriting.declaration import Answer, Declaration, FollowUpValue, Item, add_months
 from quote.underwriting.rulebook import Match, Question, Rule, RuleBookModel
 
@@ -44,7 +44,7 @@ class Exclusion:
     side: str | None = None
 
     def text(self, lang: Lang) -> str:
-        return self.sv if lang == "sv" else self.en
+        return pick(self, lang)
 
     def as_dict(self, lang: Lang) -> dict[str, Any]:
         data: dict[str, Any] = {"kind": self.kind, "id": self.id, "question": self.question,
@@ -169,8 +169,8 @@ class _Engine:
         self.moment_names = moment_names
         self.received = Month(declaration.received.year, declaration.received.month)
 
-    def text(self, item: Any) -> str:
-        return str(item.sv if self.lang == "sv" else item.en)
+    def text(self, item: Bilingual) -> str:
+        return pick(item, self.lang)
 
     def value(self, key: str, item: Item | None) -> FollowUpValue | Decimal | int | None:
         if key == "bmi":

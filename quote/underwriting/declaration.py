@@ -24,7 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from quote.dates import Month, age_on, parse_date
-from quote.errors import DataFileError, Problem
+from quote.errors import DeclarationError as DeclarationError  # lives in quote.errors
+from quote.errors import Problem
 from quote.underwriting.rulebook import FollowUp, Question, RuleBookModel
 from quote.yamlfile import YamlDocument, by_line
 
@@ -35,10 +36,6 @@ _PLAIN_KEY = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 
 FollowUpValue = tuple[str, ...] | str | Month | bool | int
 Item = dict[str, FollowUpValue]
-
-
-class DeclarationError(DataFileError):
-    """A declaration is incomplete or invalid; every problem is listed by question."""
 
 
 class AnswerProblem(ValueError):

@@ -17,7 +17,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
-from quote.errors import DataFileError, Problem
+from quote.errors import Problem
+from quote.errors import RuleBookError as RuleBookError  # lives in quote.errors
 from quote.i18n import t
 from quote.tariff import DateField, Model, Percentage, Slug
 from quote.yamlfile import Loaded, YamlDocument, load_document, validate_document
@@ -27,10 +28,6 @@ Effect = Literal["accept", "exclude", "load", "refer", "decline"]
 # Keys a rule may test besides the follow-ups of its question.
 DERIVED = {"bmi", "age", "height_cm", "weight_kg", "months_since_last_symptoms"}
 GLOBAL_KEYS = {"bmi", "age", "height_cm", "weight_kg"}
-
-
-class RuleBookError(DataFileError):
-    """A rule-book file cannot be used."""
 
 
 class Text(Model):
