@@ -91,7 +91,7 @@ def test_example_indexed_2025(dkv, kpi) -> None:  # type: ignore[no-untyped-def]
     steps = {s.step: s for s in b.steps}
     assert steps["indexation"].amount == D("17.06")  # 1085.06 − 1068.00, shown to the öre
     assert steps["rounding_indexed"].amount == D("-0.06")  # 1085.00 − 1085.06
-    assert steps["rounding_indexed"].label == "Avrundning av 1085,0650 till hela kronor"
+    assert steps["rounding_indexed"].label == "Rounding 1,085.0650 to whole kronor"
 
 
 @pytest.mark.parametrize(
