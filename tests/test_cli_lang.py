@@ -19,7 +19,7 @@ from .test_yearly_routine import TAB5737, TAB6596
 
 __all__ = ["workdir"]  # the fixture, shared with the help examples
 
-GROUPS = ("tariff", "kpi", "declaration", "data", "rulebook")
+GROUPS = ("tariff", "kpi", "declaration", "data", "rulebook", "products")
 WHO = ["--birth-date", "1990-05-01", "--residence", "SE", "--on", "2024-09-01"]
 
 # command line -> (a fragment of the Swedish output, of the English output); None: the
@@ -48,6 +48,13 @@ RUNS: dict[tuple[str, ...], tuple[str, str] | None] = {
     ("data", "init", "fresh"): ("Skrev", "Wrote"),
     ("rulebook", "test", "tariffs/rulebook-dkv-example-2024-06-01.yaml"):
         ("godkända", "passed"),
+    ("compare", "--age", "35", "--on", "2025-03-01"): ("Per månad", "Monthly"),
+    ("household", "--person", "role=a,birth-date=1990-01-01,product=plus", "--on",
+     "2025-03-01"): ("Hushåll", "Household"),
+    ("group", "anstallda.csv", "--on", "2025-03-01"):
+        ("Gruppförsäkring (kollektivavtal 13.00.02)",
+         "Group insurance (collective agreement 13.00.02)"),
+    ("products", "compare", "--insurer", "dss"): ("Vårdgaranti", "Care guarantee"),
 }
 
 
