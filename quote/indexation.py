@@ -198,7 +198,7 @@ def parse_kpi(path: Path, raw: bytes) -> tuple[KpiSeries, list[Problem]]:
             if month < previous:
                 problems.append(Problem(path, number, t("kpi.out_of_order", month=str(month),
                                                         previous=str(previous))))
-            elif month != previous.next():
+            elif month > previous.next():  # (== previous: a bad figure corrected below it)
                 first_missing, last_missing = previous.next(), month.previous()
                 missing = (str(first_missing) if first_missing == last_missing
                            else f"{first_missing}..{last_missing}")

@@ -142,3 +142,30 @@ def test_expand_lists_data_files_once() -> None:
 def test_check_files_on_a_clean_set() -> None:
     report = check_files([T / "valid.yaml", K / "valid.csv"])
     assert report.problems == [] and not report.failed(strict=True)
+
+
+def test_github_format_escapes_properties_and_messages(run: Invoke, tmp_path: Path) -> None:
+    """GitHub's workflow-command syntax: % CR LF escaped everywhere, and : , in properties
+    too, or a file name like this one would end the property early."""
+    name = "tariff 50%,v1:beta.yaml"
+    text = (T / "valid.yaml").read_text(encoding="utf-8")
+    (tmp_path / name).write_text(text + "'a%b,c:d': 1\n", encoding="utf-8")
+    result = run("tariff", "check", "--format", "github", str(tmp_path / name))
+    assert result.exit_code == 1
+    where = str(tmp_path / name).replace("%", "%25").replace(":", "%3A").replace(",", "%2C")
+    line = text.count("\n") + 1
+    assert f"::error file={where},line={line}::unknown field 'a%25b,c:d'" in \
+        result.stdout.splitlines()
+
+
+@pytest.mark.parametrize(("text", "prop", "expected"), [
+    ("50% off", False, "50%25 off"),
+    ("line one\nline two\r\n", False, "line one%0Aline two%0D%0A"),
+    ("a:b,c", False, "a:b,c"),  # a message keeps : and ,
+    ("a:b,c%\n", True, "a%3Ab%2Cc%25%0A"),  # a property escapes them
+    ("%3A", True, "%253A"),  # % first, so an escape is never read twice
+])
+def test_github_escape(text: str, prop: bool, expected: str) -> None:
+    from quote.cli.tariff import _github_escape
+
+    assert _github_escape(text, prop) == expected

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quote.dates import Month
 from quote.underwriting.declaration import DeclarationError, add_months, parse_declaration
@@ -168,3 +170,51 @@ def test_unknown_keys_are_not_echoed() -> None:
     assert found == ["unknown field '?'", "q6.?: unknown follow-up (this question has "
                      "condition, onset, treatment, last_symptoms, ongoing, last_check_up, "
                      "last_medication, last_treatment)"]
+
+
+# --- one month's validity: the same day of the next month, or that month's last day --------
+
+@pytest.mark.parametrize(("signed", "received", "valid"), [
+    ("2024-01-31", "2024-02-29", True),  # leap year: February's last day
+    ("2024-01-31", "2024-03-01", False),
+    ("2023-01-31", "2023-02-28", True),  # no 29 February in 2023
+    ("2023-01-31", "2023-03-01", False),
+    ("2024-12-15", "2025-01-15", True),  # across the year end
+    ("2024-12-15", "2025-01-16", False),
+    ("2024-03-31", "2024-04-30", True),  # April has no 31st
+    ("2024-03-31", "2024-05-01", False),
+    ("2024-07-15", "2024-07-15", True),  # received the day it was signed
+    ("2024-07-15", "2024-07-14", False),  # received before it was signed
+])
+def test_one_month_validity(signed: str, received: str, valid: bool) -> None:
+    data = all_no(BOOK)
+    data.update(signed=signed, received=received)
+    if valid:
+        assert parse_declaration(data, BOOK, BORN).received == date.fromisoformat(received)
+    else:
+        assert any(m.startswith(f"received {received} is ") for m in problems(data))
+
+
+def one_month_later(day: date) -> date:
+    """Independent of add_months: step to the next month, clamp the day by trying."""
+    year, month = (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
+    for candidate in (day.day, 30, 29, 28):
+        try:
+            return date(year, month, min(day.day, candidate))
+        except ValueError:
+            continue
+    raise AssertionError(day)
+
+
+@settings(max_examples=200, deadline=None)
+@given(signed=st.dates(min_value=date(2020, 1, 1), max_value=date(2026, 12, 31)),
+       days=st.integers(min_value=0, max_value=40))
+def test_valid_exactly_up_to_one_month_after_signing(signed: date, days: int) -> None:
+    received = signed + timedelta(days=days)
+    assert add_months(signed, 1) == one_month_later(signed)
+    data = all_no(BOOK)
+    data.update(signed=signed.isoformat(), received=received.isoformat())
+    if received <= one_month_later(signed):
+        assert parse_declaration(data, BOOK, BORN).signed == signed
+    else:
+        assert problems(data)[0].startswith(f"received {received} is more than 1 month(s)")

@@ -6,11 +6,14 @@ import json
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quote.eligibility import Applicant, birthday, eligibility_reasons
 from quote.errors import InputError
 from quote.underwriting.rulebook import load_rulebook
 
+from . import oracle
 from .conftest import BUNDLED, Invoke
 
 RULES = load_rulebook(BUNDLED / "rulebook-dkv-example-2024-06-01.yaml").model.eligibility
@@ -136,3 +139,45 @@ def test_cli_bad_input(run: Invoke, args: list[str], message: str) -> None:
     assert result.exit_code == 2
     assert message in result.stderr
     assert "900501-1234" not in result.stderr
+
+
+# --- the day before the 67th birthday, every way round (oracle: tests/oracle.py) ------------
+
+@pytest.mark.parametrize(("born", "received", "expected"), [
+    # born 29 February 1960: the 67th birthday is 1 March 2027, the deadline 28 February
+    (date(1960, 2, 29), date(2027, 2, 28), []),
+    (date(1960, 2, 29), date(2027, 3, 1), ["too_old"]),
+    # born 1 March 1958: the deadline is the last day of February 2025
+    (date(1958, 3, 1), date(2025, 2, 28), []),
+    (date(1958, 3, 1), date(2025, 3, 1), ["too_old"]),
+    # a year and a day before: still 65, plainly in time
+    (date(1960, 1, 1), date(2025, 12, 31), []),
+    # born 1 January: the deadline is 31 December of the 66th year
+    (date(1958, 1, 1), date(2024, 12, 31), []),
+    (date(1958, 1, 1), date(2025, 1, 1), ["too_old"]),
+])
+def test_the_deadline_around_year_ends_and_leap_days(born: date, received: date,
+                                                      expected: list[str]) -> None:
+    assert codes(Applicant(born, "SE"), received) == expected
+
+
+def test_a_child_may_apply_on_the_day_it_is_born() -> None:
+    """Age 0 on the birth day: eligible (a birth after the application date is refused)."""
+    assert codes(Applicant(date(2024, 9, 1), "SE"), date(2024, 9, 1)) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(born=st.dates(min_value=date(1940, 1, 1), max_value=date(2024, 9, 1)),
+       received=st.dates(min_value=date(2024, 9, 1), max_value=date(2030, 12, 31)))
+def test_too_old_exactly_from_the_67th_birthday(born: date, received: date) -> None:
+    """The oracle's own age: too old iff 67 years are completed on the day received."""
+    too_old = oracle.completed_years(born, received) >= 67
+    assert ("too_old" in codes(Applicant(born, "SE"), received)) == too_old
+
+
+@pytest.mark.parametrize(("received", "code"), [("2027-02-28", 0), ("2027-03-01", 1)])
+def test_cli_deadline_for_a_leap_day_birth(run: Invoke, received: str, code: int) -> None:
+    result = run("eligibility", "--birth-date", "1960-02-29", "--residence", "SE",
+                 "--received", received, "--json")
+    assert result.exit_code == code, result.output
+    assert ("too_old" in result.stdout) == bool(code)

@@ -169,3 +169,139 @@ def test_latest_published_is_around_the_15th_of_the_next_month() -> None:
     assert latest_published(date(2026, 11, 15)) == Month(2026, 10)
     assert latest_published(date(2026, 11, 14)) == Month(2026, 9)
     assert latest_published(date(2026, 1, 3)) == Month(2025, 11)
+
+
+# --- figures: range and decimals, and every problem of a file reported (mutation survivors) --
+
+@pytest.mark.parametrize(("text", "sane"), [
+    ("416.1234", True),  # four decimals: the most SCB-derived figures need
+    ("416.12345", False),  # five: refused
+    ("1", True), ("10000", True), ("0.99", False), ("10000.01", False),
+])
+def test_kpi_figures_have_at_most_four_decimals(text: str, sane: bool) -> None:
+    from quote.indexation import sane_kpi
+
+    assert sane_kpi(Decimal(text)) is sane
+
+
+@pytest.mark.parametrize(("text", "stored"), [
+    ("416.7", "416.70"), ("416", "416.00"), ("416.125", "416.125"), ("416.1234", "416.1234"),
+])
+def test_kpi_figures_are_stored_with_at_least_two_decimals(text: str, stored: str) -> None:
+    from quote.indexation import kpi_figure
+
+    assert str(kpi_figure(Decimal(text))) == stored
+
+
+def test_every_problem_of_a_series_is_reported_and_the_rest_still_read(tmp_path: Path) -> None:
+    """A blank line, a bad value, a line without a value and a duplicate each skip only their
+    own line: the figures after them are read and later problems reported too."""
+    raw = (b"# base: 1980=100\nmonth,kpi\n2023-08,407.00\n\n2023-09,abc\n2023-10\n"
+           b"2023-10,409.00\n2023-10,409.50\n2023-11,410.00\n2023-12,oops\n")
+    series, problems = parse_kpi(tmp_path / "k.csv", raw)
+    assert [p.line for p in problems] == [5, 6, 8, 10]
+    assert series.values == {Month(2023, 8): Decimal("407.00"), Month(2023, 10): Decimal("409.00"),
+                             Month(2023, 11): Decimal("410.00")}
+
+
+def test_a_month_added_goes_right_after_the_last_figure_not_after_blank_lines(
+        tmp_path: Path) -> None:
+    from quote.indexation import Addition, with_months
+
+    raw = b"month,kpi\n2023-09,408.05\n\n\n"
+    text = with_months(tmp_path / "k.csv", raw, [Addition(Month(2023, 10), Decimal("409.00"))])
+    assert text == "month,kpi\n2023-09,408.05\n2023-10,409.00\n\n\n"
+    # into a gap, the blank line before the next figure stays where it was
+    raw = b"month,kpi\n2023-09,408.05\n\n2023-11,410.00\n"
+    text = with_months(tmp_path / "k.csv", raw, [Addition(Month(2023, 10), Decimal("409.00"))])
+    assert text == "month,kpi\n2023-09,408.05\n\n2023-10,409.00\n2023-11,410.00\n"
+
+
+def test_a_bad_month_or_figure_corrected_on_the_next_line(tmp_path: Path) -> None:
+    """A line with an impossible month or a bad figure is reported alone: the corrected line
+    below it is read with no gap or order warning, and reading goes on after it."""
+    raw = (b"month,kpi\n2023-08,407.00\n2023-13,1\n2023-09,abc\n2023-09,408.05\n"
+           b"2023-10,409.00\n")
+    series, problems = parse_kpi(tmp_path / "k.csv", raw)
+    assert [p.line for p in problems] == [3, 4]
+    assert sorted(series.values) == [Month(2023, 8), Month(2023, 9), Month(2023, 10)]
+
+
+def test_typed_figures_up_to_twenty_characters() -> None:
+    assert parse_kpi_value("416.1200000000000000") == Decimal("416.12")  # 20 characters
+    with pytest.raises(InputError):
+        parse_kpi_value("416.12000000000000000")  # 21
+
+
+def test_a_note_turns_the_header_into_month_kpi_note(tmp_path: Path) -> None:
+    from quote.indexation import Addition, with_months
+
+    raw = b"# base: 1980=100\nmonth,kpi\n2025-12,417.50\n"
+    text = with_months(tmp_path / "k.csv", raw, [
+        Addition(Month(2026, 1), Decimal("418.40"), "from 124.55 (2020=100)")])
+    assert text == ("# base: 1980=100\nmonth,kpi,note\n2025-12,417.50\n"
+                    "2026-01,418.40,from 124.55 (2020=100)\n")
+
+
+def test_a_month_before_the_first_figure_goes_first(tmp_path: Path) -> None:
+    from quote.indexation import Addition, with_months
+
+    raw = b"month,kpi\n2023-10,409.00\n"
+    text = with_months(tmp_path / "k.csv", raw, [Addition(Month(2023, 9), Decimal("408.05"))])
+    assert text == "month,kpi\n2023-09,408.05\n2023-10,409.00\n"
+
+
+def test_notes_keep_their_commas_and_figures_are_at_most_twenty_characters(
+        tmp_path: Path) -> None:
+    raw = (b"month,kpi,note\n2025-12,417.50,from 124.29 (2020=100), SCB, 2026-01-14\n"
+           b"2026-01,418.4000000000000000\n2026-02,418.40000000000000000\n")
+    series, problems = parse_kpi(tmp_path / "k.csv", raw)
+    assert series.notes[Month(2025, 12)] == "from 124.29 (2020=100), SCB, 2026-01-14"
+    assert series.values[Month(2026, 1)] == Decimal("418.4")  # 20 characters: read
+    assert [p.line for p in problems] == [4]  # 21 characters: refused
+
+
+def test_after_an_impossible_month_gaps_are_still_seen(tmp_path: Path) -> None:
+    """A bad month counts as the month after the previous one: no cascade, but a real gap
+    after it is still reported (and a bad first month is just reported)."""
+    raw = b"month,kpi\n2023-13,1\n2023-08,407.00\n2023-14,1\n2023-11,410.00\n"
+    _series, problems = parse_kpi(tmp_path / "k.csv", raw)
+    assert [(p.line, p.severity) for p in problems] == [(2, "error"), (4, "error"),
+                                                        (5, "warning")]
+    assert "2023-10" in problems[-1].message
+
+
+def test_the_first_figure_goes_right_under_the_header(tmp_path: Path) -> None:
+    from quote.indexation import Addition, with_months
+
+    raw = b"# base: 1980=100\nmonth,kpi\n\n\n"
+    text = with_months(tmp_path / "k.csv", raw, [Addition(Month(2023, 9), Decimal("408.05"))])
+    assert text == "# base: 1980=100\nmonth,kpi\n2023-09,408.05\n\n\n"
+
+
+def test_messages_quote_at_most_the_start_of_a_long_bad_input(tmp_path: Path) -> None:
+    """A bad value is shown cut to 20 characters (a bad line to 40), never whole."""
+    for text in ("x" * 30, "9" * 30):
+        with pytest.raises(InputError) as info:
+            parse_kpi_value(text)
+        assert text[:20] in info.value.message and text[:21] not in info.value.message
+    with pytest.raises(InputError) as info:  # not a number once stripped: still cut to 20
+        parse_kpi_value(" " * 5 + "x" * 18)
+    assert "x" * 15 in info.value.message and "x" * 16 not in info.value.message
+    raw = b"month,kpi\n2023-09," + b"y" * 30 + b"\n" + b"z" * 50 + b"\n"
+    _series, problems = parse_kpi(tmp_path / "k.csv", raw)
+    assert "y" * 21 not in problems[0].message  # a file's line is never repeated whole
+    assert "z" * 41 not in problems[1].message
+
+
+def test_an_empty_series_is_reported_on_line_1(tmp_path: Path) -> None:
+    _series, problems = parse_kpi(tmp_path / "k.csv", b"")
+    assert [p.line for p in problems] == [1]
+
+
+def test_a_month_added_after_one_trailing_blank_line(tmp_path: Path) -> None:
+    from quote.indexation import Addition, with_months
+
+    raw = b"month,kpi\n2023-09,408.05\n\n"
+    text = with_months(tmp_path / "k.csv", raw, [Addition(Month(2023, 10), Decimal("409.00"))])
+    assert text == "month,kpi\n2023-09,408.05\n2023-10,409.00\n\n"

@@ -91,6 +91,7 @@ def test_example_indexed_2025(dkv, kpi) -> None:  # type: ignore[no-untyped-def]
     steps = {s.step: s for s in b.steps}
     assert steps["indexation"].amount == D("17.06")  # 1085.06 − 1068.00, shown to the öre
     assert steps["rounding_indexed"].amount == D("-0.06")  # 1085.00 − 1085.06
+    assert steps["rounding_indexed"].label == "Rounding 1,085.0650 to whole kronor"
 
 
 @pytest.mark.parametrize(
@@ -288,3 +289,65 @@ def test_a_larger_loading_never_costs_less(dkv, kpi, req: PriceRequest, extra: D
     base = price(dkv, kpi, req).monthly_premium
     more = price(dkv, kpi, replace(req, loading_pct=req.loading_pct + extra)).monthly_premium
     assert more >= base
+
+
+# --- the referral discount (a tariff setting; DKV's is 0) -------------------------------------
+
+def _referral(tariff: Tariff, discount: int, combinable: bool) -> Tariff:
+    referral = tariff.model.referral.model_copy(update={
+        "monthly_discount": discount, "combinable_with_deductible": combinable})
+    return replace(tariff, model=tariff.model.model_copy(update={"referral": referral}))
+
+
+def test_referral_discount_comes_off_after_the_loadings(mini, mini_kpi) -> None:  # type: ignore[no-untyped-def]
+    """Bas 16-40 on 2025-01-01: 800 × 410/400 = 820; referral discount 40: 780.00;
+    smoker: 820 × 1.25 − 40 = 985.00; with självrisk 500 too: 820 − 200 − 40 = 580.00."""
+    tariff = _referral(mini, 40, combinable=True)
+    req = PriceRequest(product="bas", age=30, on=ON_2025, referral=True)
+    b = price(tariff, mini_kpi, req)
+    assert b.monthly_premium == D("780.00")
+    assert [(s.step, s.amount) for s in b.steps][-1] == ("referral_discount", D("-40.00"))
+    assert price(tariff, mini_kpi, replace(req, smoker=True)).monthly_premium == D("985.00")
+    assert price(tariff, mini_kpi, replace(req, deductible=500)).monthly_premium == D("580.00")
+    assert price(tariff, mini_kpi, replace(req, referral=False)).monthly_premium == D("820.00")
+
+
+def test_referral_discount_before_loadings_is_loaded(mini, mini_kpi) -> None:  # type: ignore[no-untyped-def]
+    """(820 − 40) × 1.25 = 975.00."""
+    tariff = _with(_referral(mini, 40, combinable=False), deductible_discount="before_loadings")
+    b = price(tariff, mini_kpi, PriceRequest(product="bas", age=30, on=ON_2025, referral=True,
+                                             smoker=True))
+    assert b.monthly_premium == D("975.00")
+
+
+def test_a_tariff_without_remisskrav_refuses_it(mini, mini_kpi) -> None:  # type: ignore[no-untyped-def]
+    referral = mini.model.referral.model_copy(update={"offered": False})
+    tariff = replace(mini, model=mini.model.model_copy(update={"referral": referral}))
+    with pytest.raises(InputError, match="does not offer remisskrav"):
+        price(tariff, mini_kpi, PriceRequest(product="bas", age=30, on=ON_2025, referral=True))
+
+
+@pytest.mark.parametrize(("loading", "expected"), [
+    # Plus 31-35 on 2024-09-01 (factor 1): 1068 × 0.125 % = 1.335 → 1069.335 → 1069.34
+    (D("0.125"), D("1069.34")),
+    # 1068 × 0.375 % = 4.005 → 1072.005 → 1072.01 (half-up at the öre)
+    (D("0.375"), D("1072.01")),
+    # 1068 × 0.0625 % = 0.6675 → 1068.6675 → 1068.67
+    (D("0.0625"), D("1068.67")),
+])
+def test_monthly_premium_rounds_half_up_to_the_ore(dkv, kpi, loading: Decimal,  # type: ignore[no-untyped-def]
+                                                   expected: Decimal) -> None:
+    b = price(dkv, kpi, PriceRequest(product="plus", age=34, on=IN_FORCE, loading_pct=loading))
+    assert b.monthly_premium == expected
+    assert b.instalment == expected
+    year = price(dkv, kpi, PriceRequest(product="plus", age=34, on=IN_FORCE,
+                                        loading_pct=loading, frequency="year"))
+    assert year.instalment == expected * 12  # the rounded monthly premium × 12
+
+
+def test_monthly_premium_to_whole_kronor_when_the_tariff_says_so(mini, mini_kpi) -> None:  # type: ignore[no-untyped-def]
+    """Bas 16-40 on 2025-01-01: 820 × 1.125 = 922.50 → 923 (half-up) or 922 (half-even)."""
+    req = PriceRequest(product="bas", age=30, on=ON_2025, loading_pct=D("12.5"))
+    assert price(_with(mini, monthly_premium="krona"), mini_kpi, req).monthly_premium == 923
+    even = _with(mini, monthly_premium="krona", mode="half_even")
+    assert price(even, mini_kpi, req).monthly_premium == 922
