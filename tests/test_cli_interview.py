@@ -191,10 +191,10 @@ def test_a_draft_of_another_rule_book_is_refused(run: Invoke, tmp_path: Path) ->
     assert result.exit_code == 2 and "another rule book" in result.stderr
 
 
-def test_choices_by_id_or_name_and_invalid_ones_re_asked(run: Invoke) -> None:
+def test_choices_by_id_or_name_and_invalid_ones_re_asked(run: Invoke, tmp_path: Path) -> None:
     """q2: 99 and 0 are no option's number, 'blodtryck' no option's name: each re-asked;
     then one by id and one by name in capitals. 25 % + 50 %: 1068 × 1.75 = 1869.00."""
-    result = run("apply", *APPLICANT, "--json", input=keys(
+    result = run("apply", *APPLICANT, "--json", "--draft-dir", str(tmp_path), input=keys(
         "180", "75", "nej", "ja", "99", "0", "blodtryck", "high_blood_pressure, DIABETES",
         item("2019-03", "tabletter", "2024-06"), item("2015-01", "insulin", "2024-08"),
         no(16), ""))
