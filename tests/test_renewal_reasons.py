@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -172,3 +173,22 @@ def test_options_override_the_country(monkeypatch: pytest.MonkeyPatch) -> None:
     assert isinstance(priced, PricedRow) and priced.age == 35
     (priced,) = renew_rows(ID_COLUMNS, [id_row(id="010190-1234", id_country="dk")], PRICER)
     assert isinstance(priced, PricedRow) and priced.age == 35
+
+
+@pytest.mark.parametrize("text", ["1068.005", "1068,005", "1 068,001", "1e3", "0x10"])
+def test_a_current_premium_in_more_than_whole_ore_is_a_bad_number(text: str) -> None:
+    """Never cut off: 1068.005 kr is not an amount in whole öre, so the row is rejected."""
+    rejected = only(renew_rows(COLUMNS, [row(current_premium=text)], PRICER))
+    assert rejected.reason == REASONS["current_premium"].code
+
+
+@pytest.mark.parametrize(("text", "change"), [
+    ("1068", "1.59"),  # (1085 − 1068) / 1068 = 1.5917… %
+    ("1 068,50", "1.54"), ("1068.5", "1.54"),  # (1085 − 1068.50) / 1068.50 = 1.5442… %
+    ("0", None),  # no change from nothing
+])
+def test_a_current_premium_in_whole_ore_is_read(text: str, change: str | None) -> None:
+    (priced,) = renew_rows(COLUMNS, [row(current_premium=text)], PRICER)
+    assert isinstance(priced, PricedRow), priced
+    assert priced.new_premium == Decimal("1085.00")
+    assert (str(priced.change_pct) if priced.change_pct is not None else None) == change
