@@ -170,8 +170,9 @@ def derive(frame: pl.DataFrame, context: Context, on: date | None, version: pl.E
     if context.has("current_premium"):
         current = number_text(pl.col("current_premium").fill_null(""))
         # Whole öre only: a third decimal (1068.005) is a bad number, never cut off.
-        ore = pl.when(current.str.contains(r"^-?\d{1,15}(\.\d{1,2})?$")).then(
-            (current.cast(pl.Decimal(20, 2), strict=False) * 100).cast(pl.Int64, strict=False))
+        ore: pl.Expr = pl.when(current.str.contains(r"^-?\d{1,15}(\.\d{1,2})?$")).then(
+            (current.cast(pl.Decimal(20, 2), strict=False) * 100).cast(pl.Int64, strict=False)
+        ).otherwise(None)
         columns += [ore.alias("__current_ore"), (current != "").alias("__current_given")]
     else:
         columns.append(pl.lit(None, dtype=pl.Int64).alias("__current_ore"))
