@@ -26,6 +26,7 @@ from quote.cli.common import (
     user_errors,
 )
 from quote.cli.offer import NameOption, OfferOption, offer_after_compare
+from quote.cli.options import PricingDateOption, SmokerOption
 from quote.compare import Comparison, NotOffered, Offered, compare
 from quote.i18n import t
 from quote.money import plain, sek
@@ -40,9 +41,8 @@ def compare_command(
     birth_date: BirthDateOption = None,
     id_number: IdOption = None,
     id_country: IdCountryOption = None,
-    on: Annotated[str | None, typer.Option(
-        help="Pricing date YYYY-MM-DD (default: today).", show_default=False)] = None,
-    smoker: Annotated[bool, typer.Option("--smoker", help="Add the smoker loading.")] = False,
+    on: PricingDateOption = None,
+    smoker: SmokerOption = False,
     tariff: TariffOption = None,
     tariffs: TariffsDirOption = None,
     kpi: KpiOption = None,

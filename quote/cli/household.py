@@ -26,6 +26,7 @@ from quote.cli.common import (
 )
 from quote.cli.compare import sek_whole, tariff_ref
 from quote.cli.offer import NameOption, OfferOption, offer_after_household
+from quote.cli.options import PricingDateOption
 from quote.household import Household, household_quote, member_from, read_members, split_spec
 from quote.i18n import plural, t
 from quote.money import plain, sek
@@ -47,8 +48,7 @@ def household(
         show_default=False)] = None,
     deductible: Annotated[int, typer.Option(
         help="Självrisk for persons who do not name one.")] = 0,
-    on: Annotated[str | None, typer.Option(
-        help="Pricing date YYYY-MM-DD (default: today).", show_default=False)] = None,
+    on: PricingDateOption = None,
     tariff: TariffOption = None,
     tariffs: TariffsDirOption = None,
     kpi: KpiOption = None,

@@ -83,7 +83,10 @@ NoSocialInsuranceOption = Annotated[
 
 
 
-# What is priced (quote price; the same words in quote apply's offer).
+# What is priced (quote price, compare, household; the same words in quote apply's offer).
+PricingDateOption = Annotated[str | None, typer.Option(
+    metavar="DATE", help="Pricing date YYYY-MM-DD [default: today].", show_default=False)]
+SmokerOption = Annotated[bool, typer.Option("--smoker", help="Add the smoker loading.")]
 ProductOption = Annotated[str, typer.Option(
     help="Product id in the tariff: bas, plus or topp.", show_default=False)]
 DeductibleOption = Annotated[int, typer.Option(

@@ -31,6 +31,7 @@ from quote.cli.common import (
     user_errors,
 )
 from quote.cli.offer import NameOption, OfferOption, offer_after_price
+from quote.cli.options import PricingDateOption, SmokerOption
 from quote.errors import QuoteError
 from quote.i18n import percent, t
 from quote.identity import Identity
@@ -47,12 +48,11 @@ def price(
     birth_date: Annotated[str | None, typer.Option(
         "--birth-date", help="Birth date YYYY-MM-DD; the age is taken on --on (or --age, --id).",
         show_default=False)] = None,
-    on: Annotated[str | None, typer.Option(
-        help="Pricing date YYYY-MM-DD [default: today].", show_default=False)] = None,
+    on: PricingDateOption = None,
     id_number: IdOption = None,
     id_country: IdCountryOption = None,
     deductible: DeductibleOption = 0,
-    smoker: Annotated[bool, typer.Option("--smoker", help="Add the smoker loading.")] = False,
+    smoker: SmokerOption = False,
     loading: Annotated[str, typer.Option(
         help="Underwriting loading in percent of the indexed table premium, e.g. 25.")] = "0",
     referral: ReferralOption = False,
