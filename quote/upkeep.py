@@ -5,13 +5,13 @@ and a data directory of one's own. The command line only reads options and rende
 from __future__ import annotations
 
 import contextlib
-import os
 import shutil
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Literal
 
+from quote.catalog import is_installed_copy
 from quote.dates import Month
 from quote.errors import InputError, KpiError, QuoteError
 from quote.files import clean_stale_temporaries, temp_name, write_text_atomic
@@ -34,8 +34,7 @@ CHECK_MONTHS = 3
 
 def installed_copy_guard(path: Path) -> None:
     """The series inside an installed package is not the user's to edit."""
-    bundled = Path(__file__).resolve().parent / "_bundled"
-    if bundled in Path(os.path.realpath(path)).parents:  # never raises, even on a link loop
+    if is_installed_copy(path):
         raise QuoteError(t("kpi.add.installed", path=str(path)))
 
 
