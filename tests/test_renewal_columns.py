@@ -9,9 +9,16 @@ import polars as pl
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from quote.dates import parse_date
 from quote.errors import InputError
 from quote.identity import parse_identity
-from quote.renewal.columns import age, iso_day_numbers, number_text, swedish_birth
+from quote.renewal.columns import (
+    age,
+    civil_day_numbers,
+    iso_day_numbers,
+    number_text,
+    swedish_birth,
+)
 
 
 def luhn_digit(nine: str) -> str:
@@ -85,3 +92,28 @@ def test_age_on_the_birthday_and_29_february() -> None:
     assert b.to_list()[-1] is None
     assert pl.select(age(pl.lit(b), pl.lit(r)).alias("a"))["a"].to_list() == [35, 34, 24, 25,
                                                                               None]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.dates(date(1, 1, 1), date(9999, 12, 31)), min_size=1, max_size=50))
+def test_day_numbers_by_arithmetic_are_the_calendars(days: list[date]) -> None:
+    """civil_day_numbers (integer arithmetic) against Python's own calendar."""
+    epoch = date(1970, 1, 1).toordinal()
+    found = civil_day_numbers(pl.Series([d.toordinal() - epoch for d in days],
+                                        dtype=pl.Int64)).to_list()
+    assert found == [d.year * 10000 + d.month * 100 + d.day for d in days]
+
+
+def test_book_dates_follow_the_same_rule_as_quote_price() -> None:
+    """YYYY-MM-DD with spaces around it, a real day; not the looser forms polars takes."""
+    texts = ["1990-05-01", " 1990-05-01 ", "2000-02-29", "1990-5-1", "+1990-05-01",
+             "19900-5-01", "1990-02-30", "1990/05/01", "", None, "٢٠٢٤-٠١-٠١"]
+    found = iso_day_numbers(pl.Series(texts, dtype=pl.String)).to_list()
+    assert found == [19900501, 19900501, 20000229] + [None] * 8
+    for text, number in zip(texts, found, strict=True):
+        try:
+            parse_date(text or "")
+            accepted = True
+        except ValueError:
+            accepted = False
+        assert accepted == (number is not None), text
