@@ -18,6 +18,7 @@ from pydantic import Field
 
 from quote.errors import InputError, Problem, TariffError
 from quote.fields import Model, Slug
+from quote.i18n import t
 from quote.tariff import ContentItem, Tariff
 from quote.yamlfile import YamlDocument, load_document, validate_document
 
@@ -210,5 +211,5 @@ def select(found: list[Offering], insurers: list[str], products: list[str]
     chosen = [o for o in found if matches(o, insurers, products)]
     if not chosen:
         known = ", ".join(o.key for o in found)
-        raise InputError("product", f"no product matches; choose among {known}")
+        raise InputError("product", t("contents.no_match", known=known))
     return compare_products(chosen, MOMENT_ORDER)

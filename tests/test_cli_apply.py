@@ -190,7 +190,8 @@ def test_record_is_private_and_complete(run: Invoke, tmp_path: Path) -> None:
     assert saved["tariff"]["sha256"] and saved["rulebook"]["sha256"]
     assert "900501-1235" not in result.stdout and json.loads(result.stdout)["id"] == \
         "19900501-****"
-    again = run("apply", *APPLICANT, "--declaration", str(path), "--record", str(record))
+    again = run("apply", *APPLICANT, "--declaration", str(path), "--record", str(record),
+                env={"QUOTE_LANG": "en"})
     assert again.exit_code == 2 and "is never overwritten" in again.stderr
 
 
@@ -224,9 +225,8 @@ def test_template_filled_in_is_accepted(run: Invoke, tmp_path: Path) -> None:
     (["--product", "gold"], "--product: okänd produkt 'gold'"),
     (["--deductible", "700"], "--deductible: självrisk 700 erbjuds inte"),
     (["--lang", "de"], "--lang: välj sv eller en"),
-    (["--declaration", "nope.yaml"], "nope.yaml: declaration file not found"),
-    (["--record", "/nonexistent/dir/r.json"], "--record: the directory /nonexistent/dir does "
-                                              "not exist"),
+    (["--declaration", "nope.yaml"], "nope.yaml: deklarationsfilen finns inte"),
+    (["--record", "/nonexistent/dir/r.json"], "--record: katalogen /nonexistent/dir finns inte"),
 ])
 def test_bad_input_before_any_question(run: Invoke, args: list[str], message: str) -> None:
     result = run("apply", *APPLICANT, *args)
@@ -254,7 +254,7 @@ def test_offer_is_priced_on_the_start_date(run: Invoke, tmp_path: Path) -> None:
     assert "1 270,00 kr" in text and "premien börjar 2025-01-01" in text
     later = json.loads(run(*args, "--start", "2025-03-01", "--json").stdout)
     assert later["start"] == "2025-03-01" and later["monthly_premium"] == "1270.00"
-    early = run(*args, "--start", "2024-12-01")
+    early = run(*args, "--start", "2024-12-01", env={"QUOTE_LANG": "en"})
     assert early.exit_code == 2 and "--start: 2024-12-01 is before the decision date" in \
         early.stderr
 
@@ -290,7 +290,8 @@ def test_two_conditions_under_one_question_through_the_cli(run: Invoke, tmp_path
     bad["answers"]["q7"] = {"answer": "yes", "conditions": [
         {"condition": "eczema", "onset": "LEAKTEXT efter hjärtinfarkt 2019",
          "treatment": {"LEAK": "x"}, "last_symptoms": "2024-01"}]}
-    result = run("apply", *APPLICANT, "--declaration", str(write(tmp_path, bad, "b.yaml")))
+    result = run("apply", *APPLICANT, "--declaration", str(write(tmp_path, bad, "b.yaml")),
+                 env={"QUOTE_LANG": "en"})
     assert result.exit_code == 2
     assert "q7.conditions[1].onset: expected a month YYYY-MM" in result.stderr
     assert "q7.conditions[1].treatment: expected text" in result.stderr
@@ -359,7 +360,7 @@ def test_record_is_never_written_through_a_symlink(run: Invoke, tmp_path: Path) 
     link = tmp_path / "record.json"
     link.symlink_to(target)  # dangling
     result = run("apply", *APPLICANT, "--declaration", str(write(tmp_path, all_no(BOOK))),
-                 "--record", str(link))
+                 "--record", str(link), env={"QUOTE_LANG": "en"})
     assert result.exit_code == 2 and "never overwritten" in result.stderr
     assert not target.exists()
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".partial")] == []
@@ -379,5 +380,5 @@ def test_karens_mode_asks_no_health_questions(run: Invoke, tmp_path: Path) -> No
     assert (data["mode"], data["outcome"], data["findings"][0]["rule"]) == \
         ("karens", "accept", "KARENS")
     given = run("apply", *APPLICANT, "--rulebook", book, "--declaration",
-                str(write(tmp_path, all_no(BOOK))))
+                str(write(tmp_path, all_no(BOOK))), env={"QUOTE_LANG": "en"})
     assert given.exit_code == 2 and "asks no health questions" in given.stderr

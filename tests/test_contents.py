@@ -161,7 +161,7 @@ def test_cli_products_compare(run: Invoke) -> None:
 
 
 def test_cli_products_compare_bad_filter(run: Invoke) -> None:
-    result = run("products", "compare", "--insurer", "nobody")
+    result = run("products", "compare", "--insurer", "nobody", env={"QUOTE_LANG": "en"})
     assert result.exit_code == 2 and "no product matches" in result.stderr
 
 

@@ -26,6 +26,7 @@ from typing import Any
 from quote.dates import Month, age_on, parse_date
 from quote.errors import DeclarationError as DeclarationError  # lives in quote.errors
 from quote.errors import Problem
+from quote.i18n import t
 from quote.underwriting.rulebook import FollowUp, Question, RuleBookModel
 from quote.yamlfile import YamlDocument, by_line
 
@@ -172,21 +173,21 @@ def parse_followup(followup: FollowUp, value: Any) -> FollowUpValue:
         items = value if isinstance(value, list) else [value]
         ids = [option_id(followup, item) for item in items]
         if followup.type == "choice" and len(ids) != 1:
-            raise AnswerProblem("one_option", "choose one option")
+            raise AnswerProblem("one_option", t("answer.one_option"))
         if not ids or any(i is None for i in ids):
-            raise AnswerProblem("option", f"choose from {', '.join(followup.options)}")
+            raise AnswerProblem("option", t("answer.option", options=", ".join(followup.options)))
         chosen = [i for i in ids if i is not None]
         return chosen[0] if followup.type == "choice" else tuple(dict.fromkeys(chosen))
     if followup.type == "yesno":
         answer = yes_no(value)
         if answer is None:
-            raise AnswerProblem("yes_no", "answer yes or no")
+            raise AnswerProblem("yes_no", t("answer.yes_no"))
         return answer
     if followup.type == "count":
         if isinstance(value, str) and value.strip().isdigit():
             return int(value.strip())
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise AnswerProblem("count", "expected a whole number, 0 or more")
+            raise AnswerProblem("count", t("answer.count"))
         return value
     if followup.type == "month":
         if isinstance(value, date) and not isinstance(value, datetime):
@@ -196,12 +197,12 @@ def parse_followup(followup: FollowUp, value: Any) -> FollowUpValue:
                 return Month.parse(value)
         except ValueError:
             pass
-        raise AnswerProblem("month", "expected a month YYYY-MM")
+        raise AnswerProblem("month", t("answer.month"))
     if isinstance(value, bool) or not isinstance(value, str | int):
-        raise AnswerProblem("text", "expected text")
+        raise AnswerProblem("text", t("answer.text"))
     text = str(value).strip()
     if not text:
-        raise AnswerProblem("empty", "write an answer")
+        raise AnswerProblem("empty", t("answer.empty"))
     return text
 
 

@@ -127,8 +127,7 @@ class Rule(Model):
 
 def _country_code(value: Any) -> Any:
     if isinstance(value, bool):
-        raise PydanticCustomError("country", "read as yes/no by YAML: write the country code "
-                                             "in quotes, e.g. \"NO\"")
+        raise PydanticCustomError("country", t("field.country_yes_no"))
     return value
 
 

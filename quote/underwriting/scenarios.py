@@ -26,6 +26,7 @@ from pydantic import Field
 
 from quote.errors import DataFileError, Problem, QuoteError
 from quote.fields import DateField, Model, Percentage, Slug
+from quote.i18n import t
 from quote.indexation import KpiSeries
 from quote.tariff import Tariff
 from quote.underwriting.application import (
@@ -160,7 +161,7 @@ def _merged(defaults: Applicant, own: Applicant) -> dict[str, Any]:
 def _request(applicant: dict[str, Any]) -> ApplicationRequest:
     missing = [k for k in ("product", "birth_date", "on") if k not in applicant]
     if missing:
-        raise QuoteError(f"applicant: missing {', '.join(missing)} (here or in defaults)")
+        raise QuoteError(t("scenario.missing", missing=", ".join(missing)))
     return ApplicationRequest(
         product=applicant["product"], birth_date=applicant["birth_date"],
         residence=applicant.get("residence", "SE"), decided=applicant["on"],
