@@ -10,6 +10,8 @@ import pytest
 
 from .conftest import BUNDLED, Invoke
 
+EN = {"QUOTE_LANG": "en"}  # for a test that reads English messages
+
 RULEBOOK = BUNDLED / "rulebook-dkv-example-2024-06-01.yaml"
 
 
@@ -95,7 +97,7 @@ def test_a_scenario_with_an_invalid_declaration_fails_at_its_line(run: Invoke,
                     "    applicant: {product: plus, birth_date: 1990-05-01, \"on\": 2024-09-01}\n"
                     "    declaration: {answers: {q2: maybe}}\n"
                     "    expect: {outcome: accept}\n")
-    result = run("rulebook", "test", str(RULEBOOK), str(path))
+    result = run("rulebook", "test", str(RULEBOOK), str(path), env=EN)
     assert result.exit_code == 1
     assert f"{path}:6: bad answer: the declaration is not valid: q2: the answer must be yes " \
            "or no" in result.stdout

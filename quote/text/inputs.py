@@ -62,6 +62,64 @@ MESSAGES: Catalog = {
     "answer.month": {"sv": "en månad ÅÅÅÅ-MM väntades", "en": "expected a month YYYY-MM"},
     "answer.text": {"sv": "en text väntades", "en": "expected text"},
     "answer.empty": {"sv": "skriv ett svar", "en": "write an answer"},
+    # --- a declaration file (quote.underwriting.declaration); {name} is the answer's place
+    "decl.unknown_followup": {"sv": "{name}: okänd följdfråga (frågan har {known})",
+                              "en": "{name}: unknown follow-up (this question has {known})"},
+    "decl.unknown_followup_bare": {"sv": "{name}: okänd följdfråga",
+                                   "en": "{name}: unknown follow-up"},
+    "decl.none": {"sv": "inga", "en": "none"},
+    "decl.followup_missing": {"sv": "{name}: saknas ({question})",
+                              "en": "{name}: missing ({question})"},
+    "decl.followup_problem": {"sv": "{name}: {problem}", "en": "{name}: {problem}"},
+    "decl.month_after_received": {
+        "sv": "{name}: en månad efter att hälsodeklarationen kom in",
+        "en": "{name}: a month after the declaration was received"},
+    "decl.answer_missing": {"sv": "{name}: svar saknas (varje fråga ska besvaras)",
+                            "en": "{name}: missing answer (every question must be answered)"},
+    "decl.answer_yes_no": {"sv": "{name}: svaret ska vara ja eller nej",
+                           "en": "{name}: the answer must be yes or no"},
+    "decl.followups_twice": {
+        "sv": "{name}: ange följdfrågorna under {list_key}: eller direkt, inte båda",
+        "en": "{name}: give the follow-ups under {list_key}: or directly, not both"},
+    "decl.followups_list": {
+        "sv": "{name}: en lista med en mappning per sjukdom eller besvär väntades",
+        "en": "{name}: expected a list with one mapping per condition"},
+    "decl.missing": {"sv": "{name}: saknas", "en": "{name}: missing"},
+    "decl.not_number": {"sv": "{name}: ska vara ett tal", "en": "{name}: must be a number"},
+    "decl.between": {"sv": "{name}: ska vara mellan {low} och {high}",
+                     "en": "{name}: must be between {low} and {high}"},
+    "decl.date_time": {"sv": "{name}: ett datum ÅÅÅÅ-MM-DD väntades, inte datum och tid",
+                       "en": "{name}: expected a date YYYY-MM-DD, not a date and time"},
+    "decl.date_missing": {"sv": "{name}: saknas (ÅÅÅÅ-MM-DD)",
+                          "en": "{name}: missing (YYYY-MM-DD)"},
+    "decl.not_date": {"sv": "{name}: ett datum ÅÅÅÅ-MM-DD väntades",
+                      "en": "{name}: expected a date YYYY-MM-DD"},
+    "decl.not_mapping": {
+        "sv": "en hälsodeklaration ska vara en mappning med signed, received, height_cm, "
+              "weight_kg och answers",
+        "en": "a declaration must be a mapping with signed, received, height_cm, weight_kg "
+              "and answers"},
+    "decl.unknown_field": {"sv": "okänt fält {name!r}", "en": "unknown field {name!r}"},
+    "decl.received_before_signed": {
+        "sv": "received {received} är före signed {signed}",
+        "en": "received {received} is before signed {signed}"},
+    "decl.expired": {
+        "sv": "received {received} är mer än {months} månad(er) efter underskriften ({signed}; "
+              "senast {latest}): hälsodeklarationen gäller inte längre, låt skriva under den "
+              "igen",
+        "en": "received {received} is more than {months} month(s) after signing ({signed}; "
+              "latest {latest}): the declaration is no longer valid, have it signed again"},
+    "decl.guardian_yes_no": {"sv": "guardian_signed: svara ja eller nej",
+                             "en": "guardian_signed: answer yes or no"},
+    "decl.guardian_needed": {
+        "sv": "guardian_signed: den sökande är {age}: under {limit} år måste en förmyndare "
+              "skriva under",
+        "en": "guardian_signed: the applicant is {age}: under {limit} a guardian (förmyndare) "
+              "must sign"},
+    "decl.answers_missing": {"sv": "answers: saknas (en mappning q1 … q18)",
+                             "en": "answers: missing (a mapping q1 … q18)"},
+    "decl.no_such_question": {"sv": "{name}: ingen sådan fråga (väntade {known})",
+                              "en": "{name}: no such question (expected {known})"},
     # --- field types of data files (quote.fields, quote.underwriting.rulebook)
     "field.positive_kronor": {
         "sv": "premien ska vara ett positivt helt antal kronor, inte {value}",
