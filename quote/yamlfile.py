@@ -109,12 +109,13 @@ def read_bytes(path: Path, what: str, error: type[DataFileError],
             if stat.S_ISDIR(mode):
                 reason = t("file.is_directory", noun=file_noun(what))
             elif not stat.S_ISREG(mode):
-                reason = t("hostile.file.special", what=what)
+                reason = t("hostile.file.special", noun=file_noun(what))
             else:
                 raw = _read_at_most(fd, limit + 1)
                 if len(raw) <= limit:
                     return raw
-                reason = t("hostile.file.too_large", what=what, limit=limit // 1024)
+                reason = t("hostile.file.too_large", noun=file_noun(what),
+                           limit=limit // 1024)
         except OSError as exc:
             reason = t("file.cannot_read", noun=file_noun(what), reason=os_reason(exc))
         finally:
