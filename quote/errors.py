@@ -54,7 +54,11 @@ class DataFileError(QuoteError):
         self.problems = problems
         errors = [p for p in problems if p.severity == "error"]
         lines = "\n".join(str(p) for p in errors)
-        super().__init__(lines or f"{path}: invalid")
+        if not lines:
+            from quote.i18n import t
+
+            lines = t("file.invalid", path=str(path))
+        super().__init__(lines)
 
 
 class TariffError(DataFileError):

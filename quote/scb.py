@@ -96,7 +96,7 @@ def http_post(url: str, body: bytes) -> bytes:
         reason = getattr(exc, "reason", None) or exc
         raise ScbUnreachable(t("kpi.fetch.offline", url=url, reason=str(reason))) from None
     if len(data) > MAX_ANSWER_BYTES:
-        raise ScbBadAnswer(t("kpi.fetch.bad_answer", url=url, reason="too large"))
+        raise ScbBadAnswer(t("kpi.fetch.bad_answer", url=url, reason=t("scb.too_large")))
     return data
 
 

@@ -285,16 +285,16 @@ def semantic_problems(doc: YamlDocument, model: TariffModel) -> list[Problem]:
         loc: tuple[str | int, ...] = ("deductibles", i)
         if option.amount in amounts:
             problems.append(doc.problem((*loc, "amount"), t("tariffcheck.deductible_twice",
-                                                            amount=option.amount)))
+                                                            amount=str(option.amount))))
         amounts.add(option.amount)
         if lowest is not None and option.monthly_discount > 0 and \
                 lowest[0] - option.monthly_discount <= floor:
             premium, pid, label = lowest
             problems.append(doc.problem(
                 (*loc, "monthly_discount"),
-                t("tariffcheck.discount_too_big", discount=option.monthly_discount,
-                  amount=option.amount, product=pid, label=label, premium=premium,
-                  floor=floor)))
+                t("tariffcheck.discount_too_big", discount=str(option.monthly_discount),
+                  amount=str(option.amount), product=pid, label=label, premium=str(premium),
+                  floor=str(floor))))
     problems.extend(terms_problems(doc, model))
     if "month" not in model.payment_frequencies:
         problems.append(doc.problem(("payment_frequencies",),
@@ -329,7 +329,8 @@ def premium_warnings(doc: YamlDocument, model: TariffModel) -> list[Problem]:
                 warnings.append(doc.problem(
                     ("products", pid, "premiums", label),
                     t("tariffcheck.premium_falls", field=f"products.{pid}.premiums.{label}",
-                      premium=premium, before=before[1], younger=before[0]), "warning"))
+                      premium=str(premium), before=str(before[1]), younger=before[0]),
+                    "warning"))
             before = (label, premium)
     return warnings
 

@@ -316,10 +316,10 @@ def validation_problems(doc: YamlDocument, exc: ValidationError) -> list[Problem
         where = ".".join(str(part) for part in loc)
         kind = error["type"]
         if kind == "missing":
-            message = f"missing field {loc[-1]!r}"
+            message = t("yaml.missing_field", name=loc[-1])
             where = ".".join(str(part) for part in loc[:-1])
         elif kind == "extra_forbidden":
-            message = f"unknown field {loc[-1]!r}"
+            message = t("yaml.unknown_field", name=loc[-1])
             where = ".".join(str(part) for part in loc[:-1])
         else:
             message = error["msg"]

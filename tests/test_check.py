@@ -11,6 +11,8 @@ from quote.check import check_files, expand
 
 from .conftest import BUNDLED, FIXTURES, Invoke
 
+EN = {"QUOTE_LANG": "en"}  # for a test that reads English messages
+
 T = FIXTURES / "tariffs"
 K = FIXTURES / "kpi"
 RB = FIXTURES / "rulebooks"
@@ -150,7 +152,7 @@ def test_github_format_escapes_properties_and_messages(run: Invoke, tmp_path: Pa
     name = "tariff 50%,v1:beta.yaml"
     text = (T / "valid.yaml").read_text(encoding="utf-8")
     (tmp_path / name).write_text(text + "'a%b,c:d': 1\n", encoding="utf-8")
-    result = run("tariff", "check", "--format", "github", str(tmp_path / name))
+    result = run("tariff", "check", "--format", "github", str(tmp_path / name), env=EN)
     assert result.exit_code == 1
     where = str(tmp_path / name).replace("%", "%25").replace(":", "%3A").replace(",", "%2C")
     line = text.count("\n") + 1

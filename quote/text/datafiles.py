@@ -129,6 +129,7 @@ MESSAGES: Catalog = {
         "sv": "{field}: bara en fråga får ge rökartillägg ({first} gör det redan)",
         "en": "{field}: only one question may set the smoker loading ({first} already does)"},
     # --- what is wrong with an answer from SCB's API (quote.scb; inside kpi.fetch.bad_answer)
+    "scb.too_large": {"sv": "för stort", "en": "too large"},
     "scb.not_json": {"sv": "inte JSON", "en": "not JSON"},
     "scb.not_dataset": {"sv": "inget dataset", "en": "not a dataset"},
     "scb.no_time": {"sv": "ingen id/size/dimension med Tid", "en": "no id/size/dimension with Tid"},

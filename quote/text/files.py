@@ -46,6 +46,9 @@ MESSAGES: Catalog = {
                         "en": "keys must be plain values"},
     "yaml.duplicate_key": {"sv": "nyckeln{shown} finns två gånger (först på rad {first})",
                            "en": "duplicate key{shown} (first defined on line {first})"},
+    "yaml.missing_field": {"sv": "fältet {name!r} saknas", "en": "missing field {name!r}"},
+    "yaml.unknown_field": {"sv": "okänt fält {name!r}", "en": "unknown field {name!r}"},
+    "file.invalid": {"sv": "{path}: ogiltig", "en": "{path}: invalid"},
     "yaml.not_mapping": {"sv": "en {noun} måste vara en YAML-mappning (nyckel: värde)",
                          "en": "a {noun} must be a YAML mapping"},
     # --- writing output (quote.files, quote.private, quote.spreadsheet, quote.tabular)

@@ -53,6 +53,21 @@ MESSAGES: Catalog = {
     # --- scenarios of a rule book (quote.underwriting.scenarios)
     "scenario.missing": {"sv": "applicant: {missing} saknas (här eller i defaults)",
                          "en": "applicant: missing {missing} (here or in defaults)"},
+    "scenario.none": {"sv": "inga", "en": "none"},
+    "scenario.outcome": {"sv": "väntade utfallet {expected}, fick {got}",
+                         "en": "expected outcome {expected}, got {got}"},
+    "scenario.rules": {"sv": "väntade reglerna {expected}, fick {got}",
+                       "en": "expected rules {expected}, got {got}"},
+    "scenario.loading": {"sv": "väntade tillägget {expected}, fick {got}",
+                         "en": "expected loading {expected}, got {got}"},
+    "scenario.exclusions": {"sv": "väntade förbehållen {expected}, fick {got}",
+                            "en": "expected exclusions {expected}, got {got}"},
+    "scenario.premium": {"sv": "väntade månadspremien {expected}, fick {got}",
+                         "en": "expected monthly premium {expected}, got {got}"},
+    "scenario.other_book": {"sv": "skrivna för regelboken {written}, inte {book}",
+                            "en": "written for rule book {written}, not {book}"},
+    "scenario.bad_declaration": {"sv": "hälsodeklarationen är inte giltig: {problem}",
+                                 "en": "the declaration is not valid: {problem}"},
     # --- answers in a declaration (quote.underwriting.declaration)
     "answer.one_option": {"sv": "välj ett alternativ", "en": "choose one option"},
     "answer.option": {"sv": "välj bland {options}", "en": "choose from {options}"},
@@ -99,7 +114,6 @@ MESSAGES: Catalog = {
               "weight_kg och answers",
         "en": "a declaration must be a mapping with signed, received, height_cm, weight_kg "
               "and answers"},
-    "decl.unknown_field": {"sv": "okänt fält {name!r}", "en": "unknown field {name!r}"},
     "decl.received_before_signed": {
         "sv": "received {received} är före signed {signed}",
         "en": "received {received} is before signed {signed}"},
@@ -112,7 +126,7 @@ MESSAGES: Catalog = {
     "decl.guardian_yes_no": {"sv": "guardian_signed: svara ja eller nej",
                              "en": "guardian_signed: answer yes or no"},
     "decl.guardian_needed": {
-        "sv": "guardian_signed: den sökande är {age}: under {limit} år måste en förmyndare "
+        "sv": "guardian_signed: den sökande är {age} år; under {limit} år måste en förmyndare "
               "skriva under",
         "en": "guardian_signed: the applicant is {age}: under {limit} a guardian (förmyndare) "
               "must sign"},

@@ -335,7 +335,7 @@ def parse_declaration(data: Any, rulebook: RuleBookModel, birth_date: date,
     known = {"signed", "received", "height_cm", "weight_kg", "guardian_signed", "answers"}
     for key in data:
         if key not in known:
-            located.append(((str(key),), t("decl.unknown_field", name=shown_key(key))))
+            located.append(((str(key),), t("yaml.unknown_field", name=shown_key(key))))
     signed, problem = _date_field("signed", data.get("signed"))
     if problem:
         located.append((("signed",), problem))
