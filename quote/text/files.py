@@ -39,7 +39,7 @@ MESSAGES: Catalog = {
                          "en": "cannot read {noun}: {reason}"},
     "yaml.syntax": {"sv": "syntaxfel i YAML: {reason}", "en": "YAML syntax error: {reason}"},
     "yaml.syntax_context": {
-        "sv": "syntaxfel i YAML: {reason} ({context} började på rad {line})",
+        "sv": "syntaxfel i YAML: {reason} ({context}, från rad {line})",
         "en": "YAML syntax error: {reason} ({context} started on line {line})"},
     "yaml.syntax_bare": {"sv": "syntaxfel i YAML", "en": "YAML syntax error"},
     "yaml.plain_keys": {"sv": "nycklar måste vara enkla värden",
