@@ -308,6 +308,29 @@ def _scalar(node: yaml.Node, loader: yaml.SafeLoader) -> Any:
     return value
 
 
+PYDANTIC_TYPES = frozenset((
+    "literal_error", "enum", "string_type", "int_type", "int_parsing", "int_from_float",
+    "bool_type", "bool_parsing", "decimal_type", "decimal_parsing", "float_type",
+    "float_parsing", "finite_number", "list_type", "dict_type", "model_type",
+    "model_attributes_type", "string_pattern_mismatch", "greater_than", "greater_than_equal",
+    "less_than", "less_than_equal", "date_type"))
+"""The pydantic error types a data file commonly meets, with a message in both languages
+(``pydantic.<type>``); any other keeps pydantic's own (English) wording."""
+
+
+def field_message(kind: str, context: Mapping[str, Any], fallback: str) -> str:
+    """A pydantic error in the current language: ``rounding.mode: ska vara 'half_up' eller
+    'half_even'``. Our own errors (PydanticCustomError) already carry a translated text."""
+    if kind not in PYDANTIC_TYPES:
+        return fallback
+    values: dict[str, object] = {name: str(value) for name, value in context.items()}
+    if "expected" in values:  # 'a', 'b' or 'c'
+        head, sep, last = str(values["expected"]).rpartition(" or ")
+        if sep:
+            values["expected"] = t("pydantic.or", head=head, last=last)
+    return t(f"pydantic.{kind}", None, **values)
+
+
 def validation_problems(doc: YamlDocument, exc: ValidationError) -> list[Problem]:
     """Turn a pydantic ValidationError into one located problem per error."""
     problems = []
@@ -322,7 +345,7 @@ def validation_problems(doc: YamlDocument, exc: ValidationError) -> list[Problem
             message = t("yaml.unknown_field", name=loc[-1])
             where = ".".join(str(part) for part in loc[:-1])
         else:
-            message = error["msg"]
+            message = field_message(kind, error.get("ctx") or {}, error["msg"])
         text = f"{where}: {message}" if where else message
         problems.append(doc.problem(loc, text))
     return problems

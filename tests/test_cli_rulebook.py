@@ -84,7 +84,7 @@ def test_an_invalid_scenario_file_is_bad_input(run: Invoke, tmp_path: Path, text
                                                message: str) -> None:
     path = tmp_path / "bad.yaml"
     path.write_text(text)
-    result = run("rulebook", "test", str(RULEBOOK), str(path))
+    result = run("rulebook", "test", str(RULEBOOK), str(path), env=EN)
     assert result.exit_code == 2 and message in result.stderr
     assert "Traceback" not in result.output
 

@@ -73,7 +73,7 @@ def _literal(node: ast.expr) -> str | None:
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return node.value
     if isinstance(node, ast.JoinedStr):
-        return "".join(part.value if isinstance(part, ast.Constant) else "{}"
+        return "".join(str(part.value) if isinstance(part, ast.Constant) else "{}"
                        for part in node.values)
     return None
 
@@ -283,3 +283,27 @@ def test_a_tariff_problem_in_both_languages(run: Invoke, lang: Lang, expected: s
     result = run("tariff", "check", str(tariff), "--lang", lang)
     assert result.exit_code == 1  # a reported finding
     assert f"{tariff}:9: {expected}\n" in result.stdout
+
+
+def test_pydantic_messages_keep_pydantics_english_and_have_swedish() -> None:
+    """For every pydantic error type translated, the English is pydantic's own message,
+    word for word (so a new pydantic wording shows up here), and the Swedish differs."""
+    from pydantic_core import PydanticKnownError
+
+    from quote.yamlfile import PYDANTIC_TYPES, field_message
+
+    contexts: dict[str, dict[str, object]] = {
+        "literal_error": {"expected": "'half_up' or 'half_even'"},
+        "enum": {"expected": "'a', 'b' or 'c'"}, "model_type": {"class_name": "Product"},
+        "string_pattern_mismatch": {"pattern": "^[a-z]+$"}, "greater_than": {"gt": 0},
+        "greater_than_equal": {"ge": 1000}, "less_than": {"lt": 5}, "less_than_equal": {"le": 1}}
+    for kind in sorted(PYDANTIC_TYPES):
+        context = contexts.get(kind, {})
+        expected = PydanticKnownError(kind, context or None).message()  # type: ignore[arg-type]
+        set_lang("en")
+        assert field_message(kind, context, "?") == expected, kind
+        set_lang("sv")
+        assert field_message(kind, context, "?") not in (expected, "?"), kind
+    assert field_message("literal_error", contexts["literal_error"], "?") == \
+        "ska vara 'half_up' eller 'half_even'"
+    assert field_message("too_short", {}, "pydantic's own") == "pydantic's own"
