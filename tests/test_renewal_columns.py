@@ -15,6 +15,8 @@ from quote.identity import parse_identity
 from quote.renewal.columns import (
     age,
     civil_day_numbers,
+    current_columns,
+    current_ore,
     iso_day_numbers,
     number_text,
     swedish_birth,
@@ -117,3 +119,31 @@ def test_book_dates_follow_the_same_rule_as_quote_price() -> None:
         except ValueError:
             accepted = False
         assert accepted == (number is not None), text
+
+
+CURRENT_CASES = {  # text -> (whole öre or None, bad?)
+    "0": (0, False), "-0": (0, False), "1068": (106800, False), "007": (700, False),
+    "1000000": (100000000, False), "1000001": (None, True), "-1": (None, True),
+    "1000000.00": (100000000, False), "1000000.01": (None, True), "0.00": (0, False),
+    "-0.01": (None, True), "1068.5": (106850, False), "1 068,50": (106850, False),
+    "1\u00a0068,50": (106850, False), "1068.005": (None, True), "+5": (None, True),
+    " 5": (500, False), "abc": (None, True), "99999999999999999999": (None, True),
+    "1e3": (None, True), "": (None, False),
+}
+
+
+def test_current_premiums_in_whole_ore_with_their_range() -> None:
+    values = pl.Series("current_premium", [*CURRENT_CASES, None], dtype=pl.String)
+    found = current_columns(values)
+    expected = [*CURRENT_CASES.values(), (None, False)]
+    assert list(zip(found["__current_ore"], found["__current_bad"], strict=True)) == expected
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.integers(-10, 2_000_000).map(str),
+                          st.text(alphabet="0123456789+-., \u00a0", max_size=12)),
+                min_size=1, max_size=40))
+def test_plain_kronor_are_read_as_the_full_rule_reads_them(texts: list[str | None]) -> None:
+    """The quick path (whole kronor) never disagrees with the full rule (current_ore)."""
+    values = pl.Series("current_premium", texts, dtype=pl.String)
+    assert current_columns(values).equals(current_ore(values))
