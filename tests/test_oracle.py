@@ -839,3 +839,37 @@ def test_cli_group_is_the_oracles(run: Invoke, tmp_path_factory: pytest.TempPath
         total += expected.monthly
     assert not quoted  # every employee the oracle quotes is in the output
     assert data["totals"]["premium_monthly"] == oracle.money(total)
+
+
+def test_tariff_impact_with_new_brackets_is_the_oracles(run: Invoke, tmp_path: Path) -> None:
+    """The new version regroups ages (31-35 and 36-40 become 31-37 and 38-40): each row
+    is priced in its own bracket under each tariff, and bracket moves are the new
+    tariff's (38 and 41 start a bracket there)."""
+    data = yaml.safe_load(DKV_PATH.read_text(encoding="utf-8"))
+    data["brackets"] = [{"31-35": "31-37", "36-40": "38-40"}.get(b, b) for b in data["brackets"]]
+    for product in data["products"].values():
+        premiums = product["premiums"]
+        product["premiums"] = {{"31-35": "31-37", "36-40": "38-40"}.get(k, k): v
+                               for k, v in premiums.items()}
+    data["indexation"]["series"] = str(KPI_PATH)
+    new = tmp_path / "new.yaml"
+    new.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    old_s, new_s = DKV, oracle.yaml_settings(new)
+    rows = [{"product": p, "birth": date(2025 - age, 1, 1), "renewal": date(2025, 3, 1),
+             "deductible": "0", "smoker": "nej", "loading": "", "current": "", "note": "",
+             "serial": 0, "coordination": False}
+            for p in ("bas", "topp") for age in (34, 36, 38, 40, 41)]
+    header, body = book_rows(rows, with_id=False)
+    book = write_csv(tmp_path / "book.csv", header, body)
+    result = run("tariff", "impact", str(book), str(DKV_PATH), str(new), "--json")
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.stdout)
+    before = [oracle.renewal(old_s, oracle_row(r)).monthly or 0 for r in rows]
+    after = [oracle.renewal(new_s, oracle_row(r)).monthly or 0 for r in rows]
+    assert before != after  # the regrouping changes some premiums
+    assert Fraction(figures["premium_before"]) == sum(before)
+    assert Fraction(figures["premium_after"]) == sum(after)
+    # moved: the age starts a bracket of the new tariff (38 now does; 36 no longer)
+    starts = {low for _label, low, _high in new_s.brackets if low > 0}
+    ages = [oracle.completed_years(r["birth"], r["renewal"]) for r in rows]
+    assert figures["moved_bracket"] == sum(age in starts for age in ages) == 4
