@@ -85,13 +85,15 @@ def generate(path: Path, rows: int, seed: int = 20241, ids: bool = False,
 
 
 def measure(command: list[str]) -> tuple[float, float]:
-    """(wall seconds, peak RSS in MB) of one child process."""
+    """(wall seconds, peak RSS in MB) of one child process, which must succeed (exit 0: a
+    crash or a run that priced nothing would time nothing worth printing)."""
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) not in (0, 1):
-        raise SystemExit(f"{command[0]} failed with status {status}")
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{' '.join(command[:3])} … failed with exit status "
+                         f"{os.waitstatus_to_exitcode(status)}")
     return wall, usage.ru_maxrss / 1024
 
 
