@@ -3,10 +3,10 @@ numbers written the Swedish way, ages."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import polars as pl
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from quote.dates import parse_date
@@ -96,10 +96,17 @@ def test_age_on_the_birthday_and_29_february() -> None:
                                                                               None]
 
 
+ERA_EDGES = [date(y, 3, 1) + timedelta(days=d) for y in (400, 800, 1200, 1600, 2000, 2400)
+             for d in range(-3, 4)] + [date(1970, 1, 1), date(1969, 12, 31), date(1, 1, 1),
+                                       date(9999, 12, 31), date(2000, 2, 29), date(2100, 3, 1)]
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.dates(date(1, 1, 1), date(9999, 12, 31)), min_size=1, max_size=50))
+@example(ERA_EDGES)
 def test_day_numbers_by_arithmetic_are_the_calendars(days: list[date]) -> None:
-    """civil_day_numbers (integer arithmetic) against Python's own calendar."""
+    """civil_day_numbers (integer arithmetic) against Python's own calendar, the edges of
+    its 400-year eras (1 March of 400, 800 … 2400) among them."""
     epoch = date(1970, 1, 1).toordinal()
     found = civil_day_numbers(pl.Series([d.toordinal() - epoch for d in days],
                                         dtype=pl.Int64)).to_list()
