@@ -14,15 +14,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from quote.contents import Contents, load_contents
 from quote.errors import InputError, Problem, QuoteError, TariffError
 from quote.i18n import t
 from quote.indexation import KpiSeries, load_kpi
 from quote.tariff import Tariff, load_tariff
-from quote.underwriting.rulebook import RuleBook, load_rulebook
 from quote.yamlfile import load_yaml, read_bytes, top_level_kind
+
+if TYPE_CHECKING:  # loaded when a directory holds them: `quote renew` never needs them
+    from quote.contents import Contents
+    from quote.underwriting.rulebook import RuleBook
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -124,8 +126,12 @@ def load_catalog(directory: Path, kinds: tuple[str, ...] = ("tariff", "rulebook"
         if kind == "tariff" and kind in kinds:
             tariffs.append(load_tariff(path))
         elif kind == "rulebook" and kind in kinds:
+            from quote.underwriting.rulebook import load_rulebook
+
             rulebooks.append(load_rulebook(path))
         elif kind == "contents" and kind in kinds:
+            from quote.contents import load_contents
+
             contents.append(load_contents(path))
         elif kind is None:
             raise TariffError(path, [Problem(path, 1, t("catalog.no_kind"))])
@@ -160,6 +166,8 @@ def is_installed_copy(path: Path) -> bool:
 def choose_rulebook(rulebook_path: Path | None, data_dir: Path | None, on: date) -> RuleBook:
     """``--rulebook PATH`` if given, else the rule book in force on ``on`` in the data dir."""
     if rulebook_path is not None:
+        from quote.underwriting.rulebook import load_rulebook
+
         return load_rulebook(rulebook_path)
     return load_catalog(data_dir or bundled_data_dir(), kinds=("rulebook",)).rulebook_in_force(on)
 

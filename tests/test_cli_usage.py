@@ -125,3 +125,34 @@ def test_a_new_command_gets_all_of_it_without_asking() -> None:
     assert typo.stderr == "Fel: --o: ingen sådan flagga (menade du --on?)\n"
     shown = runner.invoke(root, ["things", "add", "--help", "--lang", "en"]).stdout
     assert "--on DATE" in shown and "[default: today]" in shown and "--lang sv|en" in shown
+
+
+def test_a_command_line_names_its_command_before_anything_but_lang() -> None:
+    from quote.cli import command_named
+
+    assert command_named(["renew", "book.csv"]) == "renew"
+    assert command_named(["--lang", "en", "tariff", "check"]) == "tariff"
+    assert command_named(["--lang=sv", "price"]) == "price"
+    assert command_named(["--version", "renew"]) is None  # the root's own option
+    assert command_named(["--help"]) is None
+    assert command_named(["renw"]) is None  # misspelt: the whole app says "did you mean"
+    assert command_named([]) is None
+
+
+def test_one_command_loads_only_its_own_modules() -> None:
+    """`quote renew` starts without the underwriting, the offers or the contents (a
+    renewal of a whole book starts in a fraction of a second), and answers as usual."""
+    code = ("import sys; sys.argv = ['quote', '--lang', 'en', 'renew', '--help']\n"
+            "from quote.cli import main\n"
+            "try:\n    main()\nexcept SystemExit as exc:\n    code = exc.code\n"
+            "loaded = sorted(m for m in sys.modules if m.startswith('quote.'))\n"
+            "print('EXIT', code, *loaded)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=ROOT, timeout=60, check=False)
+    assert "Usage: quote renew [OPTIONS] BOOK" in done.stdout
+    last = done.stdout.strip().splitlines()[-1].split()
+    assert last[:2] == ["EXIT", "0"]
+    assert "quote.cli.renew" in last
+    for heavy in ("quote.underwriting", "quote.contents", "quote.offers", "quote.cli.apply",
+                  "quote.cli.price", "quote.check"):
+        assert heavy not in last

@@ -19,8 +19,6 @@ from typing import Any, NoReturn
 import typer
 from rich.console import Console
 
-from quote.check import header_line, wrong_kind
-
 # The shared options (quote.cli.options), which the commands import from here too.
 from quote.cli.options import BirthDateOption as BirthDateOption
 from quote.cli.options import DeductibleOption as DeductibleOption
@@ -118,6 +116,8 @@ def data_file_message(exc: DataFileError) -> str:
     """A bad data file in one line: the file's kind when it is another kind of file than
     the one expected, else its first problem (one on its header, the first line that is not
     a comment, before any other: it explains the rest) and how many more there are."""
+    from quote.check import header_line, wrong_kind  # the file checks: only on this path
+
     errors = [p for p in exc.problems if p.severity == "error"] or exc.problems
     if errors:
         other = wrong_kind(exc.path, exc.kind)

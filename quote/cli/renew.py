@@ -12,8 +12,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 from quote.catalog import bundled_data_dir, kpi_for, load_catalog
 from quote.cli.common import (
@@ -64,6 +62,8 @@ def progress_bar(book: Book, show: bool) -> Iterator[Any]:
         sample = handle.read(1 << 20)
     lines = max(1, sample.count(b"\n"))
     estimate = max(1, size * lines // max(1, len(sample)) - 1)
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
     bar = Progress(TextColumn(t("renew.pricing")), BarColumn(),
                    TextColumn("{task.description}"), TimeElapsedColumn(), console=stderr(),
                    transient=True)
@@ -76,11 +76,11 @@ def progress_bar(book: Book, show: bool) -> Iterator[Any]:
             bar.update(task, description=t("renew.rows_done", n=done))
 
         yield advance
-        return
-        yield lambda rows: bar.advance(task, rows)
 
 
 def render_summary(summary: Summary, title: str, before_label: str, after_label: str) -> None:
+    from rich.table import Table
+
     from quote.renewal import BANDS
 
     console = stdout()
