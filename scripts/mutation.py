@@ -11,7 +11,10 @@ mutant is *killed* when a test fails (or the run exceeds three times the clean r
 and *survives* when every test passes. Survivors that cannot be killed because the change
 does not alter behaviour are listed, each with its reason, in
 ``scripts/mutation_equivalents.txt`` and counted apart. Score = killed / (mutants -
-equivalent).
+equivalent). When one line allows the same change at several places (two ``0 -> 1`` on a
+line), they are named ``0 -> 1 #1``, ``#2`` … from left to right, so each is run, listed
+and explained on its own. A mutant of a package's submodule runs that submodule's own test
+file first (``quote/renewal/report.py`` -> ``tests/test_renewal_report.py``).
 
 How it stays fast on a small machine: one parent process imports pytest, hypothesis,
 polars, typer, rich and pydantic once, then forks a child per mutant; the child imports
@@ -326,6 +329,13 @@ def run_one(mutant: Mutant | None, tests: list[str], timeout: float) -> tuple[st
     return ("survived" if code == 0 else "killed"), time.monotonic() - start
 
 
+def own_first(mutant: Mutant, tests: list[str]) -> list[str]:
+    """The tests with the mutated submodule's own file first (quote/renewal/report.py ->
+    tests/test_renewal_report.py), where most of its mutants die quickest."""
+    own = str(ROOT / "tests" / f"test_{'_'.join(module_name(mutant.path).split('.')[1:])}.py")
+    return [own, *(t for t in tests if t != own)] if own in tests else tests
+
+
 def load_equivalents() -> dict[tuple[str, str, str], str]:
     """``path | code line | change | reason`` lines (``#`` comments) -> reason."""
     found: dict[tuple[str, str, str], str] = {}
@@ -389,7 +399,7 @@ def main(argv: list[str] | None = None) -> int:
             if m.key() in equivalents:  # explained already: not run, not counted
                 counts["equivalent"] += 1
                 continue
-            result, _seconds = run_one(m, tests, timeout)
+            result, _seconds = run_one(m, own_first(m, tests), timeout)
             if n % 10 == 0:
                 print(f"  … {n} of {len(all_mutants)}", flush=True)
             if result == "survived" and m.key() in equivalents:

@@ -85,3 +85,16 @@ def test_age_on_the_birthday_and_29_february() -> None:
     assert b.to_list()[-1] is None
     assert pl.select(age(pl.lit(b), pl.lit(r)).alias("a"))["a"].to_list() == [35, 34, 24, 25,
                                                                               None]
+
+
+def test_centenarians_and_the_born_today_are_read_column_wise() -> None:
+    """Every valid Swedish number is read column-wise, none left to the row-by-row path:
+    a '+' means a hundred years or more (200315+… on 2025-01-01 is 1920-03-15), the
+    short form without '+' the latest century not after the renewal day, and someone born
+    on the renewal day itself is already born (age 0)."""
+    on = date(2025, 1, 1)
+    cases = [(date(1920, 3, 15), "+"), (date(1950, 3, 15), "-"), (date(2025, 1, 1), "-"),
+             (date(2024, 12, 31), "")]
+    texts = [personnummer(born, 123, sign=sign) for born, sign in cases]
+    assert polars_birth(texts, [on] * len(texts)) == [born for born, _ in cases]
+    assert [python_birth(text, on) for text in texts] == [born for born, _ in cases]
