@@ -752,3 +752,124 @@ def test_identity_numbers_with_a_bad_renewal_date(run: Invoke, tmp_path: Path) -
     assert result.exit_code == 0, result.output
     assert [r["new_premium"] for r in read_csv(tmp_path / "out.csv")] == ["1085.00"]
     assert [r["reason"] for r in read_csv(tmp_path / "out.rejects.csv")] == ["bad_date"]
+
+
+# --- quote compare and quote group: the broker's desk ------------------------------------------
+
+PERSON_FAULTS = {"birth_date", "on", "kpi"}  # refuse the whole command, not one option
+
+
+@slow(25)
+@given(birth=BIRTHS, on=ON, smoker=st.booleans())
+def test_cli_compare_is_the_oracles(run: Invoke, birth: date, on: date, smoker: bool) -> None:
+    """Every product × självrisk × remisskrav for one person: each offered option's premium
+    and yearly cost as the oracle prices it, each forbidden one not offered."""
+    result = run("compare", "--birth-date", birth.isoformat(), "--on", on.isoformat(),
+                 "--json", *(["--smoker"] if smoker else []))
+    probe = oracle.quote(DKV, product="bas", on=on, birth=birth, smoker=smoker)
+    if probe.invalid & PERSON_FAULTS:
+        assert result.exit_code == 2, result.output
+        assert "Traceback" not in result.output
+        return
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["person"]["age"] == probe.age
+    seen = set()
+    for option in data["options"]:
+        key = (option["product"], option["deductible"], option["referral"])
+        seen.add(key)
+        expected = oracle.quote(DKV, product=key[0], on=on, birth=birth, deductible=key[1],
+                                smoker=smoker, referral=key[2], frequency="year")
+        if expected.invalid:
+            assert expected.invalid == {"referral"} and not option["offered"], option
+            continue
+        assert option["offered"], option
+        assert option["monthly_premium"] == expected.monthly_text
+        assert option["yearly"] == expected.instalment_text
+    assert seen == set(itertools.product(DKV.premiums, DKV.deductibles, (False, True)))
+
+
+def half_up_ore(value: Fraction) -> Fraction:
+    return oracle.round_fraction(value, Fraction(1, 100), "half_up")
+
+
+GROUP_PEOPLE = st.lists(st.tuples(BIRTHS, st.sampled_from(["bas", "plus", "topp"]),
+                                  st.booleans()), min_size=1, max_size=9)
+
+
+@slow(20)
+@given(on=st.dates(min_value=date(2024, 6, 1), max_value=date(2026, 12, 31)),
+       people=GROUP_PEOPLE)
+def test_cli_group_is_the_oracles(run: Invoke, tmp_path_factory: pytest.TempPathFactory,
+                                  on: date, people: list[tuple[date, str, bool]]) -> None:
+    """A company's employees: ages 16-66 at the start are quoted, others rejected; fewer
+    than five quoted refuse the group (exit 1). Per employee the premium is the oracle's,
+    the taxable benefit 60 % of it and the social charges 31.42 % of that, each half-up to
+    whole öre (DOMAIN.md, collective agreements), the employer's cost the premium plus the
+    charges, a year twelve months."""
+    path = tmp_path_factory.mktemp("group") / "staff.csv"
+    lines = ["name,birth_date,product,smoker"] + [
+        f"E{i},{born.isoformat()},{product},{'ja' if smokes else 'nej'}"
+        for i, (born, product, smokes) in enumerate(people)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run("group", str(path), "--on", on.isoformat(), "--json")
+    quoted = {}
+    for i, (born, product, smokes) in enumerate(people):
+        if born <= on and 16 <= oracle.completed_years(born, on) <= 66:
+            quoted[f"E{i}"] = oracle.quote(DKV, product=product, on=on, birth=born,
+                                           smoker=smokes)
+    assert result.exit_code == (0 if len(quoted) >= 5 else 1), result.output
+    data = json.loads(result.stdout)
+    assert data["refused"] == (len(quoted) < 5)
+    assert len(data["rejected"]) == len(people) - len(quoted)
+    if data["refused"]:
+        assert data["employees"] == []
+        return
+    total = Fraction(0)
+    for employee in data["employees"]:
+        expected = quoted.pop(employee["name"])
+        benefit = half_up_ore(expected.monthly * Fraction(60, 100))
+        charges = half_up_ore(benefit * Fraction(3142, 10000))
+        assert employee["age"] == expected.age
+        assert employee["premium_monthly"] == expected.monthly_text
+        assert employee["benefit_monthly"] == oracle.money(benefit)
+        assert employee["social_charges_monthly"] == oracle.money(charges)
+        assert employee["employer_monthly"] == oracle.money(expected.monthly + charges)
+        assert employee["employer_yearly"] == oracle.money(12 * (expected.monthly + charges))
+        total += expected.monthly
+    assert not quoted  # every employee the oracle quotes is in the output
+    assert data["totals"]["premium_monthly"] == oracle.money(total)
+
+
+def test_tariff_impact_with_new_brackets_is_the_oracles(run: Invoke, tmp_path: Path) -> None:
+    """The new version regroups ages (31-35 and 36-40 become 31-37 and 38-40): each row
+    is priced in its own bracket under each tariff, and bracket moves are the new
+    tariff's (38 and 41 start a bracket there)."""
+    data = yaml.safe_load(DKV_PATH.read_text(encoding="utf-8"))
+    data["brackets"] = [{"31-35": "31-37", "36-40": "38-40"}.get(b, b) for b in data["brackets"]]
+    for product in data["products"].values():
+        premiums = product["premiums"]
+        product["premiums"] = {{"31-35": "31-37", "36-40": "38-40"}.get(k, k): v
+                               for k, v in premiums.items()}
+    data["indexation"]["series"] = str(KPI_PATH)
+    new = tmp_path / "new.yaml"
+    new.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    old_s, new_s = DKV, oracle.yaml_settings(new)
+    rows = [{"product": p, "birth": date(2025 - age, 1, 1), "renewal": date(2025, 3, 1),
+             "deductible": "0", "smoker": "nej", "loading": "", "current": "", "note": "",
+             "serial": 0, "coordination": False}
+            for p in ("bas", "topp") for age in (34, 36, 38, 40, 41)]
+    header, body = book_rows(rows, with_id=False)
+    book = write_csv(tmp_path / "book.csv", header, body)
+    result = run("tariff", "impact", str(book), str(DKV_PATH), str(new), "--json")
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.stdout)
+    before = [oracle.renewal(old_s, oracle_row(r)).monthly or 0 for r in rows]
+    after = [oracle.renewal(new_s, oracle_row(r)).monthly or 0 for r in rows]
+    assert before != after  # the regrouping changes some premiums
+    assert Fraction(figures["premium_before"]) == sum(before)
+    assert Fraction(figures["premium_after"]) == sum(after)
+    # moved: the age starts a bracket of the new tariff (38 now does; 36 no longer)
+    starts = {low for _label, low, _high in new_s.brackets if low > 0}
+    ages = [oracle.completed_years(r["birth"], r["renewal"]) for r in rows]
+    assert figures["moved_bracket"] == sum(age in starts for age in ages) == 4

@@ -9,6 +9,7 @@ samordningsnummer is read column-wise, with exactly the rules of
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 
 import polars as pl
@@ -18,7 +19,6 @@ from quote.identity import COUNTRIES, parse_identity
 from quote.renewal.reasons import CURRENT_PREMIUM_MAX, Context, row_check
 from quote.spreadsheet import plain_number
 
-KEY = ("__idx", "__year", "age", "__product", "__deductible", "__smoker", "__loading")
 DEFAULT_ID_COUNTRY = "SE"  # a book's identity numbers are read as Swedish when they fit
 
 
@@ -35,7 +35,12 @@ def number_text(expr: pl.Expr) -> pl.Expr:
 
 
 def iso_date(expr: pl.Expr) -> pl.Expr:
-    return expr.str.strip_chars().str.strptime(pl.Date, "%Y-%m-%d", strict=False)
+    """A YYYY-MM-DD date (spaces around it allowed), null for anything else: the same
+    rule as :func:`quote.dates.parse_date` for `quote price` (polars alone would also take
+    ``1990-5-1``, ``+1990-05-01`` and five-digit years)."""
+    text = expr.str.strip_chars()
+    return pl.when(text.str.contains(r"^\d{4}-\d{2}-\d{2}$")).then(
+        text.str.to_date("%Y-%m-%d", strict=False))
 
 
 def day_number(day: pl.Expr) -> pl.Expr:
@@ -46,11 +51,26 @@ def day_number(day: pl.Expr) -> pl.Expr:
 
 
 def iso_day_numbers(values: pl.Series) -> pl.Series:
-    """A column of YYYY-MM-DD text as YYYYMMDD integers (null where not a date). Each
-    distinct text is parsed once: a book has few renewal dates and birthdays repeat."""
-    distinct = values.unique()
-    parsed = pl.select(day_number(iso_date(pl.lit(distinct))).alias("d")).get_column("d")
-    return values.replace_strict(distinct, parsed, default=None, return_dtype=pl.Int32)
+    """A column of YYYY-MM-DD text as YYYYMMDD integers (null where not a date)."""
+    days = pl.select(iso_date(pl.lit(values)).cast(pl.Int64)).to_series()
+    return civil_day_numbers(days)
+
+
+def civil_day_numbers(days: pl.Series) -> pl.Series:
+    """Days since 1970-01-01 as YYYYMMDD integers, by integer arithmetic alone (H. Hinnant's
+    ``civil_from_days``: the proleptic Gregorian calendar in 400-year eras, the year counted
+    from March so that 29 February is the year's last day); three times quicker than
+    asking a date column for its year, month and day."""
+    z = days + 719468
+    era = z // 146097
+    doe = z - era * 146097  # day of the era, 0..146096
+    yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365  # year of the era
+    doy = doe - (365 * yoe + yoe // 4 - yoe // 100)  # day of the year from 1 March
+    mp = (5 * doy + 2) // 153  # month from March, 0..11
+    day = doy - (153 * mp + 2) // 5 + 1
+    month = mp + 3 - 12 * (mp >= 10).cast(pl.Int64)
+    year = yoe + era * 400 + (month <= 2).cast(pl.Int64)
+    return (year * 10000 + month * 100 + day).cast(pl.Int32).rename(days.name)
 
 
 def age(birth: pl.Expr, on: pl.Expr) -> pl.Expr:
@@ -135,55 +155,155 @@ def birth_from_ids(frame: pl.DataFrame, prefer: str) -> pl.Series:
 
 
 # --- the whole frame ------------------------------------------------------------------------
+#
+# Most of a row's pricing fields come from a handful of columns with few distinct values in
+# a book (the renewal date, product, självrisk, smoker, loading, id country): the row's
+# *tuple*. Each distinct tuple is parsed once (see :class:`Tuples`) and joined back onto
+# its rows by a 64-bit hash; per row remain only the birth date, the age, the current
+# premium and the row check.
 
-def derive(frame: pl.DataFrame, context: Context, on: date | None, version: pl.Expr,
-           id_country: str | None = None, prefer: str = DEFAULT_ID_COUNTRY) -> pl.DataFrame:
-    """Rows with dates (``__renewal``, ``__birth`` as YYYYMMDD), age, tariff version
-    (``version``: an expression over ``__renewal``), the pricing key (``__k``) and
-    ``__check`` (the id of the first reason that rejects the row, null when none does)."""
+def tuple_columns(context: Context, on: date | None) -> list[str]:
+    """The columns of a row's tuple (``renewal_date`` unless ``--on`` sets every row's)."""
+    names = [c for c in ("renewal_date", "product", "deductible", "smoker", "loading_pct",
+                         "id_country") if context.has(c)]
+    return [c for c in names if not (c == "renewal_date" and on is not None)]
+
+
+def tuple_fields(reps: pl.DataFrame, context: Context, on: date | None, version: pl.Expr,
+                 id_country: str | None, prefer: str) -> pl.DataFrame:
+    """Each distinct tuple (one representative row each) parsed: ``__renewal`` (YYYYMMDD),
+    ``__idx`` (the tariff version in force), ``__year``, the pricing texts as the engine
+    reads them (``__product``, ``__deductible``, ``__smoker``, ``__loading``), ``__sep``
+    (a key text holds U+001F) and, for an id book, the id country and the renewal date."""
     if on is not None:
         renewal = pl.lit(on.year * 10000 + on.month * 100 + on.day, dtype=pl.Int32)
     else:
-        renewal = pl.lit(iso_day_numbers(frame.get_column("renewal_date")))
-    frame = frame.with_columns(renewal.alias("__renewal"))
+        renewal = day_number(iso_date(pl.col("renewal_date"))).cast(pl.Int32)
+    fields = reps.with_columns(renewal.alias("__renewal"))
+    r = pl.col("__renewal")
+    fields = fields.with_columns(
+        version.alias("__idx"), (r // 10000).alias("__year"),
+        text(context, "product").alias("__product"),
+        number_text(text(context, "deductible")).alias("__deductible"),
+        text(context, "smoker").alias("__smoker"),
+        number_text(text(context, "loading_pct")).alias("__loading"))
+    # (U+001F once joined the pricing key's parts; it is still no text for a book)
+    fields = fields.with_columns(pl.any_horizontal(
+        pl.col(k).str.contains("\x1f", literal=True) for k in KEY_TEXT).alias("__sep"))
     if context.id_path:
-        frame = frame.with_columns(
+        fields = fields.with_columns(
             country_column(context, id_country, prefer).alias("__id_country"),
-            as_date(pl.col("__renewal")).alias("__renewal_date"))
-        frame = frame.with_columns(
+            as_date(r).alias("__renewal_date"))
+        fields = fields.with_columns(
             (~pl.col("__id_country").is_in(list(COUNTRIES))).alias("__id_country_bad"))
+    return fields
+
+
+KEY_TEXT = ("__product", "__deductible", "__smoker", "__loading")
+PRICING = ("__idx", "__year", *KEY_TEXT)  # what a tuple gives the pricing of a key
+# (version, year, product, självrisk, smoker, loading); the version and year are None for
+# a tuple whose renewal date is unreadable or before the first version (its rows rejected)
+Pricing = tuple[int | None, int | None, str, str, str, str]
+
+
+class Tuples:
+    """The distinct tuples of a run, grown frame by frame: each parsed once, the first time
+    it is seen, and kept as (second hash, pricing fields) under its hash. Two different
+    tuples with one hash (odds about 1 in 10^13 for a thousand tuples) would price a row
+    by another's fields: a second, independent hash is compared on every row, so it is
+    checked, never assumed."""
+
+    def __init__(self) -> None:
+        self.seen: dict[int, tuple[int, Pricing]] = {}
+        self.lock = threading.Lock()
+
+    def pricing(self, t: int) -> Pricing:
+        """(version, year, product, självrisk, smoker, loading) of the tuple ``t``."""
+        return self.seen[t][1]
+
+    def record(self, fields: pl.DataFrame) -> None:
+        with self.lock:
+            for t, t2, idx, year, *texts in fields.select("__t", "__t2", *PRICING).iter_rows():
+                known = self.seen.get(t)
+                if known is None:
+                    product, deductible, smoker, loading = texts
+                    self.seen[t] = (t2, (idx, year, product, deductible, smoker, loading))
+                elif known[0] != t2:
+                    raise RuntimeError("two pricing keys share a hash; nothing was written")
+
+
+def one_tuple_per_hash(frame: pl.DataFrame) -> None:
+    """Every row's second hash is its tuple representative's (``__t2_seen``): else two
+    different tuples share the first hash, and the run stops before writing anything."""
+    if not frame.select((pl.col("__t2") == pl.col("__t2_seen")).all()).item():
+        raise RuntimeError("two pricing keys share a hash; nothing was written")
+
+
+def current_ore(values: pl.Series) -> pl.DataFrame:
+    """``current_premium`` texts -> ``__current_ore`` (whole öre, null when absent, not a
+    number or out of range) and ``__current_bad`` (given but unusable). Whole öre only: a
+    third decimal (1068.005) is a bad number, never cut off."""
+    current = number_text(pl.col("current_premium").fill_null(""))
+    ore = pl.when(current.str.contains(r"^-?\d{1,15}(\.\d{1,2})?$")).then(
+        (current.cast(pl.Decimal(20, 2), strict=False) * 100).cast(pl.Int64, strict=False))
+    in_range = (ore >= 0) & (ore <= int(CURRENT_PREMIUM_MAX) * 100)
+    return pl.DataFrame({"current_premium": values}).select(
+        pl.when(in_range).then(ore).alias("__current_ore"),
+        ((current != "") & ~in_range.fill_null(False)).alias("__current_bad"))
+
+
+def current_columns(values: pl.Series) -> pl.DataFrame:
+    """:func:`current_ore` of a whole column. Whole kronor written plainly (``1068``, the
+    common case) are read at once; any other text (``1 068,50``, ``1068.5``, ``+5``) is
+    read by :func:`current_ore`, each distinct text once."""
+    text = pl.col("current_premium")
+    whole = text.cast(pl.Int64, strict=False)
+    plain = (whole.is_not_null() & ~text.str.starts_with("+")).fill_null(False)
+    in_range = (whole >= 0) & (whole <= int(CURRENT_PREMIUM_MAX))
+    result = pl.DataFrame({"current_premium": values}).select(
+        pl.when(plain & in_range).then(whole * 100).alias("__current_ore"),
+        (plain & ~in_range).alias("__current_bad"), plain.alias("plain"))
+    other = (~result.get_column("plain") & values.is_not_null()).arg_true()
+    if other.len():
+        texts = values.gather(other)
+        distinct = texts.unique()
+        read = current_ore(distinct).with_columns(distinct.alias("current_premium"))
+        found = pl.DataFrame({"current_premium": texts}).join(
+            read, on="current_premium", how="left", maintain_order="left")
+        result = result.with_columns(
+            result.get_column(c).scatter(other, found.get_column(c))
+            for c in ("__current_ore", "__current_bad"))
+    return result.drop("plain")
+
+
+def derive(frame: pl.DataFrame, context: Context, on: date | None, version: pl.Expr,
+           tuples: Tuples, id_country: str | None = None,
+           prefer: str = DEFAULT_ID_COUNTRY) -> pl.DataFrame:
+    """Rows with their tuple's hash (``__t``) and fields (``__renewal``, ``__idx``, ``__sep``
+    …), ``__birth`` (YYYYMMDD), ``age``, ``__current_ore`` and ``__check`` (the id of the
+    first reason that rejects the row, null when none does); ``version`` is an expression
+    over ``__renewal``. The tuples are recorded in ``tuples`` for the pricing."""
+    small = tuple_columns(context, on)
+    frame = frame.with_columns(pl.struct(small).hash(seed=0).alias("__t"),
+                               pl.struct(small).hash(seed=1).alias("__t2"))
+    reps = frame.unique(subset="__t", keep="first").select("__t", "__t2", *small)
+    fields = tuple_fields(reps, context, on, version, id_country, prefer)
+    tuples.record(fields)
+    joined = ["__renewal", "__idx", "__sep"]
+    if context.id_path:
+        joined += ["__id_country", "__id_country_bad", "__renewal_date"]
+    frame = frame.join(fields.select("__t", pl.col("__t2").alias("__t2_seen"), *joined),
+                       on="__t", how="left", maintain_order="left")
+    one_tuple_per_hash(frame)
+    if context.id_path:
         frame = frame.with_columns(day_number(pl.lit(birth_from_ids(frame, prefer)))
                                    .alias("__birth"))
     else:
         frame = frame.with_columns(
             pl.lit(iso_day_numbers(frame.get_column("birth_date"))).alias("__birth"))
-    r = pl.col("__renewal")
-    columns = [
-        age(pl.col("__birth"), r).alias("age"),
-        version.alias("__idx"),
-        (r // 10000).alias("__year"),
-        text(context, "product").alias("__product"),
-        number_text(text(context, "deductible")).alias("__deductible"),
-        text(context, "smoker").alias("__smoker"),
-        number_text(text(context, "loading_pct")).alias("__loading"),
-    ]
     if context.has("current_premium"):
-        current = number_text(pl.col("current_premium").fill_null(""))
-        # Whole öre only: a third decimal (1068.005) is a bad number, never cut off.
-        ore: pl.Expr = pl.when(current.str.contains(r"^-?\d{1,15}(\.\d{1,2})?$")).then(
-            (current.cast(pl.Decimal(20, 2), strict=False) * 100).cast(pl.Int64, strict=False)
-        ).otherwise(None)
-        columns += [ore.alias("__current_ore"), (current != "").alias("__current_given")]
+        frame = frame.with_columns(current_columns(frame.get_column("current_premium")))
     else:
-        columns.append(pl.lit(None, dtype=pl.Int64).alias("__current_ore"))
-    frame = frame.with_columns(columns)
-    if context.has("current_premium"):  # in whole öre: integer comparisons are cheap
-        ore = pl.col("__current_ore")
-        in_range = (ore >= 0) & (ore <= int(CURRENT_PREMIUM_MAX) * 100)
-        frame = frame.with_columns(pl.when(in_range).then(ore).alias("__current_ore"),
-                                   (pl.col("__current_given") & ~in_range.fill_null(False))
-                                   .alias("__current_bad"))
-    # the pricing key as one 64-bit hash of its parts (quote.renewal.lookup checks that
-    # no two different keys ever share one)
-    key = pl.struct(KEY).hash(seed=0)
-    return frame.with_columns(row_check(context).alias("__check"), key.alias("__k"))
+        frame = frame.with_columns(pl.lit(None, dtype=pl.Int64).alias("__current_ore"))
+    frame = frame.with_columns(age(pl.col("__birth"), pl.col("__renewal")).alias("age"))
+    return frame.with_columns(row_check(context).alias("__check"))

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import polars as pl
 
-from quote.renewal.columns import DEFAULT_ID_COUNTRY, derive
+from quote.renewal.columns import DEFAULT_ID_COUNTRY, Tuples, derive
 from quote.renewal.lookup import Lookup, Pricer, price_rows
 from quote.renewal.reading import Book, check_header
 from quote.renewal.reasons import Context, codes, messages
-from quote.renewal.stats import Summary, chunk_stats
+from quote.renewal.stats import Summary, by_product, chunk_stats
 from quote.renewal.writing import Pair, output_columns, output_pair, reject_columns
 
 Progress = Callable[[int], None]
@@ -39,18 +39,18 @@ def context_of(book: Book, pricer: Pricer, options: Options) -> Context:
                    book.encoding, options.id_country or options.prefer)
 
 
-def chunks(book: Book, options: Options, pricers: list[Pricer], context: Context
-           ) -> Iterator[pl.DataFrame]:
+def chunks(book: Book, options: Options, pricers: list[Pricer], context: Context,
+           tuples: Tuples) -> Iterator[pl.DataFrame]:
     """The book's frames, each parsed and priced, in input order.
 
     Two frames are in flight at a time (polars releases the GIL, so the second core has
     work while Python prices keys or glues steps); memory holds at most those two.
     """
-    lookups = [Lookup(pricer, f"__{i}", context) for i, pricer in enumerate(pricers)]
+    lookups = [Lookup(pricer, f"__{i}", context, tuples) for i, pricer in enumerate(pricers)]
     version = pricers[0].version_index(pl.col("__renewal"))
 
     def work(frame: pl.DataFrame) -> pl.DataFrame:
-        derived = derive(frame, context, options.on, version, options.id_country,
+        derived = derive(frame, context, options.on, version, tuples, options.id_country,
                          options.prefer)
         return price_rows(derived, lookups)
 
@@ -77,18 +77,18 @@ def reject_reasons(context: Context, tags: list[str]) -> tuple[pl.Expr, pl.Expr]
     return reason, message
 
 
-def split_chunk(book: Book, df: pl.DataFrame, context: Context, tags: list[str],
-                before: pl.Expr, after: pl.Expr, moved: pl.Expr
+def split_chunk(book: Book, df: pl.DataFrame, context: Context, tuples: Tuples,
+                tags: list[str], before: pl.Expr, after: pl.Expr, moved: pl.Expr
                 ) -> tuple[pl.DataFrame, pl.DataFrame, list[pl.DataFrame]]:
     """A priced chunk as (output rows, rejected rows, summary frames), in one collect."""
     lf = df.lazy()
     ok = pl.col("__ok")
     reason, message = reject_reasons(context, tags)
-    out, bad, *stats = pl.collect_all([
+    out, bad, totals, by_age, by_tuple = pl.collect_all([
         lf.filter(ok).select(output_columns(book, tags[-1])),
         lf.filter(~ok).select(reject_columns(book, reason, message)),
         *chunk_stats(lf, before, after, moved)])
-    return out, bad, stats
+    return out, bad, [totals, by_age, by_product(by_tuple, tuples)]
 
 
 def run_renewal(book: Book, on: date | None, pricer: Pricer, out_path: Path,
@@ -105,12 +105,13 @@ def run_renewal(book: Book, on: date | None, pricer: Pricer, out_path: Path,
         book = replace(book, block_bytes=block_bytes)
     context = context_of(book, pricer, options)
     summary = Summary()
+    tuples = Tuples()
     with output_pair(book, out_path, rejects_path, excel_sv) as pair:
         if book.columns:
             with ThreadPoolExecutor(max_workers=1) as writer:
                 pending: Future[None] | None = None
-                for df in chunks(book, options, [pricer], context):
-                    rows, bad, stats = split_chunk(book, df, context, ["__0"],
+                for df in chunks(book, options, [pricer], context, tuples):
+                    rows, bad, stats = split_chunk(book, df, context, tuples, ["__0"],
                                                    pl.col("__current_ore"), pl.col("__0ore"),
                                                    pl.col("__0moved"))
                     summary.add(stats, bad)
@@ -142,8 +143,10 @@ def run_impact(book: Book, on: date | None, old: Pricer, new: Pricer,
     summary = Summary()
     if not book.columns:
         return summary
-    for df in chunks(book, options, [old, new], context):
-        _rows, bad, stats = split_chunk(book, df, context, ["__0", "__1"], pl.col("__0ore"),
+    tuples = Tuples()
+    for df in chunks(book, options, [old, new], context, tuples):
+        _rows, bad, stats = split_chunk(book, df, context, tuples, ["__0", "__1"],
+                                        pl.col("__0ore"),
                                         pl.col("__1ore"), pl.col("__1moved"))
         summary.add(stats, bad)
         if progress is not None:
@@ -194,11 +197,13 @@ def renew_rows(columns: Sequence[str], rows: Sequence[Sequence[str]], pricer: Pr
         pl.int_range(0, len(rows), dtype=pl.UInt32).alias("__row"),
         pl.int_range(2, 2 + len(rows), dtype=pl.Int64).alias("__line"),
         pl.Series("__read", flags, dtype=pl.String))
-    lookups = [Lookup(pricer, "__0", context)]
+    tuples = Tuples()
+    lookups = [Lookup(pricer, "__0", context, tuples)]
     version = pricer.version_index(pl.col("__renewal"))
-    df = price_rows(derive(frame, context, options.on, version, options.id_country,
+    df = price_rows(derive(frame, context, options.on, version, tuples, options.id_country,
                            options.prefer), lookups)
-    out, bad, _stats = split_chunk(book, df, context, ["__0"], pl.col("__current_ore"),
+    out, bad, _stats = split_chunk(book, df, context, tuples, ["__0"],
+                                   pl.col("__current_ore"),
                                    pl.col("__0ore"), pl.col("__0moved"))
     results: dict[int, PricedRow | RejectedRow] = {}
     lines = df.filter(pl.col("__ok")).get_column("__line").to_list()

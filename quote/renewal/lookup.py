@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
@@ -17,7 +17,7 @@ from quote.errors import InputError, KpiMissingError
 from quote.indexation import KpiSeries
 from quote.money import plain
 from quote.pricing import PriceRequest, price
-from quote.renewal.columns import KEY
+from quote.renewal.columns import Tuples
 from quote.renewal.reasons import (
     DEDUCTIBLE_MAX,
     LOADING_MAX,
@@ -45,7 +45,6 @@ class Priced:
     new_premium: str | None = None
     new_ore: int | None = None
     tariff_id: str | None = None
-    moved: bool = False
 
 
 def parse_bool(text: str) -> bool | None:
@@ -72,6 +71,7 @@ class Pricer:
         self.versions = sorted(versions, key=lambda t: t.effective_from)
         self.kpis = [kpi_of(t) for t in self.versions]
         self.cache: dict[tuple[int, int, int, str, str, str, str], Priced] = {}
+        self._brackets: tuple[int, pl.Series, pl.Series] | None = None
 
     @property
     def first(self) -> Tariff:
@@ -87,20 +87,38 @@ class Pricer:
                 pl.lit(i, dtype=pl.Int16)).otherwise(expr)
         return expr
 
+    def bracket_columns(self, idx: pl.Expr, age: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
+        """(position of the bracket in its version's list, the bracket's lowest age) of
+        each row's age under version ``idx``, column-wise: two lookups in flat arrays with
+        one entry per version and age (every age past the last bracket's start is in it,
+        as the last bracket is open)."""
+        if self._brackets is None:
+            stride = max(v.brackets[-1].low for v in self.versions) + 1
+            positions: list[int] = []
+            lows: list[int] = []
+            for tariff in self.versions:
+                brackets = tariff.brackets
+                for a in range(stride):
+                    bracket = tariff.bracket_for(a)
+                    positions.append(brackets.index(bracket))
+                    lows.append(bracket.low)
+            self._brackets = (stride, pl.Series(positions, dtype=pl.Int16),
+                              pl.Series(lows, dtype=pl.Int64))
+        stride, position, low = self._brackets
+        at = idx.cast(pl.Int64) * stride + age.clip(0, stride - 1)
+        return pl.lit(position).gather(at), pl.lit(low).gather(at)
+
     def price_key(self, key: Key, context: Context) -> Priced:
         """A key (version, year, age, product, självrisk, smoker, loading) priced."""
         idx, year, age, *rest = key
-        tariff = self.versions[idx]
-        bracket = tariff.bracket_for(age)
-        moved = age > 0 and tariff.bracket_for(age - 1).label != bracket.label
         # The premium depends on the age only through its bracket: the engine is called
         # once per bracket, with the bracket's lowest age standing for every age in it.
-        inner = (idx, year, bracket.low, *rest)
+        inner = (idx, year, self.versions[idx].bracket_for(age).low, *rest)
         result = self.cache.get(inner)  # type: ignore[arg-type]
         if result is None:
-            result = self._price(context, idx, year, bracket.low, *rest)
+            result = self._price(context, *inner)  # type: ignore[arg-type]
             self.cache[inner] = result  # type: ignore[index]
-        return replace(result, moved=moved) if result.reason is None else result
+        return result
 
     def _price(self, context: Context, idx: int, year: int, age: int, product: str,
                deductible: str, smoker: str, loading: str) -> Priced:
@@ -133,11 +151,17 @@ class Pricer:
                       new_ore=int(b.monthly_premium * 100), tariff_id=tariff.id)
 
 
-def lookup_frame(pricer: Pricer, keys: pl.DataFrame, tag: str, context: Context
-                 ) -> pl.DataFrame:
-    """Each distinct key priced once by the engine, as a frame to join on ``__k``."""
-    rows = [pricer.price_key(k, context) for k in keys.select(KEY).iter_rows()]
-    return keys.select("__k", *KEY).with_columns(
+def lookup_frame(pricer: Pricer, keys: pl.DataFrame, tag: str, context: Context,
+                 tuples: Tuples) -> pl.DataFrame:
+    """Each distinct key (a tuple ``__t`` and a bracket ``{tag}b``) priced once by the
+    engine, as a frame to join on those two columns."""
+    rows = []
+    for t, position in keys.select("__t", f"{tag}b").iter_rows():
+        idx, year, *texts = tuples.pricing(t)
+        assert idx is not None and year is not None  # keys come from rows that passed checks
+        low = pricer.versions[idx].brackets[position].low
+        rows.append(pricer.price_key((idx, year, low, *texts), context))
+    return keys.select("__t", f"{tag}b").with_columns(
         pl.Series(f"{tag}reason", [p.reason.id if p.reason else None for p in rows],
                   dtype=pl.String),
         pl.Series(f"{tag}message", [p.message for p in rows], dtype=pl.String),
@@ -146,46 +170,46 @@ def lookup_frame(pricer: Pricer, keys: pl.DataFrame, tag: str, context: Context
         pl.Series(f"{tag}premium", [p.new_premium for p in rows], dtype=pl.String),
         pl.Series(f"{tag}ore", [p.new_ore for p in rows], dtype=pl.Int64),
         pl.Series(f"{tag}tariff", [p.tariff_id for p in rows], dtype=pl.String),
-        pl.Series(f"{tag}moved", [p.moved for p in rows], dtype=pl.Boolean),
     )
 
 
 class Lookup:
     """The priced keys seen so far, grown chunk by chunk: only new keys reach Python."""
 
-    def __init__(self, pricer: Pricer, tag: str, context: Context) -> None:
-        self.pricer, self.tag, self.context = pricer, tag, context
+    def __init__(self, pricer: Pricer, tag: str, context: Context, tuples: Tuples) -> None:
+        self.pricer, self.tag, self.context, self.tuples = pricer, tag, context, tuples
         self.table: pl.DataFrame | None = None
         self.lock = threading.Lock()
 
     def covering(self, keys: pl.DataFrame) -> pl.DataFrame:
-        """The table, grown by the ``keys`` (distinct ``__k`` and KEY rows) not yet in it."""
+        """The table, grown by the ``keys`` (distinct ``__t`` and bracket) not yet in it."""
         with self.lock:
             if self.table is None:  # the first chunk: even no keys give the table columns
-                _one_hash_per_key(keys)
-                self.table = lookup_frame(self.pricer, keys, self.tag, self.context)
+                self.table = lookup_frame(self.pricer, keys, self.tag, self.context,
+                                          self.tuples)
             else:
-                new = keys.join(self.table.select("__k"), on="__k", how="anti")
-                _one_hash_per_key(pl.concat([self.table.select("__k", *KEY), keys]))
+                new = keys.join(self.table, on=["__t", f"{self.tag}b"], how="anti")
                 if new.height:
                     self.table = pl.concat([self.table, lookup_frame(
-                        self.pricer, new, self.tag, self.context)])
-            return self.table.drop(KEY)
+                        self.pricer, new, self.tag, self.context, self.tuples)])
+            return self.table
 
-
-def _one_hash_per_key(keys: pl.DataFrame) -> None:
-    """Two different keys with one 64-bit hash (odds about 1 in 10^13 for a thousand
-    keys) would price a row by another's key: checked, never assumed."""
-    distinct = keys.unique(subset=list(KEY))
-    if distinct.get_column("__k").n_unique() != distinct.height:
-        raise RuntimeError("two pricing keys share a hash; nothing was written")
+    def bracket(self) -> list[pl.Expr]:
+        """``{tag}b`` (the row's bracket, by its position in the version's list) and
+        ``{tag}moved`` (the row's age is the first of its bracket: a move up this year)."""
+        position, low = self.pricer.bracket_columns(pl.col("__idx"), pl.col("age"))
+        return [position.alias(f"{self.tag}b"),
+                ((pl.col("age") > 0) & (pl.col("age") == low)).alias(f"{self.tag}moved")]
 
 
 def price_rows(df: pl.DataFrame, lookups: list[Lookup]) -> pl.DataFrame:
     """Join each pricer's results onto derived rows; ``__ok`` marks the priced ones."""
-    keys = df.filter(pl.col("__check").is_null()).select("__k", *KEY).unique(subset=list(KEY))
+    df = df.with_columns(e for lookup in lookups for e in lookup.bracket())
     ok = pl.col("__check").is_null()
+    checked = df.select("__t", *(f"{lookup.tag}b" for lookup in lookups), "__check").filter(ok)
     for lookup in lookups:
-        df = df.join(lookup.covering(keys), on="__k", how="left", maintain_order="left")
+        b = f"{lookup.tag}b"
+        keys = checked.select("__t", b).unique()
+        df = df.join(lookup.covering(keys), on=["__t", b], how="left", maintain_order="left")
         ok = ok & pl.col(f"{lookup.tag}reason").is_null()
     return df.with_columns(ok.alias("__ok"))

@@ -87,8 +87,6 @@ def _when(column: str, condition: Callable[[], pl.Expr]) -> Check:
     return lambda c: condition() if c.has(column) else None
 
 
-_KEY_TEXT = ("__product", "__deductible", "__smoker", "__loading")
-
 _ALL = [
     # read by quote.renewal.reading: the record itself is malformed
     Reason("bad_encoding", "bad_encoding", "renew.reason.bad_encoding", _flag("bad_encoding")),
@@ -114,10 +112,8 @@ _ALL = [
            lambda _c: pl.col("__idx").is_null() & pl.col("__renewal").is_not_null()),
     Reason("current_premium", "bad_number", "renew.reason.current_premium",
            _when("current_premium", lambda: pl.col("__current_bad"))),
-    # (U+001F once joined the pricing key's parts; it is still no text for a book)
-    Reason("separator", "bad_text", "renew.reason.separator",
-           lambda _c: pl.any_horizontal(pl.col(k).str.contains("\x1f", literal=True)
-                                        for k in _KEY_TEXT)),
+    # a pricing text holding U+001F (quote.renewal.columns.tuple_fields)
+    Reason("separator", "bad_text", "renew.reason.separator", lambda _c: pl.col("__sep")),
     # the pricing step (quote.renewal.lookup), once per distinct key
     Reason("deductible", "bad_number", "renew.reason.deductible"),
     Reason("smoker", "bad_boolean", "renew.reason.smoker"),

@@ -14,6 +14,7 @@ from typing import Any
 import polars as pl
 
 from quote.money import plain
+from quote.renewal.columns import Tuples
 
 BANDS = ("below 0 %", "0-2 %", "2-5 %", "5-10 %", "10-20 %", "20 % and over")
 BAND_EDGES = (0, 200, 500, 1000, 2000)  # in hundredths of a per cent
@@ -70,11 +71,18 @@ def chunk_stats(lf: pl.LazyFrame, before: pl.Expr, after: pl.Expr, moved: pl.Exp
     )
     priced = lf.filter(ok)
     by_age = priced.group_by("age").agg(_group_figures(before, after))
-    by_product = priced.group_by(pl.col("__product").str.strip_chars().str.to_lowercase()
-                                 .alias("product"),
-                                 pl.col("__deductible").alias("deductible")
-                                 ).agg(_group_figures(before, after))
-    return [totals, by_age, by_product]
+    by_tuple = priced.group_by("__t").agg(_group_figures(before, after))
+    return [totals, by_age, by_tuple]
+
+
+def by_product(by_tuple: pl.DataFrame, tuples: Tuples) -> pl.DataFrame:
+    """The figures by tuple (``__t``) summed by product and självrisk, as the engine reads
+    them (a handful of tuples per chunk: their fields come from ``tuples``)."""
+    fields = [tuples.pricing(t) for t in by_tuple.get_column("__t")]
+    return by_tuple.with_columns(
+        pl.Series("product", [f[2].strip().lower() for f in fields], dtype=pl.String),
+        pl.Series("deductible", [f[3] for f in fields], dtype=pl.String),
+    ).group_by("product", "deductible").agg(pl.col(GROUP_FIGURES).sum())
 
 
 def _add(into: dict[Any, list[int]], frame: pl.DataFrame, key: list[str]) -> None:

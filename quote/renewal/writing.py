@@ -36,13 +36,27 @@ NUMERIC = {"age": "0", "index_factor": "0.000000", "new_premium": "0.00",
            "deductible": "0", "loading_pct": "0.##"}
 
 
+def hundredths_text(value: pl.Expr) -> pl.Expr:
+    """An integer count of hundredths as a decimal with two places (``-5`` -> ``-0.05``)."""
+    size = value.abs()
+    return pl.concat_str(pl.when(value < 0).then(pl.lit("-")).otherwise(pl.lit("")),
+                         (size // 100).cast(pl.String), pl.lit("."),
+                         (size % 100).cast(pl.String).str.zfill(2))
+
+
+AGES = pl.Series("age", [str(a) for a in range(1000)], dtype=pl.String)
+
+
 def output_columns(book: Book, tag: str = "__0") -> list[pl.Expr]:
     change = change_hundredths(pl.col(f"{tag}ore"), pl.col("__current_ore"))
+    # an age as text: picked from a list (ages of priced rows are 0 to a few hundred)
+    age = pl.when(pl.col("age") < AGES.len()).then(pl.lit(AGES).gather(
+        pl.col("age").clip(0, AGES.len() - 1))).otherwise(pl.col("age").cast(pl.String))
     return [*(pl.col(c) for c in book.columns),
-            pl.col("age").cast(pl.String), pl.col(f"{tag}bracket").alias("bracket"),
+            age.alias("age"), pl.col(f"{tag}bracket").alias("bracket"),
             pl.col(f"{tag}factor").alias("index_factor"),
             pl.col(f"{tag}premium").alias("new_premium"),
-            (change.cast(pl.Decimal(20, 2)) / 100).cast(pl.String).alias("change_pct"),
+            hundredths_text(change).alias("change_pct"),
             pl.col(f"{tag}tariff").alias("tariff_id")]
 
 
