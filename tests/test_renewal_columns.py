@@ -96,6 +96,19 @@ def test_age_on_the_birthday_and_29_february() -> None:
                                                                               None]
 
 
+def test_centenarians_and_the_born_today_are_read_column_wise() -> None:
+    """Every valid Swedish number is read column-wise, none left to the row-by-row path:
+    a '+' means a hundred years or more (200315+… on 2025-01-01 is 1920-03-15), the
+    short form without '+' the latest century not after the renewal day, and someone born
+    on the renewal day itself is already born (age 0)."""
+    on = date(2025, 1, 1)
+    cases = [(date(1920, 3, 15), "+"), (date(1950, 3, 15), "-"), (date(2025, 1, 1), "-"),
+             (date(2024, 12, 31), "")]
+    texts = [personnummer(born, 123, sign=sign) for born, sign in cases]
+    assert polars_birth(texts, [on] * len(texts)) == [born for born, _ in cases]
+    assert [python_birth(text, on) for text in texts] == [born for born, _ in cases]
+
+
 ERA_EDGES = [date(y, 3, 1) + timedelta(days=d) for y in (400, 800, 1200, 1600, 2000, 2400)
              for d in range(-3, 4)] + [date(1970, 1, 1), date(1969, 12, 31), date(1, 1, 1),
                                        date(9999, 12, 31), date(2000, 2, 29), date(2100, 3, 1)]

@@ -293,6 +293,12 @@ def _rule_problems(doc: YamlDocument, model: RuleBookModel) -> list[Problem]:
 def _match_problems(doc: YamlDocument, loc: tuple[str | int, ...], name: str, key: str,
                     followup: FollowUp, match: Match) -> list[Problem]:
     allowed = _answers_of(followup)
+    if followup.type != "count" and (match.min is not None or match.below is not None):
+        return [doc.problem(loc, f"{name}: {key} is {followup.type}: min and below are for "
+                                 "counts")]
+    if followup.type not in ("choice", "choices") and match.any_of is not None:
+        return [doc.problem(loc, f"{name}: {key} is {followup.type}: a list of options is for "
+                                 "a choice")]
     if followup.type in ("choice", "choices"):
         if match.any_of is None:
             return [doc.problem(loc, f"{name}: {key} is a {followup.type}: give a list of "
