@@ -4,9 +4,11 @@
     python benchmarks/renew_benchmark.py --rows 250000 1000000 4000000   # memory vs N
     python benchmarks/renew_benchmark.py --rows 1000000 --ids --xlsx-rows 100000
 
-Prints, for each size: wall time, rows per second and peak memory (RSS) of
+Prints, for each size: wall time, CPU time (user + system, every thread), rows per second
+and peak memory (RSS) of
 - `floor`: polars alone reading the book and writing it back (the I/O floor),
-- `quote`: `quote renew` on the book with birth dates, and its ratio to the floor,
+- `quote`: `quote renew` on the book with birth dates, and its ratio to the floor (the
+  two run in turn, ``--repeat`` times; medians, and the median of the pairs' ratios),
 - `ids`: the same book with Swedish identity numbers instead of birth dates (--ids),
 - `stray`: the same book with a stray quote in its first row (--stray),
 - `pandas`: a plain pandas repricing script (needs the `bench` extra),
@@ -24,10 +26,12 @@ import argparse
 import csv
 import os
 import random
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -84,15 +88,40 @@ def generate(path: Path, rows: int, seed: int = 20241, ids: bool = False,
             writer.writerow([row[c] for c in HEADER])
 
 
-def measure(command: list[str]) -> tuple[float, float]:
-    """(wall seconds, peak RSS in MB) of one child process."""
+@dataclass(frozen=True)
+class Run:
+    wall: float  # seconds
+    cpu: float  # user + system seconds, every thread
+    peak: float  # MB, peak resident memory
+
+
+def measure(command: list[str]) -> Run:
+    """One child process, which must succeed (exit 0: a crash or a run that priced nothing
+    would time nothing worth printing)."""
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) not in (0, 1):
-        raise SystemExit(f"{command[0]} failed with status {status}")
-    return wall, usage.ru_maxrss / 1024
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{' '.join(command[:3])} … failed with exit status "
+                         f"{os.waitstatus_to_exitcode(status)}")
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+
+
+def median_run(runs: list[Run]) -> Run:
+    return Run(statistics.median(r.wall for r in runs), statistics.median(r.cpu for r in runs),
+               max(r.peak for r in runs))
+
+
+def side_by_side(first: list[str], second: list[str], repeat: int) -> tuple[Run, Run, float]:
+    """Both commands ``repeat`` times in turn (A B A B …): their medians, and the median of
+    the pairwise wall ratios (a machine whose speed drifts moves both of a pair alike)."""
+    a, b = [], []
+    for _ in range(repeat):
+        a.append(measure(first))
+        b.append(measure(second))
+    ratio = statistics.median(y.wall / x.wall for x, y in zip(a, b, strict=True))
+    return median_run(a), median_run(b), ratio
 
 
 def floor(book: str, out: str) -> None:
@@ -157,15 +186,17 @@ def pandas_baseline(book: str, out: str) -> None:
     df[~ok].to_csv(out + ".rejects.csv", index=False)
 
 
-def line(rows: int, tool: str, wall: float, peak: float, note: str = "") -> None:
-    print(f"{rows:>10,} {tool:>7} {wall:>8.2f} {rows / wall:>12,.0f} {peak:>8.0f}   {note}",
-          flush=True)
+def line(rows: int, tool: str, run: Run, note: str = "") -> None:
+    print(f"{rows:>10,} {tool:>8} {run.wall:>8.2f} {run.cpu:>7.2f} {rows / run.wall:>12,.0f} "
+          f"{run.peak:>8.0f}   {note}", flush=True)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, nargs="+", default=[1_000_000])
     parser.add_argument("--seed", type=int, default=20241)
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="runs of the floor and quote, in turn (medians are printed)")
     parser.add_argument("--no-pandas", action="store_true", help="skip the pandas baseline")
     parser.add_argument("--ids", action="store_true", help="also time a book of id numbers")
     parser.add_argument("--stray", action="store_true",
@@ -183,35 +214,37 @@ def main() -> None:
         floor(*args.floor)
         return
     quote = Path(sys.executable).with_name("quote")
-    print(f"{'rows':>10} {'tool':>7} {'wall s':>8} {'rows/s':>12} {'peak MB':>8}")
+    print(f"{'rows':>10} {'tool':>8} {'wall s':>8} {'cpu s':>7} {'rows/s':>12} {'peak MB':>8}")
     with tempfile.TemporaryDirectory() as tmp:
         for rows in args.rows:
             book = Path(tmp) / f"book-{rows}.csv"
             generate(book, rows, args.seed)
-            fwall, fpeak = measure([sys.executable, __file__, "--floor", str(book),
-                                    str(Path(tmp) / "f.csv")])
-            line(rows, "floor", fwall, fpeak, "polars read + write alone")
-            wall, peak = measure([str(quote), "renew", str(book), "-o", str(Path(tmp) / "o.csv"),
-                                  "--json"])
-            line(rows, "quote", wall, peak, f"{wall / fwall:.2f}× the floor")
+            floor_run, quote_run, ratio = side_by_side(
+                [sys.executable, __file__, "--floor", str(book), str(Path(tmp) / "f.csv")],
+                [str(quote), "renew", str(book), "-o", str(Path(tmp) / "o.csv"), "--json"],
+                args.repeat)
+            line(rows, "floor", floor_run, "polars read + write alone")
+            line(rows, "quote", quote_run, f"{ratio:.2f}× the floor (median of "
+                                           f"{args.repeat} pairs)")
             if args.ids:
                 ids = Path(tmp) / f"ids-{rows}.csv"
                 generate(ids, rows, args.seed, ids=True)
-                iwall, ipeak = measure([str(quote), "renew", str(ids), "-o",
-                                        str(Path(tmp) / "i.csv"), "--json"])
-                line(rows, "ids", iwall, ipeak, f"{iwall / wall:.2f}× the birth-date path")
+                run = measure([str(quote), "renew", str(ids), "-o", str(Path(tmp) / "i.csv"),
+                               "--json"])
+                line(rows, "ids", run, f"{run.wall / quote_run.wall:.2f}× the birth-date path")
                 ids.unlink()
             if args.stray:
                 stray = Path(tmp) / f"stray-{rows}.csv"
                 generate(stray, rows, args.seed, stray=True)
-                swall, speak = measure([str(quote), "renew", str(stray), "-o",
-                                        str(Path(tmp) / "s.csv"), "--json"])
-                line(rows, "stray", swall, speak, f"{swall / wall:.2f}× the clean book")
+                run = measure([str(quote), "renew", str(stray), "-o",
+                               str(Path(tmp) / "s.csv"), "--json"])
+                line(rows, "stray", run, f"{run.wall / quote_run.wall:.2f}× the clean book")
                 stray.unlink()
             if not args.no_pandas:
-                pwall, ppeak = measure([sys.executable, __file__, "--pandas-baseline",
-                                        str(book), str(Path(tmp) / "p.csv")])
-                line(rows, "pandas", pwall, ppeak, f"quote is {pwall / wall:.2f}× pandas' speed")
+                run = measure([sys.executable, __file__, "--pandas-baseline", str(book),
+                               str(Path(tmp) / "p.csv")])
+                line(rows, "pandas", run,
+                     f"quote is {run.wall / quote_run.wall:.2f}× pandas' speed")
             book.unlink()
         if args.xlsx_rows:
             rows = args.xlsx_rows
@@ -219,13 +252,12 @@ def main() -> None:
             generate(book, rows, args.seed)
             xlsx = Path(tmp) / "x.xlsx"
             xlsx_book(book, xlsx)
-            wall, peak = measure([str(quote), "renew", str(xlsx), "-o",
-                                  str(Path(tmp) / "xo.csv"), "--json"])
-            line(rows, "xlsx in", wall, peak, "an .xlsx book, CSV out")
-            wall, peak = measure([str(quote), "renew", str(book), "-o",
-                                  str(Path(tmp) / "xo.xlsx"), "--json"])
-            line(rows, "xlsx out", wall, peak, "a CSV book, .xlsx out")
-
+            run = measure([str(quote), "renew", str(xlsx), "-o", str(Path(tmp) / "xo.csv"),
+                           "--json"])
+            line(rows, "xlsx in", run, "an .xlsx book, CSV out")
+            run = measure([str(quote), "renew", str(book), "-o", str(Path(tmp) / "xo.xlsx"),
+                           "--json"])
+            line(rows, "xlsx out", run, "a CSV book, .xlsx out")
 
 if __name__ == "__main__":
     main()

@@ -11,7 +11,10 @@ mutant is *killed* when a test fails (or the run exceeds three times the clean r
 and *survives* when every test passes. Survivors that cannot be killed because the change
 does not alter behaviour are listed, each with its reason, in
 ``scripts/mutation_equivalents.txt`` and counted apart. Score = killed / (mutants -
-equivalent).
+equivalent). When one line allows the same change at several places (two ``0 -> 1`` on a
+line), they are named ``0 -> 1 #1``, ``#2`` … from left to right, so each is run, listed
+and explained on its own. A mutant of a package's submodule runs that submodule's own test
+file first (``quote/renewal/report.py`` -> ``tests/test_renewal_report.py``).
 
 How it stays fast on a small machine: one parent process imports pytest, hypothesis,
 polars, typer, rich and pydantic once, then forks a child per mutant; the child imports
@@ -31,7 +34,7 @@ import signal
 import sys
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,7 +50,7 @@ TARGETS: dict[str, list[str]] = {
                             "tests/test_oracle.py"],
     "quote/eligibility.py": ["tests/test_eligibility.py", "tests/test_cli_apply.py"],
     "quote/underwriting/decision.py": ["tests/test_decision.py", "tests/test_cli_apply.py"],
-    "quote/renewal": ["tests/test_renewal*.py", "tests/test_oracle.py"],
+    "quote/renewal": ["tests/test_renewal*.py"],  # test_renewal_oracle.py among them
 }
 
 
@@ -105,13 +108,19 @@ class Mutant:
     choice: int  # which change at that point (comparisons may hold several operators)
     line: int
     what: str
+    nth: int = 0  # 1, 2, … when the same change can be made at several places of one line
+
+    @property
+    def label(self) -> str:
+        """The change, with ``#n`` when the line allows it at more than one place."""
+        return f"{self.what} #{self.nth}" if self.nth else self.what
 
     @property
     def code_line(self) -> str:
         return self.path.read_text(encoding="utf-8").splitlines()[self.line - 1].strip()
 
     def key(self) -> tuple[str, str, str]:
-        return (self.path.relative_to(ROOT).as_posix(), self.code_line, self.what)
+        return (self.path.relative_to(ROOT).as_posix(), self.code_line, self.label)
 
 
 def _skipped(tree: ast.Module, source: str) -> set[int]:
@@ -175,10 +184,33 @@ def mutants(path: Path) -> list[Mutant]:
     source = path.read_text(encoding="utf-8")
     tree = ast.parse(source)
     found = []
+    where: list[tuple[int, int]] = []
     for index, (node, changes) in enumerate(points(tree, source)):
         for choice, what in enumerate(changes):
             found.append(Mutant(path, index, choice, getattr(node, "lineno", 0), what))
+            where.append(_position(node, choice))
+    same: dict[tuple[int, str], list[int]] = {}
+    for i, m in enumerate(found):
+        same.setdefault((m.line, m.what), []).append(i)
+    for places in same.values():
+        if len(places) > 1:  # number them left to right, so each can be named on its own
+            for nth, i in enumerate(sorted(places, key=where.__getitem__), start=1):
+                found[i] = replace(found[i], nth=nth)
     return found
+
+
+def _position(node: ast.AST, choice: int) -> tuple[int, int]:
+    """Where the change is made: the operator's place (just after its left operand)."""
+    left: ast.AST = node
+    if isinstance(node, ast.Compare):
+        left = node.left if choice == 0 else node.comparators[choice - 1]
+    elif isinstance(node, ast.BinOp):
+        left = node.left
+    elif isinstance(node, ast.BoolOp):
+        left = node.values[0]
+    elif not isinstance(node, ast.AugAssign):
+        return getattr(node, "lineno", 0), getattr(node, "col_offset", 0)
+    return getattr(left, "end_lineno", 0) or 0, getattr(left, "end_col_offset", 0) or 0
 
 
 class _Apply(ast.NodeTransformer):
@@ -297,6 +329,13 @@ def run_one(mutant: Mutant | None, tests: list[str], timeout: float) -> tuple[st
     return ("survived" if code == 0 else "killed"), time.monotonic() - start
 
 
+def own_first(mutant: Mutant, tests: list[str]) -> list[str]:
+    """The tests with the mutated submodule's own file first (quote/renewal/report.py ->
+    tests/test_renewal_report.py), where most of its mutants die quickest."""
+    own = str(ROOT / "tests" / f"test_{'_'.join(module_name(mutant.path).split('.')[1:])}.py")
+    return [own, *(t for t in tests if t != own)] if own in tests else tests
+
+
 def load_equivalents() -> dict[tuple[str, str, str], str]:
     """``path | code line | change | reason`` lines (``#`` comments) -> reason."""
     found: dict[tuple[str, str, str], str] = {}
@@ -343,10 +382,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.rerun is not None:
             before = survived_in(args.rerun)
             all_mutants = [m for m in all_mutants
-                           if (m.path.relative_to(ROOT).as_posix(), m.line, m.what) in before]
+                           if (m.path.relative_to(ROOT).as_posix(), m.line, m.label) in before]
         if args.list:
             for m in all_mutants:
-                print(f"{m.path.relative_to(ROOT)}:{m.line}: {m.what}    {m.code_line}")
+                print(f"{m.path.relative_to(ROOT)}:{m.line}: {m.label}    {m.code_line}")
             continue
         status, clean = run_one(None, tests, 1800)
         if status != "survived":
@@ -360,7 +399,7 @@ def main(argv: list[str] | None = None) -> int:
             if m.key() in equivalents:  # explained already: not run, not counted
                 counts["equivalent"] += 1
                 continue
-            result, _seconds = run_one(m, tests, timeout)
+            result, _seconds = run_one(m, own_first(m, tests), timeout)
             if n % 10 == 0:
                 print(f"  … {n} of {len(all_mutants)}", flush=True)
             if result == "survived" and m.key() in equivalents:
@@ -368,7 +407,7 @@ def main(argv: list[str] | None = None) -> int:
             counts[result] += 1
             if result == "survived":
                 survivors.append(m)
-                print(f"  survived {m.path.relative_to(ROOT)}:{m.line}: {m.what}    "
+                print(f"  survived {m.path.relative_to(ROOT)}:{m.line}: {m.label}    "
                       f"{m.code_line}", flush=True)
         for k, v in counts.items():
             totals[k] += v

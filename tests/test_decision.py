@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
+
+import yaml
 
 from quote.dates import Month
 from quote.underwriting.decision import Decision, decide, karens_clear_from, months_between
@@ -120,6 +123,8 @@ def test_bas_gets_no_exclusion_of_what_it_does_not_cover() -> None:
     bas = decide(BOOK, decl, BORN, "sv", covered=frozenset({"specialist"}), product="Bas")
     assert bas.exclusions == () and bas.outcome == "accept"
     assert all(f.note and "omfattar inte" in f.note for f in bas.findings)
+    assert [(f.rule, f.effect, f.exclusions) for f in bas.findings] == [
+        ("Q13-MENTAL", "accept", ()), ("Q18-MANY", "accept", ())]
     topp = decide(BOOK, decl, BORN, "sv", covered=frozenset({"physiotherapy", "psychology"}))
     assert sorted(e.id for e in topp.exclusions) == ["physiotherapy", "psychology"]
 
@@ -162,7 +167,9 @@ def test_a_yes_no_rule_covers_is_referred() -> None:
 
 
 def test_bmi_rules() -> None:
-    assert run({}, weight_kg=100).loading_pct == 25  # 100 / 1.8² = 30.9
+    heavy = run({}, weight_kg=100)
+    assert heavy.loading_pct == 25  # 100 / 1.8² = 30.9
+    assert [(f.rule, f.answer) for f in heavy.findings] == [("BMI-30", "BMI 30.9")]
     assert run({}, weight_kg=135).outcome == "decline"  # 41.7
     assert run({}, weight_kg=50).outcome == "refer"  # 15.4
 
@@ -184,3 +191,72 @@ def test_loadings_and_exclusions_keep_their_reasons() -> None:
         ("Q2-DIABETES", 50, "Diabetes ger premietillägg 50 %.")]
     assert [(f.rule, [e.id for e in f.exclusions]) for f in decision.excluding] == [
         ("Q7-SKIN", ["psoriasis"])]
+
+
+def test_an_exclusion_rule_with_no_condition_excludes_every_part_named() -> None:
+    """The mini rule book's PAIN rule has no ``when``: any yes to q3 excludes each body part
+    the answer names, the knee with its side (side is asked for the knee only)."""
+    decision = run({"q3": {"answer": "yes", "body_part": ["knee", "back"], "side": "left"}},
+                   book=MINI)
+    assert decision.outcome == "terms"
+    assert [(e.id, e.side, e.sv) for e in decision.exclusions] == [
+        ("knee", "left", "Knä (vänster)"), ("back", None, "Rygg")]
+
+
+def test_one_condition_is_not_numbered() -> None:
+    """Findings name the condition (1, 2, …) only when an answer holds several."""
+    decision = run(heart("high_blood_pressure", "diabetes"))
+    assert [f.item for f in decision.findings] == [None, None]
+    assert decision.findings[0].as_dict("sv")["item"] is None
+
+
+def test_bmi_rules_apply_from_the_eighteenth_birthday() -> None:
+    """bmi_from_age 18: born 2006-09-01, received 2024-09-01, the applicant is 18 that day
+    and 105 cm, 50 kg gives BMI 50 / 1.05² = 45.4, at or above 40: declined. A day younger
+    (born 2006-09-02, 17) the adult BMI rules are not used: accepted."""
+    data = all_no(BOOK, 105, 50)
+    eighteen, seventeen = date(2006, 9, 1), date(2006, 9, 2)
+    adult = decide(BOOK, parse_declaration(data, BOOK, eighteen), eighteen)
+    assert (adult.age, adult.bmi, adult.outcome) == (18, Decimal("45.4"), "decline")
+    data["guardian_signed"] = "ja"
+    minor = decide(BOOK, parse_declaration(data, BOOK, seventeen), seventeen)
+    assert (minor.age, minor.outcome) == (17, "accept")
+
+
+def test_a_rule_on_the_months_since_last_symptoms(tmp_path: Path) -> None:
+    """A rule may test the months from the last symptoms to receipt (received 2024-09):
+    migraine last felt 2024-08 is 1 month ago, below 12: the rule refers, and the finding
+    names the condition it read (the derived number is no answer to show); last felt
+    2023-09 is 12 months ago, not below 12: no rule covers the answer."""
+    data = yaml.safe_load((FIXTURES / "rulebooks" / "valid.yaml").read_text(encoding="utf-8"))
+    data["rules"].append({"id": "MIGRAINE-RECENT", "question": "q2",
+                          "when": {"months_since_last_symptoms": {"below": 12},
+                                   "condition": ["migraine"]},
+                          "effect": "refer", "reason": {"sv": "Nyligen", "en": "Recent"}})
+    path = tmp_path / "rules.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
+                    encoding="utf-8")
+    book = load_rulebook(path).model
+    assert list(book.rules[-1].when) == ["months_since_last_symptoms", "condition"]
+
+    def migraine(last: str) -> Decision:
+        return run({"q2": {"answer": "yes", "condition": ["migraine"], "frequency": "often",
+                           "last_symptoms": last, "ongoing": "no"}}, book=book)
+
+    recent = migraine("2024-08")
+    assert [(f.rule, f.answer) for f in recent.findings] == [("MIGRAINE-RECENT", "Migrän")]
+    assert [f.rule for f in migraine("2023-09").findings] == ["UNMATCHED"]
+    assert [f.rule for f in migraine("2023-10").findings] == ["MIGRAINE-RECENT"]
+
+
+def test_an_exclusion_takes_only_the_parts_its_rule_names() -> None:
+    """Knee and diffuse pain under q17: Q17-BODY-PART excludes the knee (the part it
+    names), Q17-DIFFUSE refers the diffuse pain; diffuse pain is not excluded."""
+    decision = run({"q17": {"answer": "yes", "body_part": ["knee", "diffuse"], "side": "right",
+                            "onset": "2020-01", "last_symptoms": "2024-05",
+                            "treatment": "sjukgymnast", "result": "bättre",
+                            "diagnosis": "artros"}})
+    assert decision.outcome == "refer"
+    assert [(f.rule, f.answer) for f in decision.findings] == [
+        ("Q17-BODY-PART", "Knä"), ("Q17-DIFFUSE", "Diffusa smärtor")]
+    assert [(e.id, e.side) for e in decision.exclusions] == [("knee", "right")]

@@ -305,3 +305,17 @@ def test_a_month_added_after_one_trailing_blank_line(tmp_path: Path) -> None:
     raw = b"month,kpi\n2023-09,408.05\n\n"
     text = with_months(tmp_path / "k.csv", raw, [Addition(Month(2023, 10), Decimal("409.00"))])
     assert text == "month,kpi\n2023-09,408.05\n2023-10,409.00\n\n"
+
+
+def test_a_decimal_comma_is_named_as_such(tmp_path: Path) -> None:
+    """407,00 under the header month,kpi is a decimal comma, not a figure and a note: the
+    line is refused for its shape (not as a bad number), and the month counts as missing."""
+    path = tmp_path / "kpi.csv"
+    path.write_text("month,kpi\n2024-03,406.00\n2024-04,407,00\n2024-05,408.00\n",
+                    encoding="utf-8")
+    _, problems = parse_kpi(path, path.read_bytes())
+    assert [(p.line, p.severity, p.message) for p in problems] == [
+        (3, "error", "expected 'YYYY-MM,value' with a decimal point (and a note only under "
+                     "the header month,kpi,note)"),
+        (4, "warning", "2024-04 missing (between 2024-03 and 2024-05); a quote that needs "
+                       "such a month fails (fill it with quote kpi fetch or quote kpi add)")]

@@ -92,6 +92,10 @@ def test_example_indexed_2025(dkv, kpi) -> None:  # type: ignore[no-untyped-def]
     assert steps["indexation"].amount == D("17.06")  # 1085.06 − 1068.00, shown to the öre
     assert steps["rounding_indexed"].amount == D("-0.06")  # 1085.00 − 1085.06
     assert steps["rounding_indexed"].label == "Rounding 1,085.0650 to whole kronor"
+    # The KPI figures as SCB publishes them (two decimals), the factor to six:
+    # 414.57 / 408.05 = 1 + 6.52 / 408.05 = 1.0159784… → 1.015978.
+    assert steps["indexation"].label == ("KPI (1980=100) 2024-09/2023-09: 414.57 / 408.05 "
+                                         "= × 1.015978")
 
 
 @pytest.mark.parametrize(

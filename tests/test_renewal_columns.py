@@ -3,10 +3,10 @@ numbers written the Swedish way, ages."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import polars as pl
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from quote.dates import parse_date
@@ -15,6 +15,8 @@ from quote.identity import parse_identity
 from quote.renewal.columns import (
     age,
     civil_day_numbers,
+    current_columns,
+    current_ore,
     iso_day_numbers,
     number_text,
     swedish_birth,
@@ -94,10 +96,30 @@ def test_age_on_the_birthday_and_29_february() -> None:
                                                                               None]
 
 
+def test_centenarians_and_the_born_today_are_read_column_wise() -> None:
+    """Every valid Swedish number is read column-wise, none left to the row-by-row path:
+    a '+' means a hundred years or more (200315+… on 2025-01-01 is 1920-03-15), the
+    short form without '+' the latest century not after the renewal day, and someone born
+    on the renewal day itself is already born (age 0)."""
+    on = date(2025, 1, 1)
+    cases = [(date(1920, 3, 15), "+"), (date(1950, 3, 15), "-"), (date(2025, 1, 1), "-"),
+             (date(2024, 12, 31), "")]
+    texts = [personnummer(born, 123, sign=sign) for born, sign in cases]
+    assert polars_birth(texts, [on] * len(texts)) == [born for born, _ in cases]
+    assert [python_birth(text, on) for text in texts] == [born for born, _ in cases]
+
+
+ERA_EDGES = [date(y, 3, 1) + timedelta(days=d) for y in (400, 800, 1200, 1600, 2000, 2400)
+             for d in range(-3, 4)] + [date(1970, 1, 1), date(1969, 12, 31), date(1, 1, 1),
+                                       date(9999, 12, 31), date(2000, 2, 29), date(2100, 3, 1)]
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.dates(date(1, 1, 1), date(9999, 12, 31)), min_size=1, max_size=50))
+@example(ERA_EDGES)
 def test_day_numbers_by_arithmetic_are_the_calendars(days: list[date]) -> None:
-    """civil_day_numbers (integer arithmetic) against Python's own calendar."""
+    """civil_day_numbers (integer arithmetic) against Python's own calendar, the edges of
+    its 400-year eras (1 March of 400, 800 … 2400) among them."""
     epoch = date(1970, 1, 1).toordinal()
     found = civil_day_numbers(pl.Series([d.toordinal() - epoch for d in days],
                                         dtype=pl.Int64)).to_list()
@@ -117,3 +139,31 @@ def test_book_dates_follow_the_same_rule_as_quote_price() -> None:
         except ValueError:
             accepted = False
         assert accepted == (number is not None), text
+
+
+CURRENT_CASES = {  # text -> (whole öre or None, bad?)
+    "0": (0, False), "-0": (0, False), "1068": (106800, False), "007": (700, False),
+    "1000000": (100000000, False), "1000001": (None, True), "-1": (None, True),
+    "1000000.00": (100000000, False), "1000000.01": (None, True), "0.00": (0, False),
+    "-0.01": (None, True), "1068.5": (106850, False), "1 068,50": (106850, False),
+    "1\u00a0068,50": (106850, False), "1068.005": (None, True), "+5": (None, True),
+    " 5": (500, False), "abc": (None, True), "99999999999999999999": (None, True),
+    "1e3": (None, True), "": (None, False),
+}
+
+
+def test_current_premiums_in_whole_ore_with_their_range() -> None:
+    values = pl.Series("current_premium", [*CURRENT_CASES, None], dtype=pl.String)
+    found = current_columns(values)
+    expected = [*CURRENT_CASES.values(), (None, False)]
+    assert list(zip(found["__current_ore"], found["__current_bad"], strict=True)) == expected
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.integers(-10, 2_000_000).map(str),
+                          st.text(alphabet="0123456789+-., \u00a0", max_size=12)),
+                min_size=1, max_size=40))
+def test_plain_kronor_are_read_as_the_full_rule_reads_them(texts: list[str | None]) -> None:
+    """The quick path (whole kronor) never disagrees with the full rule (current_ore)."""
+    values = pl.Series("current_premium", texts, dtype=pl.String)
+    assert current_columns(values).equals(current_ore(values))

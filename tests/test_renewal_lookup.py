@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import polars as pl
 import pytest
+import yaml
 
+from quote.indexation import load_kpi
 from quote.renewal.columns import PRICING, Tuples, one_tuple_per_hash
-from quote.renewal.lookup import number, parse_bool
+from quote.renewal.lookup import Pricer, number, parse_bool
+from quote.tariff import load_tariff
+
+from .conftest import DKV_PATH, MINI_KPI_PATH, MINI_PATH
 
 
 def test_numbers_have_sane_ranges() -> None:
@@ -44,3 +50,32 @@ def test_two_tuples_with_one_hash_in_two_frames_stop_the_run() -> None:
     assert tuples.pricing(7) == (0, 2025, "x", "x", "x", "x")
     with pytest.raises(RuntimeError, match="share a hash"):
         tuples.record(fields(2))
+
+
+def test_each_rows_bracket_is_its_versions_bracket_for_its_age(tmp_path: Path) -> None:
+    """Two versions with different brackets (the second with a one-year first bracket and
+    an earlier last one): every age, past the last bracket's start too, gets the bracket
+    ``Tariff.bracket_for`` gives, by position and lowest age."""
+    data = yaml.safe_load(MINI_PATH.read_text(encoding="utf-8"))
+    data["brackets"] = ["0-0", "1-15", "16-40", "41-66", "67-"]
+    for product in data["products"].values():
+        premiums = product["premiums"]
+        premiums["1-15"] = premiums.pop("0-15")
+        product["premiums"] = {"0-0": 450, **premiums}
+    data["effective_from"] = "2030-01-01"
+    data["indexation"]["series"] = str(MINI_KPI_PATH)
+    (tmp_path / "later.yaml").write_text(yaml.safe_dump(data, allow_unicode=True),
+                                         encoding="utf-8")
+    versions = [load_tariff(DKV_PATH), load_tariff(tmp_path / "later.yaml")]
+    pricer = Pricer(versions, lambda t: load_kpi(MINI_KPI_PATH))
+    assert [v.brackets[-1].low for v in pricer.versions] == [71, 67]
+    ages = list(range(0, 131))
+    frame = pl.DataFrame({"__idx": [i for i in (0, 1) for _ in ages] + [None, 0],
+                          "age": ages * 2 + [30, None]},
+                         schema={"__idx": pl.Int16, "age": pl.Int64})
+    position, low = pricer.bracket_columns(pl.col("__idx"), pl.col("age"))
+    found = frame.select(position.alias("p"), low.alias("low"))
+    expected = [(pricer.versions[i].brackets.index(pricer.versions[i].bracket_for(a)),
+                 pricer.versions[i].bracket_for(a).low) for i in (0, 1) for a in ages]
+    assert list(zip(found["p"], found["low"], strict=True)) == [*expected, (None, None),
+                                                                (None, None)]

@@ -40,6 +40,10 @@ CASES = [
     ("rule-unknown-followup", 79, "rules[1] DIABETES: 'diagnosis' is not a follow-up of "
                                   "question q2"),
     ("rule-unknown-option", 79, "rules[1] DIABETES: condition has no option diabetis"),
+    ("rule-range-on-choice", 79, "rules[1] DIABETES: condition is choices: min and below "
+                                 "are for counts"),
+    ("rule-options-on-yesno", 85, "rules[2] MIGRAINE: ongoing is yesno: a list of options "
+                                  "is for a choice"),
     ("followup-unreachable-order", 45, "questions.q2.followups.frequency: can never be reached: "
                                        "it depends on follow-up 'ongoing', which is asked after "
                                        "it"),

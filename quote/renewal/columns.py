@@ -258,7 +258,7 @@ def current_columns(values: pl.Series) -> pl.DataFrame:
     read by :func:`current_ore`, each distinct text once."""
     text = pl.col("current_premium")
     whole = text.cast(pl.Int64, strict=False)
-    plain = (whole.is_not_null() & ~text.str.starts_with("+")).fill_null(False)
+    plain = whole.is_not_null() & ~text.str.starts_with("+")  # (False & null is False)
     in_range = (whole >= 0) & (whole <= int(CURRENT_PREMIUM_MAX))
     result = pl.DataFrame({"current_premium": values}).select(
         pl.when(plain & in_range).then(whole * 100).alias("__current_ore"),

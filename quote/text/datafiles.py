@@ -101,6 +101,12 @@ MESSAGES: Catalog = {
                                "en": "{name}: {what} is a {type}: give a list of options"},
     "rulecheck.no_option": {"sv": "{name}: {what} har inget alternativ {options}",
                             "en": "{name}: {what} has no option {options}"},
+    "rulecheck.range_only_count": {
+        "sv": "{name}: {what} är {type}: min och below gäller bara antal (count)",
+        "en": "{name}: {what} is {type}: min and below are for counts"},
+    "rulecheck.options_only_choice_rule": {
+        "sv": "{name}: {what} är {type}: en lista med alternativ gäller bara choice",
+        "en": "{name}: {what} is {type}: a list of options is for a choice"},
     "rulecheck.give_yes_no": {"sv": "{name}: {what} är ja/nej: ange yes eller no",
                               "en": "{name}: {what} is yes/no: give yes or no"},
     "rulecheck.give_min_below": {"sv": "{name}: {what} är ett antal: ange min och/eller below",

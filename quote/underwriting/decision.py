@@ -277,9 +277,9 @@ class _Engine:
                                moment=self.moment_names.get(e.id, e.id)) for e in uncovered)
             if not exclusions:
                 effect = "accept"
+        load = rule.load_pct if effect == "load" else None  # a load rule always has one
         return Finding(question=qid, answer=summary, rule=rule.id, effect=effect,
-                       reason=self.text(rule.reason),
-                       load_pct=(rule.load_pct or Decimal(0)) if effect == "load" else Decimal(0),
+                       reason=self.text(rule.reason), load_pct=load or Decimal(0),
                        exclusions=exclusions, note=note, item=number)
 
     def answer_findings(self, qid: str, question: Question, answer: Answer

@@ -293,6 +293,12 @@ def _rule_problems(doc: YamlDocument, model: RuleBookModel) -> list[Problem]:
 def _match_problems(doc: YamlDocument, loc: tuple[str | int, ...], name: str, key: str,
                     followup: FollowUp, match: Match) -> list[Problem]:
     allowed = _answers_of(followup)
+    if followup.type != "count" and (match.min is not None or match.below is not None):
+        return [doc.problem(loc, t("rulecheck.range_only_count", name=name, what=key,
+                                   type=followup.type))]
+    if followup.type not in ("choice", "choices") and match.any_of is not None:
+        return [doc.problem(loc, t("rulecheck.options_only_choice_rule", name=name, what=key,
+                                   type=followup.type))]
     if followup.type in ("choice", "choices"):
         if match.any_of is None:
             return [doc.problem(loc, t("rulecheck.give_options", name=name, what=key,

@@ -1,0 +1,45 @@
+"""The output's added columns as text, and the rejects' masked identity numbers."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import polars as pl
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quote.renewal.reading import Book
+from quote.renewal.writing import hundredths_text, mask_id, output_columns
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.integers(-10**9, 10**9)), min_size=1, max_size=30))
+def test_hundredths_are_written_as_decimals_with_two_places(values: list[int | None]) -> None:
+    found = pl.DataFrame({"v": values}, schema={"v": pl.Int64}).select(
+        hundredths_text(pl.col("v"))).to_series().to_list()
+    assert found == [None if v is None else str(Decimal(v).scaleb(-2)) for v in values]
+
+
+def test_small_and_negative_changes() -> None:
+    frame = pl.DataFrame({"v": [0, 5, -5, 100, -100, 12345, -1]})
+    assert frame.select(hundredths_text(pl.col("v"))).to_series().to_list() == [
+        "0.00", "0.05", "-0.05", "1.00", "-1.00", "123.45", "-0.01"]
+
+
+def test_ages_are_written_as_whole_numbers() -> None:
+    book = Book(Path("b.csv"), ",", ("policy_id",))
+    frame = pl.DataFrame({
+        "policy_id": ["P1", "P2", "P3", "P4"], "age": [0, 35, 999, 1000],
+        "__0bracket": ["0-15"] * 4, "__0factor": ["1.0"] * 4, "__0premium": ["1.00"] * 4,
+        "__0ore": [100] * 4, "__current_ore": [None, 100, 50, 200], "__0tariff": ["t"] * 4},
+        schema_overrides={"__current_ore": pl.Int64})
+    out = frame.select(output_columns(book))
+    assert out["age"].to_list() == ["0", "35", "999", "1000"]
+    assert out["change_pct"].to_list() == [None, "0.00", "100.00", "-50.00"]
+
+
+def test_identity_numbers_keep_only_their_birth_date_digits() -> None:
+    frame = pl.DataFrame({"id": ["050101-1233", "19050101-1233", "0501011233", None]})
+    assert frame.select(mask_id(pl.col("id"))).to_series().to_list() == [
+        "050101-****", "19050101-****", "050101****", None]
