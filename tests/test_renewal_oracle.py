@@ -32,6 +32,8 @@ from . import oracle
 from .conftest import DKV_PATH, KPI_PATH, MINI_KPI_PATH, MINI_PATH, Invoke
 from .test_oracle import BIRTHS, DKV, slow
 
+EN = {"QUOTE_LANG": "en"}  # for a test that reads English messages
+
 # --- quote renew: books that look like real ones, against the oracle ---------------------------
 
 HEADER = ["policy_id", "product", "birth_date", "renewal_date", "deductible", "smoker",
@@ -297,7 +299,7 @@ def test_a_broken_parquet_file_is_refused(run: Invoke, tmp_path: Path) -> None:
     for name, data in [("garbage.parquet", b"PAR1 not really parquet"),
                        ("truncated.parquet", good.read_bytes()[:-20])]:
         (tmp_path / name).write_bytes(data)
-        result = run("renew", str(tmp_path / name), "-o", str(tmp_path / "out.parquet"))
+        result = run("renew", str(tmp_path / name), "-o", str(tmp_path / "out.parquet"), env=EN)
         assert result.exit_code == 2, result.output
         assert "not a readable Parquet file" in result.stderr
         assert "Traceback" not in result.output
