@@ -100,7 +100,8 @@ def render_summary(summary: Summary, title: str, before_label: str, after_label:
                         before_label=before_label,
                         before=sek(before), after_label=after_label, after=sek(after),
                         change=f"{'+' if change >= 0 else ''}{number(change, 2)} %"))
-        table = Table(show_edge=False, pad_edge=False, title=t("renew.bands"))
+        console.print(t("renew.bands"))  # (as the table's title it wraps in a narrow table)
+        table = Table(show_edge=False, pad_edge=False)
         table.add_column(t("renew.column.change"))
         table.add_column(t("renew.column.count"), justify="right")
         for band in BANDS:

@@ -296,8 +296,8 @@ def derive(frame: pl.DataFrame, context: Context, on: date | None, version: pl.E
                        on="__t", how="left", maintain_order="left")
     one_tuple_per_hash(frame)
     if context.id_path:
-        frame = frame.with_columns(day_number(pl.lit(birth_from_ids(frame, prefer)))
-                                   .alias("__birth"))
+        born = birth_from_ids(frame, prefer).cast(pl.Int64)  # days since 1970-01-01
+        frame = frame.with_columns(pl.lit(civil_day_numbers(born)).alias("__birth"))
     else:
         frame = frame.with_columns(
             pl.lit(iso_day_numbers(frame.get_column("birth_date"))).alias("__birth"))
