@@ -9,9 +9,11 @@ import polars as pl
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from quote.catalog import kpi_for
 from quote.dates import parse_date
 from quote.errors import InputError
 from quote.identity import parse_identity
+from quote.renewal import Options, PricedRow, Pricer, renew_rows
 from quote.renewal.columns import (
     age,
     civil_day_numbers,
@@ -21,6 +23,9 @@ from quote.renewal.columns import (
     number_text,
     swedish_birth,
 )
+from quote.tariff import load_tariff
+
+from .conftest import DKV_PATH
 
 
 def luhn_digit(nine: str) -> str:
@@ -167,3 +172,17 @@ def test_plain_kronor_are_read_as_the_full_rule_reads_them(texts: list[str | Non
     """The quick path (whole kronor) never disagrees with the full rule (current_ore)."""
     values = pl.Series("current_premium", texts, dtype=pl.String)
     assert current_columns(values).equals(current_ore(values))
+
+
+def test_on_renews_every_row_on_that_day_birthdays_included() -> None:
+    """--on 2025-03-15 for someone born 1989-03-15: 36 that very day (bracket 36-40), the
+    book's own renewal_date ignored; a day later born is still 35 (31-35)."""
+    tariff = load_tariff(DKV_PATH)
+    pricer = Pricer([tariff], lambda t: kpi_for(t, None))
+    columns = ["policy_id", "product", "birth_date", "renewal_date", "deductible", "smoker"]
+    rows = [["P1", "plus", "1989-03-15", "2024-07-01", "0", "nej"],
+            ["P2", "plus", "1989-03-16", "2024-07-01", "0", "nej"]]
+    results = renew_rows(columns, rows, pricer, Options(on=date(2025, 3, 15)))
+    assert all(isinstance(r, PricedRow) for r in results)
+    assert [(r.age, r.bracket) for r in results if isinstance(r, PricedRow)] == [
+        (36, "36-40"), (35, "31-35")]
