@@ -4,6 +4,7 @@ numbers written the Swedish way, ages."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 import polars as pl
 from hypothesis import example, given, settings
@@ -13,7 +14,7 @@ from quote.catalog import kpi_for
 from quote.dates import parse_date
 from quote.errors import InputError
 from quote.identity import parse_identity
-from quote.renewal import Options, PricedRow, Pricer, renew_rows
+from quote.renewal import Options, PricedRow, Pricer, open_book, renew_rows, run_renewal
 from quote.renewal.columns import (
     age,
     civil_day_numbers,
@@ -153,7 +154,8 @@ CURRENT_CASES = {  # text -> (whole öre or None, bad?)
     "-0.01": (None, True), "1068.5": (106850, False), "1 068,50": (106850, False),
     "1\u00a0068,50": (106850, False), "1068.005": (None, True), "+5": (None, True),
     " 5": (500, False), "abc": (None, True), "99999999999999999999": (None, True),
-    "1e3": (None, True), "": (None, False),
+    "1e3": (None, True), "": (None, False), "999999999999999999": (None, True),
+    "99999999999999999.99": (None, True),
 }
 
 
@@ -162,6 +164,8 @@ def test_current_premiums_in_whole_ore_with_their_range() -> None:
     found = current_columns(values)
     expected = [*CURRENT_CASES.values(), (None, False)]
     assert list(zip(found["__current_ore"], found["__current_bad"], strict=True)) == expected
+    full = current_ore(values)  # the full rule alone, on every case (18 digits among them)
+    assert list(zip(full["__current_ore"], full["__current_bad"], strict=True)) == expected
 
 
 @settings(max_examples=150, deadline=None)
@@ -186,3 +190,17 @@ def test_on_renews_every_row_on_that_day_birthdays_included() -> None:
     assert all(isinstance(r, PricedRow) for r in results)
     assert [(r.age, r.bracket) for r in results if isinstance(r, PricedRow)] == [
         (36, "36-40"), (35, "31-35")]
+
+
+def test_an_empty_identity_number_is_a_bad_id_not_a_crash(tmp_path: Path) -> None:
+    """An empty `id` field (null once read) is a bad_id reject; it never reaches the
+    row-by-row reader, which takes only numbers."""
+    tariff = load_tariff(DKV_PATH)
+    pricer = Pricer([tariff], lambda t: kpi_for(t, None))
+    book = tmp_path / "book.csv"
+    book.write_text("policy_id,product,id,renewal_date,deductible,smoker\n"
+                    "P1,plus,,2025-03-01,0,nej\nP2,plus,19900501-1235,2025-03-01,0,nej\n",
+                    encoding="utf-8")
+    summary = run_renewal(open_book(book, None), None, pricer, tmp_path / "out.csv",
+                          tmp_path / "rej.csv")
+    assert (summary.rows_out, summary.rejected) == (1, {"bad_id": 1})
