@@ -7,9 +7,11 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import polars as pl
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+import quote.renewal.columns as columns
 from quote.catalog import kpi_for
 from quote.dates import parse_date
 from quote.errors import InputError
@@ -204,3 +206,18 @@ def test_an_empty_identity_number_is_a_bad_id_not_a_crash(tmp_path: Path) -> Non
     summary = run_renewal(open_book(book, None), None, pricer, tmp_path / "out.csv",
                           tmp_path / "rej.csv")
     assert (summary.rows_out, summary.rejected) == (1, {"bad_id": 1})
+
+
+def test_swedish_numbers_never_reach_the_row_by_row_reader(monkeypatch: pytest.MonkeyPatch
+                                                          ) -> None:
+    """Valid Swedish numbers (samordningsnummer on the 1st and the 31st among them) are
+    read column-wise: the row-by-row reader, slow on a million rows, is never asked."""
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("a Swedish number went to parse_identity")
+
+    monkeypatch.setattr(columns, "parse_identity", refuse)
+    on = date(2025, 3, 1)
+    born = [date(1985, 7, 1), date(1985, 7, 31), date(2001, 1, 1), date(1990, 5, 1)]
+    texts = [personnummer(b, 7, coordination=i < 2) for i, b in enumerate(born)]
+    frame = pl.DataFrame({"id": texts, "__renewal_date": [on] * 4, "__id_country": ["SE"] * 4})
+    assert columns.birth_from_ids(frame, "SE").to_list() == born
