@@ -192,3 +192,16 @@ def test_a_current_premium_in_whole_ore_is_read(text: str, change: str | None) -
     assert isinstance(priced, PricedRow), priced
     assert priced.new_premium == Decimal("1085.00")
     assert (str(priced.change_pct) if priced.change_pct is not None else None) == change
+
+
+def test_a_loading_of_up_to_1000_per_cent_is_priced() -> None:
+    """The loading's range is 0-1 000 % (README): 1000 is priced, 1000.5 is a bad number."""
+    results = renew_rows(COLUMNS, [row(loading_pct="1000"), row(loading_pct="1000.5")], PRICER)
+    assert [getattr(r, "reason", "priced") for r in results] == ["priced", "bad_number"]
+
+
+def test_a_book_with_both_birth_date_and_id_reads_the_birth_date() -> None:
+    """Both columns given (and disagreeing): the birth date is the one read."""
+    results = renew_rows([*COLUMNS, "id"], [[*GOOD, "050101-1233"]], PRICER)
+    assert [(type(r).__name__, getattr(r, "age", None)) for r in results] == [
+        ("PricedRow", 34)]  # born 1990-05-01, renewed 2025-03-01; the id says 2005
