@@ -336,17 +336,23 @@ def own_first(mutant: Mutant, tests: list[str]) -> list[str]:
     return [own, *(t for t in tests if t != own)] if own in tests else tests
 
 
-def load_equivalents() -> dict[tuple[str, str, str], str]:
-    """``path | code line | change | reason`` lines (``#`` comments) -> reason."""
-    found: dict[tuple[str, str, str], str] = {}
+class Equivalents:
+    """``path | code line | change | reason`` lines (``#`` comments). A code line may hold
+    `` | `` itself (a type union, a ``|`` operator), so a mutant is looked up by the line's
+    beginning (its own path, code line and change), never by splitting the line."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = [raw for raw in lines if raw.strip() and not raw.lstrip().startswith("#")]
+
+    def __contains__(self, key: tuple[str, str, str]) -> bool:
+        prefix = " | ".join(key) + " | "
+        return any(raw.startswith(prefix) for raw in self.lines)
+
+
+def load_equivalents() -> Equivalents:
     if not EQUIVALENTS.is_file():
-        return found
-    for raw in EQUIVALENTS.read_text(encoding="utf-8").splitlines():
-        if not raw.strip() or raw.lstrip().startswith("#"):
-            continue
-        path, code, what, reason = (part.strip() for part in raw.split(" | ", 3))
-        found[(path, code, what)] = reason
-    return found
+        return Equivalents([])
+    return Equivalents(EQUIVALENTS.read_text(encoding="utf-8").splitlines())
 
 
 def main(argv: list[str] | None = None) -> int:
