@@ -41,13 +41,12 @@ def change_pct(before: int, after: int) -> str:
 
 
 def nice_step(top: Decimal, steps: int = 4) -> Decimal:
-    """A round step (1, 2, 2.5 or 5 times a power of ten) so ``steps`` of it reach ``top``."""
-    raw = top / steps if top > 0 else Decimal(1)
+    """A round step (1, 2, 2.5, 5 or 10 times a power of ten, never below 1) so ``steps``
+    of it reach ``top``: the smallest such. (10 times the power always reaches.)"""
+    raw = top / steps
     power = Decimal(10) ** (len(str(int(raw))) - 1) if raw >= 1 else Decimal(1)
-    for factor in (1, 2, Decimal("2.5"), 5, 10):
-        if power * factor >= raw:
-            return power * factor
-    return power * 10
+    return next(power * factor for factor in (1, 2, Decimal("2.5"), 5, 10)
+                if power * factor >= raw)
 
 
 CSS = """
