@@ -170,3 +170,22 @@ def test_the_age_lines_go_through_the_mean_premiums() -> None:
     assert ticks == ["0", "1,000", "2,000", "3,000", "4,000"]  # (core tests speak English)
     ages = re.findall(r'text-anchor="middle" font-size="12">(\d+)</text>', svg)
     assert ages == [str(a) for a in range(30, 51, 2)]
+
+
+def test_the_product_table_adds_up_in_its_footer() -> None:
+    summary = Summary(by_product={("plus", "0"): [3, 2, 200000, 220000, 330000],
+                                  ("bas", "500"): [2, 2, 100000, 90000, 90000]})
+    table = svg_of(report_html(summary, TITLES), "by-product")
+    cells = re.findall(r'<td class="n">([^<]*)</td>', table.split("<tfoot>")[1])
+    # 5 rows; before 3 000 kr, after 3 100 kr (+3.33 %), all priced rows 4 200 kr
+    assert cells == ["5", "3,000.00 kr", "3,100.00 kr", "+3.33 %", "4,200.00 kr"]
+    rows = re.findall(r"<tr><td>(\w+)</td>", table.split("<tfoot>")[0])
+    assert rows == ["bas", "plus"]  # by product, then by självrisk
+
+
+def test_ages_close_together_are_each_marked() -> None:
+    """Under twenty years from the youngest to the oldest: every age gets its mark."""
+    summary = Summary(by_age={a: [1, 1, 100000, 110000, 110000] for a in range(30, 36)})
+    svg = svg_of(report_html(summary, TITLES), "by-age")
+    ages = re.findall(r'text-anchor="middle" font-size="12">(\d+)</text>', svg)
+    assert ages == [str(a) for a in range(30, 36)]
