@@ -120,9 +120,10 @@ def test_a_nice_step_is_the_smallest_round_one_that_reaches_the_top(top: Decimal
 
 
 def test_nice_steps_at_their_edges() -> None:
-    assert [nice_step(Decimal(v)) for v in (0, -5, 4, 4.01, 8, 10, 20, 36, 40, 41, 400,
-                                            401, 9999, 40000)] == [
-        1, 1, 1, 2, 2, 2.5, 5, 10, 10, 20, 100, 200, 2500, 10000]
+    tops = ("0", "-5", "2", "0.04", "4", "4.01", "8", "10", "20", "36", "40", "41", "400",
+            "401", "9999", "40000")
+    assert [nice_step(Decimal(v)) for v in tops] == [
+        1, 1, 1, 1, 1, 2, 2, Decimal("2.5"), 5, 10, 10, 20, 100, 200, 2500, 10000]
 
 
 def svg_of(html: str, section: str) -> str:
