@@ -24,6 +24,9 @@ def test_numbers_have_sane_ranges() -> None:
     assert number("9" * 5000, Decimal(1000)) is None
     assert number("nan", Decimal(1000)) is None
     assert number("-1000", Decimal(1000)) == -1000  # the sign is the engine's to judge
+    # Up to 40 characters are read (leading zeros and all), longer text is no number.
+    assert number("0" * 36 + "12.5", Decimal(1000)) == Decimal("12.5")
+    assert number("0" * 37 + "12.5", Decimal(1000)) is None
 
 
 def test_booleans() -> None:
