@@ -564,3 +564,16 @@ def test_an_unterminated_quote_in_an_id_book_leaks_nothing(run: Invoke, tmp_path
     assert "1235" not in (tmp_path / "out.rejects.csv").read_text()
     for name in ("out.csv", "out.rejects.csv"):  # never more readable than the book
         assert (tmp_path / name).stat().st_mode & 0o777 & ~0o640 == 0
+
+
+def test_a_newborn_has_not_moved_up_a_bracket(run: Invoke, tmp_path: Path) -> None:
+    """Born on the renewal day: age 0, the first bracket's lowest age, yet no move up from
+    a younger bracket (there is none). Turning 26 is one (26-30 starts at 26)."""
+    rows = [["N1", "plus", "2025-03-01", "2025-03-01", "0", "false", "", "", ""],
+            ["N2", "plus", "1999-03-01", "2025-03-01", "0", "false", "", "", ""]]
+    book = write_book(tmp_path / "book.csv", rows)
+    result = run("renew", str(book), "-o", str(tmp_path / "out.csv"), "--json")
+    assert result.exit_code == 0, result.output
+    assert [(r["age"], r["bracket"]) for r in read(tmp_path / "out.csv")] == [
+        ("0", "0-15"), ("26", "26-30")]
+    assert json.loads(result.stdout)["moved_bracket"] == 1
