@@ -19,7 +19,7 @@ import quote.renewal.engine as engine
 from quote.catalog import kpi_for
 from quote.i18n import t
 from quote.pricing import PriceRequest, price
-from quote.renewal import Pricer, open_book, run_renewal
+from quote.renewal import Book, Pricer, open_book, run_impact, run_renewal
 from quote.tariff import load_tariff
 
 from .conftest import DKV_PATH, Invoke
@@ -290,6 +290,25 @@ def test_tariff_impact(run: Invoke, tmp_path: Path) -> None:
     assert Decimal(data["premium_after"]) - Decimal(data["premium_before"]) == Decimal(102)
     human = run("tariff", "impact", str(book), str(DKV_PATH), str(new))
     assert "Rader in 5 · ut 4 · avvisade 1" in human.stdout
+
+
+def test_impact_in_the_core_reads_the_blocks_asked_for(tmp_path: Path) -> None:
+    """run_impact without options takes the date given (here each row's own); its progress
+    hears once per read block: ``block_bytes`` when given, else the book's own."""
+    path = write_book(tmp_path / "book.csv", GOOD * 5)  # 20 rows of about 50 bytes
+    pricer = Pricer([TARIFF], lambda t_: KPI)
+
+    def blocks(book: Book, block_bytes: int | None = None) -> list[int]:
+        heard: list[int] = []
+        summary = run_impact(book, None, pricer, pricer, heard.append, block_bytes)
+        assert (summary.rows_in, summary.rows_out) == (20, 20)
+        return heard
+
+    whole = open_book(path, None)
+    assert blocks(whole) == [20]
+    cut = blocks(whole, 200)
+    assert len(cut) > 1 and sum(cut) == 20
+    assert blocks(open_book(path, None, block_bytes=200)) == cut
 
 
 # --- property: random books, every row accounted for and priced as `quote price` ---------

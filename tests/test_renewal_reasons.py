@@ -192,3 +192,13 @@ def test_a_current_premium_in_whole_ore_is_read(text: str, change: str | None) -
     assert isinstance(priced, PricedRow), priced
     assert priced.new_premium == Decimal("1085.00")
     assert (str(priced.change_pct) if priced.change_pct is not None else None) == change
+
+
+def test_a_bad_id_message_names_the_country_it_was_read_for() -> None:
+    """With --id-country DK a row without its own id_country is read as Danish, and the
+    reject says so: the message names DK, not the default SE."""
+    (dk,) = renew_rows(ID_COLUMNS, [id_row(id="320190-1234")], PRICER, Options(id_country="DK"))
+    assert isinstance(dk, RejectedRow) and dk.reason == "bad_id"
+    assert "DK" in dk.message and "SE" not in dk.message
+    (se,) = renew_rows(ID_COLUMNS, [id_row(id="320190-1234")], PRICER)
+    assert isinstance(se, RejectedRow) and "SE" in se.message
