@@ -93,7 +93,8 @@ def test_good_rows_are_priced_as_quote_price(run: Invoke, tmp_path: Path) -> Non
     assert summary["premium_after"] == "5255.00"  # 1085 + 2713.75 + 1456.25
     assert summary["premium_after_all"] == "6561.50"
     assert summary["moved_bracket"] == 2  # P3 turned 26, P4 turned 36
-    assert summary["change_bands"]["0-2 %"] == 1 and summary["change_bands"]["2-5 %"] == 2
+    assert summary["change_bands"] == {"below 0 %": 0, "0-2 %": 1, "2-5 %": 2, "5-10 %": 0,
+                                       "10-20 %": 0, "20 % and over": 0}
 
 
 def test_every_reject_reason_and_the_accounting(run: Invoke, tmp_path: Path) -> None:
@@ -596,3 +597,16 @@ def test_a_newborn_has_not_moved_up_a_bracket(run: Invoke, tmp_path: Path) -> No
     assert [(r["age"], r["bracket"]) for r in read(tmp_path / "out.csv")] == [
         ("0", "0-15"), ("26", "26-30")]
     assert json.loads(result.stdout)["moved_bracket"] == 1
+
+
+def test_a_book_of_rejects_sums_to_nothing(run: Invoke, tmp_path: Path) -> None:
+    """Every row rejected (a finding: exit 1): nothing priced, every figure is zero."""
+    book = write_book(tmp_path / "book.csv", [row for row, _ in BAD[:3]])
+    result = run("renew", str(book), "-o", str(tmp_path / "out.csv"), "--json")
+    assert result.exit_code == 1, result.output
+    summary = json.loads(result.stdout)
+    assert (summary["rows_in"], summary["rows_out"], summary["rows_rejected"]) == (3, 0, 3)
+    assert (summary["premium_before"], summary["premium_after"],
+            summary["premium_after_all"]) == ("0.00", "0.00", "0.00")
+    assert (summary["rows_with_current_premium"], summary["moved_bracket"]) == (0, 0)
+    assert set(summary["change_bands"].values()) == {0} and summary["by_product"] == []
