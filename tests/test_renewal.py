@@ -95,6 +95,15 @@ def test_good_rows_are_priced_as_quote_price(run: Invoke, tmp_path: Path) -> Non
     assert summary["moved_bracket"] == 2  # P3 turned 26, P4 turned 36
     assert summary["change_bands"] == {"below 0 %": 0, "0-2 %": 1, "2-5 %": 2, "5-10 %": 0,
                                        "10-20 %": 0, "20 % and over": 0}
+    # By product and självrisk: P3 (Plus, 500) has no current premium, so it counts in
+    # after_all only.
+    figures = ("rows", "with_current", "before", "after", "after_all")
+    assert [(p["product"], p["deductible"], *(p[f] for f in figures))
+            for p in summary["by_product"]] == [
+        ("bas", "0", 1, 1, "2600.00", "2713.75", "2713.75"),
+        ("plus", "0", 1, 1, "1068.00", "1085.00", "1085.00"),
+        ("plus", "500", 1, 0, "0.00", "0.00", "1306.50"),
+        ("topp", "1000", 1, 1, "1400.00", "1456.25", "1456.25")]
 
 
 def test_every_reject_reason_and_the_accounting(run: Invoke, tmp_path: Path) -> None:
