@@ -619,3 +619,20 @@ def test_a_book_of_rejects_sums_to_nothing(run: Invoke, tmp_path: Path) -> None:
             summary["premium_after_all"]) == ("0.00", "0.00", "0.00")
     assert (summary["rows_with_current_premium"], summary["moved_bracket"]) == (0, 0)
     assert set(summary["change_bands"].values()) == {0} and summary["by_product"] == []
+
+
+def test_a_writable_id_book_gives_outputs_the_umask_allows(run: Invoke, tmp_path: Path) -> None:
+    """A book with identity numbers that anyone may write (0666): the outputs are no more
+    open than the book and than the umask (022) allows, so 0644, never 0666."""
+    header = ["policy_id", "product", "id", "renewal_date", "deductible", "smoker"]
+    book = write_book(tmp_path / "book.csv",
+                      [["P1", "plus", "900501-1235", "2025-03-01", "0", "false"]], header)
+    os.chmod(book, 0o666)
+    old = os.umask(0o022)
+    try:
+        result = run("renew", str(book), "-o", str(tmp_path / "out.csv"))
+    finally:
+        os.umask(old)
+    assert result.exit_code == 0, result.output
+    for name in ("out.csv", "out.rejects.csv", "out.manifest.json"):
+        assert (tmp_path / name).stat().st_mode & 0o777 == 0o644, name
