@@ -499,6 +499,10 @@ def test_manifest_pairs_the_two_files(run: Invoke, tmp_path: Path) -> None:
     data = json.loads(result.stdout)
     manifest = json.loads((tmp_path / "out.manifest.json").read_text())
     assert manifest["run"] == data["run"]
+    # the run id: the first 16 hex digits of sha256("<output sha256>:<rejects sha256>")
+    shas = [hashlib.sha256((tmp_path / n).read_bytes()).hexdigest()
+            for n in ("out.csv", "out.rejects.csv")]
+    assert data["run"] == hashlib.sha256(":".join(shas).encode()).hexdigest()[:16]
     for key, name in (("output", "out.csv"), ("rejects", "out.rejects.csv")):
         assert manifest[key]["file"] == name
         assert manifest[key]["sha256"] == hashlib.sha256(
