@@ -18,6 +18,7 @@ from pydantic import Field
 
 from quote.errors import InputError, Problem, TariffError
 from quote.fields import Model, Slug
+from quote.i18n import t
 from quote.tariff import ContentItem, Tariff
 from quote.yamlfile import YamlDocument, load_document, validate_document
 
@@ -78,23 +79,23 @@ def contents_problems(doc: YamlDocument, model: ContentsModel) -> list[Problem]:
     earlier: list[str] = []
     for pid, product in model.products.items():
         if product.includes is not None and product.includes not in earlier:
-            problems.append(doc.problem(("products", pid, "includes"),
-                                        f"products.{pid}.includes: {product.includes!r} is not "
-                                        "a product listed before it"))
+            problems.append(doc.problem(("products", pid, "includes"), t(
+                "contentscheck.includes", field=f"products.{pid}.includes",
+                product=product.includes)))
         if not product.items and product.includes is None:
             problems.append(doc.problem(("products", pid),
-                                        f"products.{pid}: no items and includes nothing"))
+                                        t("contentscheck.empty", field=f"products.{pid}")))
         earlier.append(pid)
         for moment in product.items:
             if moment not in model.moments:
-                problems.append(doc.problem(("products", pid, "items", moment),
-                                            f"products.{pid}.items: unknown moment "
-                                            f"{moment!r} (not under moments:)"))
+                problems.append(doc.problem(("products", pid, "items", moment), t(
+                    "tariffcheck.unknown_moment", field=f"products.{pid}.items",
+                    moment=moment)))
     for i, exclusion in enumerate(model.exclusions):
         for pid in exclusion.products:
             if pid not in model.products:
                 problems.append(doc.problem(("exclusions", i, "products"),
-                                            f"exclusions: unknown product {pid!r}"))
+                                            t("contentscheck.unknown_product", product=pid)))
     return problems
 
 
@@ -210,5 +211,5 @@ def select(found: list[Offering], insurers: list[str], products: list[str]
     chosen = [o for o in found if matches(o, insurers, products)]
     if not chosen:
         known = ", ".join(o.key for o in found)
-        raise InputError("product", f"no product matches; choose among {known}")
+        raise InputError("product", t("contents.no_match", known=known))
     return compare_products(chosen, MOMENT_ORDER)

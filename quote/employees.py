@@ -15,7 +15,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from quote.errors import InputError
+from quote.errors import InputError, os_reason
+from quote.i18n import t
 
 MAX_BYTES = 5_000_000
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # tab, newline, CR are allowed
@@ -60,13 +61,14 @@ def read_rows(path: Path, aliases: Mapping[str, str], field: str) -> list[Row]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise InputError(field, f"{path}: cannot read the file ({exc.strerror})") from None
+        raise InputError(field, t("csv.cannot_read", path=str(path), reason=os_reason(exc))
+                         ) from None
     if len(raw) > MAX_BYTES:
-        raise InputError(field, f"{path}: larger than {MAX_BYTES} bytes; split the file")
+        raise InputError(field, t("csv.too_large", path=str(path), limit=MAX_BYTES))
     text = decode(raw)
     first = text.split("\n", 1)[0]
     if not first.strip():
-        raise InputError(field, f"{path}: empty file; expected a header line")
+        raise InputError(field, t("csv.empty", path=str(path)))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter_of(first))
     try:
         header = [aliases.get(h.strip().lower(), h.strip().lower()) for h in next(reader)]
@@ -75,15 +77,17 @@ def read_rows(path: Path, aliases: Mapping[str, str], field: str) -> list[Row]:
             if not any(cell.strip() for cell in record):
                 continue
             if any(CONTROL.search(cell) for cell in record):
-                raise InputError(field, f"{path}:{reader.line_num}: a control character in a "
-                                        "cell; remove it")
+                raise InputError(field, t("csv.control", path=str(path),
+                                          line=str(reader.line_num)))
             if len(record) != len(header):
-                raise InputError(field, f"{path}:{reader.line_num}: {len(record)} cells, the "
-                                        f"header has {len(header)}")
+                raise InputError(field, t("csv.ragged", path=str(path), line=str(reader.line_num),
+                                          cells=len(record), header=len(header)))
             rows.append(Row(reader.line_num, dict(zip(header, record, strict=True))))
     except csv.Error as exc:
-        raise InputError(field, f"{path}:{reader.line_num}: not valid CSV ({exc})") from None
+        raise InputError(field, t("csv.invalid", path=str(path), line=str(reader.line_num),
+                                  error=str(exc))) from None
     duplicates = sorted({h for h in header if header.count(h) > 1})
     if duplicates:
-        raise InputError(field, f"{path}:1: column {', '.join(duplicates)} appears twice")
+        raise InputError(field, t("csv.duplicate", path=str(path),
+                                  columns=", ".join(duplicates)))
     return rows

@@ -54,7 +54,11 @@ class DataFileError(QuoteError):
         self.problems = problems
         errors = [p for p in problems if p.severity == "error"]
         lines = "\n".join(str(p) for p in errors)
-        super().__init__(lines or f"{path}: invalid")
+        if not lines:
+            from quote.i18n import t
+
+            lines = t("file.invalid", path=str(path))
+        super().__init__(lines)
 
 
 class TariffError(DataFileError):
@@ -106,3 +110,17 @@ class KpiMissingError(QuoteError):
                            where=where, own=t("kpi.missing.own") if installed else ""))
         self.path = path
         self.month = month
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the operating system refused, in the current language (``Åtkomst nekas`` /
+    ``Permission denied``); a reason without a message of its own as the OS says it."""
+    import errno
+
+    from quote.i18n import t
+
+    name = errno.errorcode.get(exc.errno or 0, "")
+    try:
+        return t(f"os.{name}")
+    except KeyError:
+        return exc.strerror or type(exc).__name__

@@ -58,29 +58,21 @@ def _whole_kronor(value: Any, *, positive: bool) -> int:
     if not ok or (value <= 0 if positive else value < 0):
         shown = _shown(value) if len(_shown(value)) <= 40 else "?"
         if positive:
-            raise PydanticCustomError(
-                "positive_kronor",
-                "premium must be a positive whole number of kronor, got {value}",
-                {"value": shown},
-            )
-        raise PydanticCustomError(
-            "kronor",
-            "must be a whole number of kronor, 0 or more, got {value}",
-            {"value": shown},
-        )
+            raise PydanticCustomError("positive_kronor",
+                                      t("field.positive_kronor", value=shown))
+        raise PydanticCustomError("kronor", t("field.kronor", value=shown))
     return int(value)
 
 
 def _percentage(value: Any) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, (int, Decimal, str)):
-        raise PydanticCustomError("pct", "must be a percentage such as 25 or 12.5")
+        raise PydanticCustomError("pct", t("field.pct"))
     try:
         result = Decimal(str(value))
     except (ArithmeticError, ValueError):
-        raise PydanticCustomError("pct", "must be a percentage such as 25 or 12.5") from None
+        raise PydanticCustomError("pct", t("field.pct")) from None
     if not result.is_finite() or result < 0:
-        raise PydanticCustomError("pct", "must be a percentage of 0 or more, got {value}",
-                                  {"value": _shown(value)})
+        raise PydanticCustomError("pct", t("field.pct_negative", value=_shown(value)))
     if not percentage_in_range(result):
         raise PydanticCustomError("pct_range", t("hostile.range.percentage", limit=MAX_PCT,
                                                  places=PCT_DECIMALS))

@@ -25,6 +25,8 @@ from pathlib import Path
 from typing import IO
 
 from quote.errors import OutputError as OutputError  # lives in quote.errors
+from quote.errors import os_reason
+from quote.i18n import t
 
 TEMP_SUFFIX = ".quote-tmp"
 STALE_AFTER_SECONDS = 24 * 3600
@@ -110,8 +112,8 @@ def _temp_beside(path: Path) -> tuple[int, Path]:
         except FileExistsError:
             continue
         except OSError as exc:
-            raise OutputError(f"{path}: cannot write here ({exc.strerror}); check that the "
-                              f"directory {directory} exists and is writable") from None
+            raise OutputError(t("output.cannot_write", path=str(path), reason=os_reason(exc),
+                                directory=str(directory))) from None
 
 
 def _mode_for(path: Path) -> int:

@@ -23,6 +23,7 @@ from quote.compare import yearly_cost, yearly_frequency
 from quote.dates import parse_date
 from quote.employees import CONTROL, read_rows, yes_no
 from quote.errors import DataFileError, InputError
+from quote.i18n import t
 from quote.identity import parse_identity
 from quote.indexation import KpiSeries
 from quote.person import Person
@@ -81,15 +82,15 @@ class Household:
 def split_spec(text: str) -> dict[str, str]:
     """``role=barn,birth-date=2015-06-01`` -> ``{"role": "barn", "birth_date": ...}``."""
     if CONTROL.search(text):
-        raise InputError("person", "a control character in the value; remove it")
+        raise InputError("person", t("person.control"))
     values: dict[str, str] = {}
-    for part in text.split(","):
+    for n, part in enumerate(text.split(","), start=1):
         if not part.strip():
             continue
         key, sep, value = part.partition("=")
         name = key.strip().lower().replace("-", "_")
         if not sep:
-            raise InputError("person", f"{key.strip()!r} is not key=value")
+            raise InputError("person", t("person.not_key_value", n=n))
         values[name] = value.strip()
     return values
 
@@ -97,7 +98,7 @@ def split_spec(text: str) -> dict[str, str]:
 def _flag(values: Mapping[str, str], key: str, where: str, field: str) -> bool:
     value = yes_no(values.get(key, ""))
     if value is None:
-        raise InputError(field, f"{where}: {key} must be yes/no, true/false or 1/0")
+        raise InputError(field, t("person.flag", where=where, name=key))
     return value
 
 
@@ -108,33 +109,35 @@ def member_from(values: Mapping[str, str], on: date, where: str,
     (``person 2``, ``family.csv:3``) and ``field`` is the option it came from."""
     unknown = sorted(set(values) - KEYS)
     if unknown:
-        raise InputError(field, f"{where}: unknown key {', '.join(unknown)} (use "
-                                   f"{', '.join(sorted(KEYS))})")
+        raise InputError(field, t("person.unknown_key", where=where, keys=", ".join(unknown),
+                                  known=", ".join(sorted(KEYS))))
     id_text, birth_text = values.get("id", ""), values.get("birth_date", "")
     if bool(id_text) == bool(birth_text):
-        raise InputError(field, f"{where}: give birth-date or id (one of them)")
+        raise InputError(field, t("person.birth_date_or_id", where=where))
     masked = None
     if id_text:
         try:
             identity = parse_identity(id_text, on, prefer="SE")
         except InputError as exc:
-            raise InputError(field, f"{where}: id: {exc.message}") from None
+            raise InputError(field, t("person.field", where=where, name="id",
+                                      message=exc.message)) from None
         born, masked = identity.birth_date, identity.masked
     else:
         try:
             born = parse_date(birth_text)
         except ValueError as exc:
-            raise InputError(field, f"{where}: birth-date: {exc}") from None
+            raise InputError(field, t("person.field", where=where, name="birth-date",
+                                      message=str(exc))) from None
     if born > on:
-        raise InputError(field, f"{where}: born after the pricing date {on}")
+        raise InputError(field, t("person.born_after", where=where, on=on.isoformat()))
     product = (values.get("product") or default_product or "").lower()
     if not product:
-        raise InputError(field, f"{where}: no product (give product= or --product)")
+        raise InputError(field, t("person.no_product", where=where))
     deductible_text = values.get("deductible", "")
     try:
         deductible = int(deductible_text) if deductible_text else default_deductible
     except ValueError:
-        raise InputError(field, f"{where}: deductible must be whole kronor") from None
+        raise InputError(field, t("person.deductible", where=where)) from None
     person = Person.born(born, on)
     return Member(role=values.get("role") or where, person=Person(person.age, born, masked),
                   product=product, deductible=deductible,
@@ -150,7 +153,7 @@ def household_quote(tariff: Tariff, kpi: KpiSeries, members: list[Member], on: d
     and marked: a new individual application is no longer possible (003 lines 269, 612-620).
     """
     if not members:
-        raise InputError("person", "give at least one person")
+        raise InputError("person", t("person.none"))
     frequency = yearly_frequency(tariff)
     priced = []
     for member in members:
@@ -193,8 +196,7 @@ def read_members(path: Path, on: date, default_product: str | None = None,
     if isinstance(data, dict) and "persons" in data:
         data, base = data["persons"], ("persons",)
     if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
-        raise InputError("file", f"{path}: expected a list of persons (role, birth_date or "
-                                 "id, product, deductible, smoker)")
+        raise InputError("file", t("person.not_list", path=str(path)))
     return [member_from({str(k).replace("-", "_"): _cell(v) for k, v in item.items()}, on,
                         f"{path}:{doc.line_of((*base, i))}", default_product,
                         default_deductible, "file")

@@ -166,8 +166,7 @@ def parse_kpi(path: Path, raw: bytes) -> tuple[KpiSeries, list[Problem]]:
             header_seen = True
             noted = stripped.replace(" ", "").lower() == HEADER_WITH_NOTE
             if stripped.replace(" ", "").lower() not in (HEADER, HEADER_WITH_NOTE):
-                problems.append(Problem(path, number, t("kpi.bad_header", header=HEADER,
-                                                        got=stripped)))
+                problems.append(Problem(path, number, t("kpi.bad_header", header=HEADER)))
             continue
         cells = [cell.strip() for cell in stripped.split(",", 2 if noted else 1)]
         if len(cells) < 2 or (not noted and "," in cells[1]) or (

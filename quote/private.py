@@ -13,7 +13,9 @@ import errno
 import os
 from pathlib import Path
 
+from quote.errors import os_reason
 from quote.files import OutputError
+from quote.i18n import t
 
 _SUFFIX = ".partial"
 
@@ -59,14 +61,14 @@ def create_private(path: Path, text: str) -> None:
     is at ``path``, OutputError if it cannot be written. Nothing half-written is left."""
     directory = path.parent if str(path.parent) else Path(".")
     if not directory.is_dir():
-        raise OutputError(f"{path}: the directory {directory} does not exist")
+        raise OutputError(t("output.no_directory", path=str(path), directory=str(directory)))
     remove_stale(path)
     tmp = _temp_name(path, os.getpid())
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
     try:
         fd = os.open(tmp, flags, 0o600)
     except OSError as exc:
-        raise OutputError(f"{path}: cannot write here ({exc.strerror})") from None
+        raise OutputError(t("data.cannot", path=str(path), reason=os_reason(exc))) from None
     try:
         os.fchmod(fd, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
@@ -76,11 +78,10 @@ def create_private(path: Path, text: str) -> None:
         try:
             os.link(tmp, path, follow_symlinks=False)
         except FileExistsError:
-            raise ExistsError(f"{path}: exists; a file holding health answers is never "
-                              "overwritten") from None
+            raise ExistsError(t("output.exists_private", path=str(path))) from None
         except OSError as exc:
             if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EXDEV):
-                raise OutputError(f"{path}: cannot write here ({exc.strerror})") from None
+                raise OutputError(t("data.cannot", path=str(path), reason=os_reason(exc))) from None
             _create_directly(path, text, flags)
     finally:
         with contextlib.suppress(FileNotFoundError):
@@ -92,8 +93,7 @@ def _create_directly(path: Path, text: str, flags: int) -> None:
     try:
         fd = os.open(path, flags, 0o600)
     except FileExistsError:
-        raise ExistsError(f"{path}: exists; a file holding health answers is never "
-                          "overwritten") from None
+        raise ExistsError(t("output.exists_private", path=str(path))) from None
     try:
         os.fchmod(fd, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
@@ -114,4 +114,5 @@ def create_private_numbered(directory: Path, stem: str, suffix: str, text: str,
         except ExistsError:
             continue
         return path
-    raise OutputError(f"{directory}: no free name for {stem}-N{suffix}")
+    raise OutputError(t("output.no_free_name", directory=str(directory), stem=stem,
+                        suffix=suffix))

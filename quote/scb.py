@@ -96,7 +96,7 @@ def http_post(url: str, body: bytes) -> bytes:
         reason = getattr(exc, "reason", None) or exc
         raise ScbUnreachable(t("kpi.fetch.offline", url=url, reason=str(reason))) from None
     if len(data) > MAX_ANSWER_BYTES:
-        raise ScbBadAnswer(t("kpi.fetch.bad_answer", url=url, reason="too large"))
+        raise ScbBadAnswer(t("kpi.fetch.bad_answer", url=url, reason=t("scb.too_large")))
     return data
 
 
@@ -109,14 +109,14 @@ def parse_answer(url: str, raw: bytes, contents_code: str) -> dict[Month, Decima
     try:
         data = json.loads(raw.decode("utf-8"), parse_float=Decimal, parse_int=Decimal)
     except (UnicodeDecodeError, ValueError):
-        raise bad("not JSON") from None
+        raise bad(t("scb.not_json")) from None
     if not isinstance(data, dict) or data.get("class", "dataset") != "dataset":
-        raise bad("not a dataset")
+        raise bad(t("scb.not_dataset"))
     ids, sizes, dims, values = (data.get("id"), data.get("size"), data.get("dimension"),
                                 data.get("value"))
     if not (isinstance(ids, list) and isinstance(sizes, list) and isinstance(dims, dict)
             and len(ids) == len(sizes) and "Tid" in ids):
-        raise bad("no id/size/dimension with Tid")
+        raise bad(t("scb.no_time"))
     positions: dict[str, dict[str, int]] = {}
     for name in ids:
         index = dims.get(name, {}).get("category", {}).get("index") if isinstance(
@@ -124,10 +124,10 @@ def parse_answer(url: str, raw: bytes, contents_code: str) -> dict[Month, Decima
         if isinstance(index, list):
             index = {code: i for i, code in enumerate(index)}
         if not isinstance(index, dict):
-            raise bad(f"dimension {name} has no category index")
+            raise bad(t("scb.no_index", name=name))
         positions[name] = {str(code): int(pos) for code, pos in index.items()}
     if "ContentsCode" in positions and contents_code not in positions["ContentsCode"]:
-        raise bad(f"contents code {contents_code} missing")
+        raise bad(t("scb.no_contents_code", code=contents_code))
     strides: list[int] = []
     stride = 1
     for size in reversed(sizes):
@@ -140,7 +140,7 @@ def parse_answer(url: str, raw: bytes, contents_code: str) -> dict[Month, Decima
         except ValueError:
             month = None
         if month is None:
-            raise bad(f"time code {code[:10]!r}")
+            raise bad(t("scb.time_code", code=code[:10]))
         flat = 0
         for name, step in zip(ids, strides, strict=True):
             if name == "Tid":
@@ -149,7 +149,7 @@ def parse_answer(url: str, raw: bytes, contents_code: str) -> dict[Month, Decima
                 flat += positions[name][contents_code] * step
         value = _value_at(values, flat)
         if value is not None and not isinstance(value, Decimal):
-            raise bad(f"value for {code[:10]} is not a number")
+            raise bad(t("scb.not_number", code=code[:10]))
         result[month] = value
     return result
 

@@ -29,6 +29,7 @@ from typing import IO, Any, Literal, cast
 import polars as pl
 
 from quote.errors import QuoteError
+from quote.i18n import t
 
 Format = Literal["csv", "excel-sv", "xlsx", "parquet"]
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -145,8 +146,8 @@ class TableWriter:
 
     def _write_xlsx(self, frame: pl.DataFrame) -> None:
         if self.rows + frame.height >= XLSX_MAX_ROWS:
-            raise SpreadsheetError(f"{self.path}: more than {XLSX_MAX_ROWS - 1:,} rows do not "
-                                   "fit a sheet; write CSV or Parquet instead")
+            raise SpreadsheetError(t("output.too_many_rows", path=str(self.path),
+                                     limit=XLSX_MAX_ROWS - 1))
         sheet, quote = self._sheet, self._formats["'"]
         numbers = frame.select(
             pl.when(plain_number(pl.col(c)).str.contains(_PLAIN_NUMBER))

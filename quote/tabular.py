@@ -18,6 +18,7 @@ import polars as pl
 
 from quote.errors import InputError
 from quote.files import atomic_paths
+from quote.i18n import t
 from quote.spreadsheet import TableWriter, format_for
 
 Cell = str | int | Decimal | None
@@ -28,7 +29,7 @@ def check_format(path: Path, field: str) -> str:
     """The output suffix; InputError naming ``field`` when it is none of ours."""
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
-        raise InputError(field, f"{path.name}: give a .csv, .xlsx or .parquet file name")
+        raise InputError(field, t("output.format", name=path.name))
     return suffix
 
 

@@ -35,6 +35,7 @@ from quote.fields import (  # noqa: F401 - re-exported for older imports
     SourceRef,
     percentage_in_range,
 )
+from quote.i18n import t
 from quote.money import RoundingMode, RoundingUnit
 from quote.yamlfile import Loaded, YamlDocument, load_document, validate_document
 
@@ -221,25 +222,26 @@ def bracket_problems(doc: YamlDocument, labels: list[str]) -> list[Problem]:
         loc = ("brackets", i)
         bracket = Bracket.parse(label)
         if bracket.high is not None and bracket.high < bracket.low:
-            problems.append(doc.problem(loc, f"brackets: {label} ends before it starts"))
+            problems.append(doc.problem(loc, t("tariffcheck.ends_before_start", label=label)))
         if previous is None:
             if bracket.low != 0:
-                problems.append(doc.problem(loc, f"brackets: the first bracket must start at "
-                                                 f"age 0, {label} starts at {bracket.low}"))
+                problems.append(doc.problem(loc, t("tariffcheck.first_not_zero", label=label,
+                                                   low=str(bracket.low))))
         elif previous.high is None:
-            problems.append(doc.problem(loc, f"brackets: {previous.label} is open-ended but "
-                                             f"is followed by {label}"))
+            problems.append(doc.problem(loc, t("tariffcheck.open_not_last",
+                                               previous=previous.label, label=label)))
         elif bracket.low > previous.high + 1:
-            problems.append(doc.problem(loc, f"brackets: gap between {previous.label} and "
-                                             f"{label} (ages {previous.high + 1}-"
-                                             f"{bracket.low - 1} have no bracket)"))
+            problems.append(doc.problem(loc, t("tariffcheck.gap", previous=previous.label,
+                                               label=label, first=str(previous.high + 1),
+                                               last=str(bracket.low - 1))))
         elif bracket.low <= previous.high:
-            problems.append(doc.problem(loc, f"brackets: {label} overlaps {previous.label}"))
+            problems.append(doc.problem(loc, t("tariffcheck.overlap", label=label,
+                                               previous=previous.label)))
         previous = bracket
     if previous is not None and previous.high is not None:
         problems.append(doc.problem(("brackets", len(labels) - 1),
-                                    f"brackets: the last bracket must be open-ended "
-                                    f"(e.g. {previous.high + 1}-), not {previous.label}"))
+                                    t("tariffcheck.last_not_open",
+                                      example=f"{previous.high + 1}-", label=previous.label)))
     return problems
 
 
@@ -249,30 +251,29 @@ def semantic_problems(doc: YamlDocument, model: TariffModel) -> list[Problem]:
     seen: set[str] = set()
     for i, label in enumerate(model.brackets):
         if label in seen:
-            problems.append(doc.problem(("brackets", i), f"brackets: {label} is listed twice"))
+            problems.append(doc.problem(("brackets", i),
+                                        t("tariffcheck.bracket_twice", label=label)))
         seen.add(label)
     for pid, product in model.products.items():
         base: tuple[str | int, ...] = ("products", pid)
         for label in model.brackets:
             if label not in product.premiums:
-                problems.append(doc.problem((*base, "premiums"),
-                                            f"products.{pid}.premiums: no premium for bracket "
-                                            f"{label}"))
+                problems.append(doc.problem((*base, "premiums"), t(
+                    "tariffcheck.no_premium", field=f"products.{pid}.premiums", label=label)))
         for label in product.premiums:
             if label not in seen:
-                problems.append(doc.problem((*base, "premiums", label),
-                                            f"products.{pid}.premiums.{label}: {label} is not "
-                                            "one of the brackets"))
+                problems.append(doc.problem((*base, "premiums", label), t(
+                    "tariffcheck.not_a_bracket", field=f"products.{pid}.premiums.{label}",
+                    label=label)))
         for j, moment in enumerate(product.moments):
             if moment not in model.moments:
-                problems.append(doc.problem((*base, "moments", j),
-                                            f"products.{pid}.moments: unknown moment "
-                                            f"{moment!r} (not under moments:)"))
+                problems.append(doc.problem((*base, "moments", j), t(
+                    "tariffcheck.unknown_moment", field=f"products.{pid}.moments",
+                    moment=moment)))
     for moment in model.contents:
         if moment not in model.moments:
-            problems.append(doc.problem(("contents", moment),
-                                        f"contents.{moment}: unknown moment {moment!r} (not "
-                                        "under moments:)"))
+            problems.append(doc.problem(("contents", moment), t(
+                "tariffcheck.unknown_moment", field=f"contents.{moment}", moment=moment)))
     lowest = min(
         ((premium, pid, label) for pid, product in model.products.items()
          for label, premium in product.premiums.items()),
@@ -283,20 +284,21 @@ def semantic_problems(doc: YamlDocument, model: TariffModel) -> list[Problem]:
     for i, option in enumerate(model.deductibles):
         loc: tuple[str | int, ...] = ("deductibles", i)
         if option.amount in amounts:
-            problems.append(doc.problem((*loc, "amount"),
-                                        f"deductibles: självrisk {option.amount} is listed twice"))
+            problems.append(doc.problem((*loc, "amount"), t("tariffcheck.deductible_twice",
+                                                            amount=str(option.amount))))
         amounts.add(option.amount)
         if lowest is not None and option.monthly_discount > 0 and \
                 lowest[0] - option.monthly_discount <= floor:
             premium, pid, label = lowest
             problems.append(doc.problem(
                 (*loc, "monthly_discount"),
-                f"deductibles: the discount {option.monthly_discount} for självrisk "
-                f"{option.amount} would push {pid} {label} ({premium} kr) to {floor} or below"))
+                t("tariffcheck.discount_too_big", discount=str(option.monthly_discount),
+                  amount=str(option.amount), product=pid, label=label, premium=str(premium),
+                  floor=str(floor))))
     problems.extend(terms_problems(doc, model))
     if "month" not in model.payment_frequencies:
         problems.append(doc.problem(("payment_frequencies",),
-                                    "payment_frequencies: a 'month' frequency is required"))
+                                    t("tariffcheck.no_month")))
     return problems
 
 
@@ -306,13 +308,11 @@ def terms_problems(doc: YamlDocument, model: TariffModel) -> list[Problem]:
     for i, item in enumerate(model.general_exclusions):
         loc: tuple[str | int, ...] = ("general_exclusions", i)
         if item.number != i + 1:
-            problems.append(doc.problem((*loc, "number"),
-                                        f"general_exclusions: item {i + 1} is numbered "
-                                        f"{item.number}; number them 1, 2, 3 … in order"))
+            problems.append(doc.problem((*loc, "number"), t(
+                "tariffcheck.exclusion_number", n=str(i + 1), number=str(item.number))))
         if i and item.line <= model.general_exclusions[i - 1].line:
-            problems.append(doc.problem((*loc, "line"),
-                                        f"general_exclusions: item {item.number} (line "
-                                        f"{item.line}) is not after the item before it"))
+            problems.append(doc.problem((*loc, "line"), t(
+                "tariffcheck.exclusion_order", number=str(item.number), line=str(item.line))))
     return problems
 
 
@@ -328,8 +328,9 @@ def premium_warnings(doc: YamlDocument, model: TariffModel) -> list[Problem]:
             if before is not None and premium < before[1]:
                 warnings.append(doc.problem(
                     ("products", pid, "premiums", label),
-                    f"products.{pid}.premiums.{label}: premium {premium} is lower than "
-                    f"{before[1]} for the younger bracket {before[0]}", "warning"))
+                    t("tariffcheck.premium_falls", field=f"products.{pid}.premiums.{label}",
+                      premium=str(premium), before=str(before[1]), younger=before[0]),
+                    "warning"))
             before = (label, premium)
     return warnings
 

@@ -30,7 +30,7 @@ from typing import Any, Generic, Protocol, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from quote.errors import DataFileError, Problem
+from quote.errors import DataFileError, Problem, os_reason
 from quote.i18n import t
 
 Location = tuple[str | int, ...]
@@ -81,6 +81,15 @@ class YamlDocument:
         return Problem(self.path, self.line_of(loc), message, severity)  # type: ignore[arg-type]
 
 
+def file_noun(what: str) -> str:
+    """The kind of data file ``what`` (``tariff``, ``rule book`` …) as a noun in the current
+    language: ``tarifffil`` / ``tariff file``."""
+    try:
+        return t(f"file.noun.{what.lower().replace(' ', '_')}")
+    except KeyError:  # a kind without a noun of its own: named as the code says it
+        return f"{what} file"
+
+
 def read_bytes(path: Path, what: str, error: type[DataFileError],
                limit: int = MAX_FILE_BYTES) -> bytes:
     """Read a data file of at most ``limit`` bytes, turning OS errors, special files (a
@@ -89,25 +98,26 @@ def read_bytes(path: Path, what: str, error: type[DataFileError],
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
-        reason = f"{what} file not found"
+        reason = t("file.not_found", noun=file_noun(what))
     except IsADirectoryError:
-        reason = f"is a directory, expected a {what} file"
+        reason = t("file.is_directory", noun=file_noun(what))
     except OSError as exc:
-        reason = f"cannot read {what} file: {exc.strerror}"
+        reason = t("file.cannot_read", noun=file_noun(what), reason=os_reason(exc))
     else:
         try:
             mode = os.fstat(fd).st_mode
             if stat.S_ISDIR(mode):
-                reason = f"is a directory, expected a {what} file"
+                reason = t("file.is_directory", noun=file_noun(what))
             elif not stat.S_ISREG(mode):
-                reason = t("hostile.file.special", what=what)
+                reason = t("hostile.file.special", noun=file_noun(what))
             else:
                 raw = _read_at_most(fd, limit + 1)
                 if len(raw) <= limit:
                     return raw
-                reason = t("hostile.file.too_large", what=what, limit=limit // 1024)
+                reason = t("hostile.file.too_large", noun=file_noun(what),
+                           limit=limit // 1024)
         except OSError as exc:
-            reason = f"cannot read {what} file: {exc.strerror}"
+            reason = t("file.cannot_read", noun=file_noun(what), reason=os_reason(exc))
         finally:
             os.close(fd)
     raise error(path, [Problem(path, None, reason)])
@@ -184,7 +194,7 @@ def load_yaml(path: Path, raw: bytes) -> YamlDocument:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        doc.problems.append(Problem(path, None, f"not UTF-8 text (byte {exc.start})"))
+        doc.problems.append(Problem(path, None, t("kpi.not_utf8", byte=str(exc.start))))
         return doc
     bad = _NOT_PRINTABLE.search(text)
     if bad is not None:
@@ -203,13 +213,15 @@ def load_yaml(path: Path, raw: bytes) -> YamlDocument:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = mark.line + 1 if mark is not None else None
-        reason = _QUOTED.sub(r"\1", exc.problem or exc.context or "invalid YAML")
+        reason = _QUOTED.sub(r"\1", exc.problem or exc.context or "")
         if exc.context and exc.context_mark is not None and exc.problem:
-            opened = exc.context_mark.line + 1
-            reason = f"{reason} ({exc.context} started on line {opened})"
-        doc.problems.append(Problem(path, where, f"YAML syntax error: {reason}"))
+            message = t("yaml.syntax_context", reason=reason, context=exc.context,
+                        line=str(exc.context_mark.line + 1))
+        else:
+            message = t("yaml.syntax", reason=reason) if reason else t("yaml.syntax_bare")
+        doc.problems.append(Problem(path, where, message))
     except yaml.YAMLError:
-        doc.problems.append(Problem(path, None, "YAML syntax error"))
+        doc.problems.append(Problem(path, None, t("yaml.syntax_bare")))
     except RecursionError:  # pragma: no cover - the depth limit comes first
         doc.problems.append(Problem(path, None, t("hostile.yaml.too_deep", limit=MAX_DEPTH)))
     finally:
@@ -251,7 +263,7 @@ def _mapping(node: yaml.MappingNode, loc: Location, doc: YamlDocument, loader: _
         key = _scalar(key_node, loader) if isinstance(key_node, yaml.ScalarNode) else None
         if key is None or isinstance(key, (list, dict)):
             doc.problems.append(
-                Problem(doc.path, key_node.start_mark.line + 1, "keys must be plain values")
+                Problem(doc.path, key_node.start_mark.line + 1, t("yaml.plain_keys"))
             )
             continue
         key_line = key_node.start_mark.line + 1
@@ -261,7 +273,7 @@ def _mapping(node: yaml.MappingNode, loc: Location, doc: YamlDocument, loader: _
                 Problem(
                     doc.path,
                     key_line,
-                    f"duplicate key{shown} (first defined on line {first_line[key]})",
+                    t("yaml.duplicate_key", shown=shown, first=str(first_line[key])),
                 )
             )
             continue
@@ -296,6 +308,29 @@ def _scalar(node: yaml.Node, loader: yaml.SafeLoader) -> Any:
     return value
 
 
+PYDANTIC_TYPES = frozenset((
+    "literal_error", "enum", "string_type", "int_type", "int_parsing", "int_from_float",
+    "bool_type", "bool_parsing", "decimal_type", "decimal_parsing", "float_type",
+    "float_parsing", "finite_number", "list_type", "dict_type", "model_type",
+    "model_attributes_type", "string_pattern_mismatch", "greater_than", "greater_than_equal",
+    "less_than", "less_than_equal", "date_type"))
+"""The pydantic error types a data file commonly meets, with a message in both languages
+(``pydantic.<type>``); any other keeps pydantic's own (English) wording."""
+
+
+def field_message(kind: str, context: Mapping[str, Any], fallback: str) -> str:
+    """A pydantic error in the current language: ``rounding.mode: ska vara 'half_up' eller
+    'half_even'``. Our own errors (PydanticCustomError) already carry a translated text."""
+    if kind not in PYDANTIC_TYPES:
+        return fallback
+    values: dict[str, object] = {name: str(value) for name, value in context.items()}
+    if "expected" in values:  # 'a', 'b' or 'c'
+        head, sep, last = str(values["expected"]).rpartition(" or ")
+        if sep:
+            values["expected"] = t("pydantic.or", head=head, last=last)
+    return t(f"pydantic.{kind}", None, **values)
+
+
 def validation_problems(doc: YamlDocument, exc: ValidationError) -> list[Problem]:
     """Turn a pydantic ValidationError into one located problem per error."""
     problems = []
@@ -304,13 +339,13 @@ def validation_problems(doc: YamlDocument, exc: ValidationError) -> list[Problem
         where = ".".join(str(part) for part in loc)
         kind = error["type"]
         if kind == "missing":
-            message = f"missing field {loc[-1]!r}"
+            message = t("yaml.missing_field", name=loc[-1])
             where = ".".join(str(part) for part in loc[:-1])
         elif kind == "extra_forbidden":
-            message = f"unknown field {loc[-1]!r}"
+            message = t("yaml.unknown_field", name=loc[-1])
             where = ".".join(str(part) for part in loc[:-1])
         else:
-            message = error["msg"]
+            message = field_message(kind, error.get("ctx") or {}, error["msg"])
         text = f"{where}: {message}" if where else message
         problems.append(doc.problem(loc, text))
     return problems
@@ -378,7 +413,7 @@ def validate_document(doc: YamlDocument, model: type[M], what: str,
     if doc.problems:
         return None, list(doc.problems)
     if not isinstance(doc.data, dict):
-        return None, [Problem(doc.path, 1, f"a {what} file must be a YAML mapping")]
+        return None, [Problem(doc.path, 1, t("yaml.not_mapping", noun=file_noun(what)))]
     try:
         parsed = model.model_validate(doc.data)
     except ValidationError as exc:

@@ -116,16 +116,16 @@ def specials(kind: str) -> list[Case]:
     return [
         Case(f"{kind}-directory", kind, special(kind, "directory"), "directory"),
         Case(f"{kind}-fifo", kind, special(kind, "fifo"),
-             Msg("hostile.file.special", {"what": ANY}), dangerous=True),
+             Msg("hostile.file.special", {"noun": ANY}), dangerous=True),
         Case(f"{kind}-devzero", kind, special(kind, "devzero"),
-             Msg("hostile.file.special", {"what": ANY}), dangerous=True),
+             Msg("hostile.file.special", {"noun": ANY}), dangerous=True),
         Case(f"{kind}-missing", kind, special(kind, "missing"), ("not found", "does not exist",
                                                                  "no such file")),
         Case(f"{kind}-symlink-loop", kind, special(kind, "loop"), None),
     ]
 
 
-TOO_LARGE = Msg("hostile.file.too_large", {"what": ANY, "limit": 1024})
+TOO_LARGE = Msg("hostile.file.too_large", {"noun": ANY, "limit": 1024})
 CONTROL = ("U+0000",)
 TOO_DEEP = Msg("hostile.yaml.too_deep", {"limit": 64})
 ALIASES = Msg("hostile.yaml.alias_too_big", {"limit": 10_000})

@@ -11,6 +11,8 @@ from quote.check import check_files, expand
 
 from .conftest import BUNDLED, FIXTURES, Invoke
 
+EN = {"QUOTE_LANG": "en"}  # for a test that reads English messages
+
 T = FIXTURES / "tariffs"
 K = FIXTURES / "kpi"
 RB = FIXTURES / "rulebooks"
@@ -49,7 +51,7 @@ CASES = [
     (K / "duplicate-month.csv", 8, "2024-01: duplicate month (first on line 7)"),
     (K / "non-positive.csv", 11, "2024-05: KPI must be a number from 1 to 10 000 with at most "
                                  "4 decimals, got '0'"),
-    (K / "bad-header.csv", 2, "the header must be 'month,kpi', got 'manad;kpi'"),
+    (K / "bad-header.csv", 2, "the header must be 'month,kpi' (or 'month,kpi,note')"),
     # rule books: a rule naming a question or follow-up that does not exist, and a
     # follow-up that can never be reached
     (RB / "rule-unknown-question.yaml", 90, "rules[3] PAIN: question 'q9' does not exist"),
@@ -150,7 +152,7 @@ def test_github_format_escapes_properties_and_messages(run: Invoke, tmp_path: Pa
     name = "tariff 50%,v1:beta.yaml"
     text = (T / "valid.yaml").read_text(encoding="utf-8")
     (tmp_path / name).write_text(text + "'a%b,c:d': 1\n", encoding="utf-8")
-    result = run("tariff", "check", "--format", "github", str(tmp_path / name))
+    result = run("tariff", "check", "--format", "github", str(tmp_path / name), env=EN)
     assert result.exit_code == 1
     where = str(tmp_path / name).replace("%", "%25").replace(":", "%3A").replace(",", "%2C")
     line = text.count("\n") + 1

@@ -16,6 +16,8 @@ from quote.underwriting.rulebook import load_rulebook
 from .conftest import BUNDLED, FIXTURES, Invoke
 from .declarations import all_no, declaration_for
 
+EN = {"QUOTE_LANG": "en"}  # for a test that reads English messages
+
 BOOK = load_rulebook(BUNDLED / "rulebook-dkv-example-2024-06-01.yaml").model
 APPLICANT = ["--product", "plus", "--birth-date", "1990-05-01", "--residence", "SE",
              "--on", "2024-09-01"]
@@ -112,7 +114,7 @@ def test_late_declaration_is_invalid(run: Invoke, tmp_path: Path) -> None:
     decl = all_no(BOOK)
     decl["signed"] = "2024-07-01"
     path = write(tmp_path, decl)
-    result = run("apply", *APPLICANT, "--declaration", str(path))
+    result = run("apply", *APPLICANT, "--declaration", str(path), env=EN)
     assert result.exit_code == 2
     assert re.search(r"decl\.yaml:\d+: received 2024-09-01 is more than 1 month\(s\) after "
                      r"signing \(2024-07-01; latest 2024-08-01\)", result.stderr)
@@ -123,7 +125,7 @@ def test_incomplete_declaration_lists_every_problem(run: Invoke, tmp_path: Path)
     del decl["answers"]["q4"]
     del decl["answers"]["q9"]
     decl["answers"]["q2"] = {"answer": "yes", "condition": ["diabetes"]}
-    result = run("apply", *APPLICANT, "--declaration", str(write(tmp_path, decl)))
+    result = run("apply", *APPLICANT, "--declaration", str(write(tmp_path, decl)), env=EN)
     assert result.exit_code == 2
     lines = result.stderr.splitlines()
     # In file order: missing answers are placed at the `answers:` line.
@@ -141,7 +143,7 @@ def test_under_18_needs_a_guardian(run: Invoke, tmp_path: Path) -> None:
     path = write(tmp_path, all_no(BOOK))
     child = ["--product", "plus", "--birth-date", "2012-01-01", "--residence", "SE", "--on",
              "2024-09-01", "--declaration", str(path)]
-    result = run("apply", *child)
+    result = run("apply", *child, env=EN)
     assert result.exit_code == 2 and "under 18 a guardian (förmyndare) must sign" in \
         result.stderr
     decl = all_no(BOOK)
@@ -190,7 +192,8 @@ def test_record_is_private_and_complete(run: Invoke, tmp_path: Path) -> None:
     assert saved["tariff"]["sha256"] and saved["rulebook"]["sha256"]
     assert "900501-1235" not in result.stdout and json.loads(result.stdout)["id"] == \
         "19900501-****"
-    again = run("apply", *APPLICANT, "--declaration", str(path), "--record", str(record))
+    again = run("apply", *APPLICANT, "--declaration", str(path), "--record", str(record),
+                env=EN)
     assert again.exit_code == 2 and "is never overwritten" in again.stderr
 
 
@@ -216,7 +219,7 @@ def test_template_filled_in_is_accepted(run: Invoke, tmp_path: Path) -> None:
     unfilled = tmp_path / "unfilled.yaml"
     unfilled.write_text(re.sub(r"(signed|received): \d{4}-\d{2}-\d{2}", r"\1: 2024-09-01",
                                text))
-    result = run("apply", *APPLICANT, "--declaration", str(unfilled))
+    result = run("apply", *APPLICANT, "--declaration", str(unfilled), env=EN)
     assert result.exit_code == 2 and "height_cm: missing" in result.stderr
 
 
@@ -224,9 +227,8 @@ def test_template_filled_in_is_accepted(run: Invoke, tmp_path: Path) -> None:
     (["--product", "gold"], "--product: okänd produkt 'gold'"),
     (["--deductible", "700"], "--deductible: självrisk 700 erbjuds inte"),
     (["--lang", "de"], "--lang: välj sv eller en"),
-    (["--declaration", "nope.yaml"], "nope.yaml: declaration file not found"),
-    (["--record", "/nonexistent/dir/r.json"], "--record: the directory /nonexistent/dir does "
-                                              "not exist"),
+    (["--declaration", "nope.yaml"], "nope.yaml: deklarationsfilen finns inte"),
+    (["--record", "/nonexistent/dir/r.json"], "--record: katalogen /nonexistent/dir finns inte"),
 ])
 def test_bad_input_before_any_question(run: Invoke, args: list[str], message: str) -> None:
     result = run("apply", *APPLICANT, *args)
@@ -254,7 +256,7 @@ def test_offer_is_priced_on_the_start_date(run: Invoke, tmp_path: Path) -> None:
     assert "1 270,00 kr" in text and "premien börjar 2025-01-01" in text
     later = json.loads(run(*args, "--start", "2025-03-01", "--json").stdout)
     assert later["start"] == "2025-03-01" and later["monthly_premium"] == "1270.00"
-    early = run(*args, "--start", "2024-12-01")
+    early = run(*args, "--start", "2024-12-01", env=EN)
     assert early.exit_code == 2 and "--start: 2024-12-01 is before the decision date" in \
         early.stderr
 
@@ -290,7 +292,8 @@ def test_two_conditions_under_one_question_through_the_cli(run: Invoke, tmp_path
     bad["answers"]["q7"] = {"answer": "yes", "conditions": [
         {"condition": "eczema", "onset": "LEAKTEXT efter hjärtinfarkt 2019",
          "treatment": {"LEAK": "x"}, "last_symptoms": "2024-01"}]}
-    result = run("apply", *APPLICANT, "--declaration", str(write(tmp_path, bad, "b.yaml")))
+    result = run("apply", *APPLICANT, "--declaration", str(write(tmp_path, bad, "b.yaml")),
+                 env=EN)
     assert result.exit_code == 2
     assert "q7.conditions[1].onset: expected a month YYYY-MM" in result.stderr
     assert "q7.conditions[1].treatment: expected text" in result.stderr
@@ -348,7 +351,7 @@ def test_a_timestamp_as_a_declaration_date_is_a_clean_error(run: Invoke, tmp_pat
                   yaml.safe_dump(all_no(BOOK)))
     assert "T10:00:00" in text
     path.write_text(text)
-    result = run("apply", *APPLICANT, "--declaration", str(path))
+    result = run("apply", *APPLICANT, "--declaration", str(path), env=EN)
     assert result.exit_code == 2, result.output
     assert f"{field}: expected a date YYYY-MM-DD, not a date and time" in result.stderr
     assert "Traceback" not in result.output
@@ -359,7 +362,7 @@ def test_record_is_never_written_through_a_symlink(run: Invoke, tmp_path: Path) 
     link = tmp_path / "record.json"
     link.symlink_to(target)  # dangling
     result = run("apply", *APPLICANT, "--declaration", str(write(tmp_path, all_no(BOOK))),
-                 "--record", str(link))
+                 "--record", str(link), env=EN)
     assert result.exit_code == 2 and "never overwritten" in result.stderr
     assert not target.exists()
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".partial")] == []
@@ -379,5 +382,5 @@ def test_karens_mode_asks_no_health_questions(run: Invoke, tmp_path: Path) -> No
     assert (data["mode"], data["outcome"], data["findings"][0]["rule"]) == \
         ("karens", "accept", "KARENS")
     given = run("apply", *APPLICANT, "--rulebook", book, "--declaration",
-                str(write(tmp_path, all_no(BOOK))))
+                str(write(tmp_path, all_no(BOOK))), env=EN)
     assert given.exit_code == 2 and "asks no health questions" in given.stderr

@@ -12,6 +12,8 @@ from rich.prompt import Prompt
 
 from .conftest import Invoke
 
+EN = {"QUOTE_LANG": "en"}  # for a test that reads English messages
+
 APPLICANT = ["--product", "plus", "--birth-date", "1990-05-01", "--residence", "SE",
              "--on", "2024-09-01"]
 
@@ -173,12 +175,12 @@ def test_interrupted_before_any_answer_writes_nothing(run: Invoke, tmp_path: Pat
 def test_resume_needs_a_draft(run: Invoke, tmp_path: Path) -> None:
     other = tmp_path / "other.json"
     other.write_text("{}")
-    result = run("apply", *APPLICANT, "--resume", str(other))
+    result = run("apply", *APPLICANT, "--resume", str(other), env=EN)
     assert result.exit_code == 2 and "is not an interview draft" in result.stderr
 
 
 def test_draft_dir_must_exist_before_any_question(run: Invoke, tmp_path: Path) -> None:
-    result = run("apply", *APPLICANT, "--draft-dir", str(tmp_path / "no"), input="180\n")
+    result = run("apply", *APPLICANT, "--draft-dir", str(tmp_path / "no"), input="180\n", env=EN)
     assert result.exit_code == 2 and "--draft-dir: the directory" in result.stderr
     assert "Längd" not in result.output
 
@@ -187,7 +189,7 @@ def test_a_draft_of_another_rule_book_is_refused(run: Invoke, tmp_path: Path) ->
     draft = tmp_path / "d.json"
     draft.write_text(json.dumps({"kind": "quote-interview-draft", "rulebook": "other",
                                  "version": "1", "answers": {}}))
-    result = run("apply", *APPLICANT, "--resume", str(draft))
+    result = run("apply", *APPLICANT, "--resume", str(draft), env=EN)
     assert result.exit_code == 2 and "another rule book" in result.stderr
 
 

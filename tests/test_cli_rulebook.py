@@ -10,6 +10,8 @@ import pytest
 
 from .conftest import BUNDLED, Invoke
 
+EN = {"QUOTE_LANG": "en"}  # for a test that reads English messages
+
 RULEBOOK = BUNDLED / "rulebook-dkv-example-2024-06-01.yaml"
 
 
@@ -44,18 +46,18 @@ def _line_of(path: Path, text: str, after: str) -> int:
 def test_a_changed_rule_fails_with_file_and_line(run: Invoke, broken: Path) -> None:
     rules = broken.with_name(broken.stem + ".scenarios") / "rules.yaml"
     line = _line_of(rules, "loading_pct: 25", "BMI-30")
-    result = run("rulebook", "test", str(broken))
+    result = run("rulebook", "test", str(broken), env=EN)
     assert result.exit_code == 1
     assert f"{rules}:{line}: BMI-30: BMI 30-35 gives a 25 % loading.: expected loading 25 %, " \
            "got 30 %" in result.stdout
     github = run("rulebook", "test", str(broken), "--format", "github")
     assert github.exit_code == 1
     assert f"::error file={rules},line={line}::BMI-30" in github.stdout
-    data = json.loads(run("rulebook", "test", str(broken), "--format", "json").stdout)
+    data = json.loads(run("rulebook", "test", str(broken), "--format", "json", env=EN).stdout)
     assert data["ok"] is False
     assert {(f["line"], f["message"]) for f in data["failures"]} >= {
         (line, "expected loading 25 %, got 30 %")}
-    check = run("tariff", "check", str(broken.parent))
+    check = run("tariff", "check", str(broken.parent), env=EN)
     assert check.exit_code == 1 and "expected loading 25 %, got 30 %" in check.stdout
 
 
@@ -65,7 +67,7 @@ def test_a_scenario_file_given_explicitly(run: Invoke, tmp_path: Path) -> None:
                     "  - name: wrong premium\n"
                     "    applicant: {product: plus, birth_date: 1990-05-01, \"on\": 2024-09-01}\n"
                     "    expect: {outcome: accept, monthly_premium: \"1000.00\"}\n")
-    result = run("rulebook", "test", str(RULEBOOK), str(path))
+    result = run("rulebook", "test", str(RULEBOOK), str(path), env=EN)
     assert result.exit_code == 1
     assert f"{path}:6: wrong premium: expected monthly premium 1000.00, got 1068.00" in \
         result.stdout
@@ -82,7 +84,7 @@ def test_an_invalid_scenario_file_is_bad_input(run: Invoke, tmp_path: Path, text
                                                message: str) -> None:
     path = tmp_path / "bad.yaml"
     path.write_text(text)
-    result = run("rulebook", "test", str(RULEBOOK), str(path))
+    result = run("rulebook", "test", str(RULEBOOK), str(path), env=EN)
     assert result.exit_code == 2 and message in result.stderr
     assert "Traceback" not in result.output
 
@@ -95,7 +97,7 @@ def test_a_scenario_with_an_invalid_declaration_fails_at_its_line(run: Invoke,
                     "    applicant: {product: plus, birth_date: 1990-05-01, \"on\": 2024-09-01}\n"
                     "    declaration: {answers: {q2: maybe}}\n"
                     "    expect: {outcome: accept}\n")
-    result = run("rulebook", "test", str(RULEBOOK), str(path))
+    result = run("rulebook", "test", str(RULEBOOK), str(path), env=EN)
     assert result.exit_code == 1
     assert f"{path}:6: bad answer: the declaration is not valid: q2: the answer must be yes " \
            "or no" in result.stdout
@@ -105,7 +107,7 @@ def test_scenarios_for_another_rule_book_fail(run: Invoke, tmp_path: Path) -> No
     path = tmp_path / "other.yaml"
     path.write_text("kind: rulebook-scenarios\nrulebook: other-book\nscenarios:\n"
                     "  - name: x\n    expect: {outcome: accept}\n")
-    result = run("rulebook", "test", str(RULEBOOK), str(path))
+    result = run("rulebook", "test", str(RULEBOOK), str(path), env=EN)
     assert result.exit_code == 1
     assert f"{path}:2: file: written for rule book other-book, not dkv-example" in result.stdout
 

@@ -21,6 +21,8 @@ from quote.tariff import ContentItem
 
 from .conftest import BUNDLED, ROOT, Invoke
 
+EN = {"QUOTE_LANG": "en"}  # for a test that reads English messages
+
 DSS = BUNDLED / "dss-halsa-contents.yaml"
 SKANDIA = BUNDLED / "skandia-vardforsakring-contents.yaml"
 SEEDS = next((p for p in (ROOT.parent / "shared" / "seeds",
@@ -161,7 +163,7 @@ def test_cli_products_compare(run: Invoke) -> None:
 
 
 def test_cli_products_compare_bad_filter(run: Invoke) -> None:
-    result = run("products", "compare", "--insurer", "nobody")
+    result = run("products", "compare", "--insurer", "nobody", env=EN)
     assert result.exit_code == 2 and "no product matches" in result.stderr
 
 

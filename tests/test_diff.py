@@ -11,6 +11,8 @@ from quote.tariff import load_tariff
 
 from .conftest import DKV_PATH, Invoke
 
+EN = {"QUOTE_LANG": "en"}  # for a test that reads English messages
+
 
 def _changed(tmp_path: Path) -> Path:
     """Plus 31-35 1068 → 1100, smoker 25 → 30 %, a new bracket split of 71- into 71-80/81-."""
@@ -67,5 +69,5 @@ def test_diff_products_added_and_removed(tmp_path: Path) -> None:
 
 
 def test_diff_bad_file(run: Invoke) -> None:
-    result = run("tariff", "diff", str(DKV_PATH), "nope.yaml")
+    result = run("tariff", "diff", str(DKV_PATH), "nope.yaml", env=EN)
     assert result.exit_code == 2 and "nope.yaml: tariff file not found" in result.stderr

@@ -34,6 +34,8 @@ from quote.tariff import Tariff
 
 from .conftest import DKV_PATH, FIXTURES, Invoke
 
+EN = {"QUOTE_LANG": "en"}  # for a test that reads English messages
+
 GROUP = FIXTURES / "group"
 ON = date(2025, 3, 1)
 
@@ -202,20 +204,21 @@ def test_cli_social_charges_setting(run: Invoke) -> None:
     (["-o", "out.txt"], "give a .csv, .xlsx or .parquet"),
 ])
 def test_cli_bad_options_exit_2(run: Invoke, args: list[str], message: str) -> None:
-    result = run("group", str(GROUP / "twelve.csv"), "--on", "2025-03-01", *args)
+    result = run("group", str(GROUP / "twelve.csv"), "--on", "2025-03-01", *args,
+                 env=EN)
     assert result.exit_code == 2 and message in result.stderr
 
 
 def test_cli_bad_files_exit_2(run: Invoke, tmp_path: Path) -> None:
     ragged = tmp_path / "ragged.csv"
     ragged.write_text("name,birth_date\nA,1990-01-01,x\n")
-    result = run("group", str(ragged))
+    result = run("group", str(ragged), env=EN)
     assert result.exit_code == 2 and "ragged.csv:2: 3 cells" in result.stderr
     nocol = tmp_path / "nocol.csv"
     nocol.write_text("name,product\nA,plus\n")
-    result = run("group", str(nocol))
+    result = run("group", str(nocol), env=EN)
     assert result.exit_code == 2 and "needs a column id or birth_date" in result.stderr
-    result = run("group", str(tmp_path / "missing.csv"))
+    result = run("group", str(tmp_path / "missing.csv"), env=EN)
     assert result.exit_code == 2 and "cannot read" in result.stderr
 
 

@@ -56,7 +56,7 @@ def test_bundled_series_equals_the_shared_copies() -> None:
 @pytest.mark.parametrize(
     ("name", "line", "message"),
     [
-        ("bad-header", 2, "the header must be 'month,kpi', got 'manad;kpi'"),
+        ("bad-header", 2, "the header must be 'month,kpi' (or 'month,kpi,note')"),
         ("bad-month", 8, "the first column must be a month YYYY-MM"),
         ("duplicate-month", 8, "2024-01: duplicate month (first on line 7)"),
         ("non-positive", 11, "2024-05: KPI must be a number from 1 to 10 000 with at most 4 "
@@ -70,6 +70,16 @@ def test_broken_series_reported_at_its_line(name: str, line: int, message: str) 
     with pytest.raises(KpiError) as info:
         load_kpi(path)
     assert [str(p) for p in info.value.problems] == [f"{path}:{line}: {message}"]
+
+
+def test_a_file_that_is_no_series_is_never_quoted(tmp_path: Path) -> None:
+    """--kpi pointed at the wrong file: its first line is not repeated in the message."""
+    path = tmp_path / "shadow"
+    path.write_text("root:$6$secret:19000:0:99999:7:::\n2024-01,410.0\n")
+    with pytest.raises(KpiError) as info:
+        load_kpi(path)
+    assert [str(p) for p in info.value.problems] == [
+        f"{path}:1: the header must be 'month,kpi' (or 'month,kpi,note')"]
 
 
 def test_empty_and_missing_series(tmp_path: Path) -> None:

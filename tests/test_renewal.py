@@ -24,6 +24,8 @@ from quote.tariff import load_tariff
 
 from .conftest import DKV_PATH, Invoke
 
+EN = {"QUOTE_LANG": "en"}  # for a test that reads English messages
+
 HEADER = ["policy_id", "product", "birth_date", "renewal_date", "deductible", "smoker",
           "loading_pct", "current_premium", "broker"]
 GOOD = [
@@ -169,7 +171,7 @@ def test_missing_or_clashing_columns_exit_2_before_any_work(run: Invoke, tmp_pat
                                                              header: list[str],
                                                              message: str) -> None:
     book = write_book(tmp_path / "book.csv", [], header)
-    result = run("renew", str(book), "-o", str(tmp_path / "out.csv"))
+    result = run("renew", str(book), "-o", str(tmp_path / "out.csv"), env=EN)
     assert result.exit_code == 2
     assert message in result.stderr
     assert not (tmp_path / "out.csv").exists()
@@ -178,19 +180,19 @@ def test_missing_or_clashing_columns_exit_2_before_any_work(run: Invoke, tmp_pat
 def test_not_a_csv_file(run: Invoke, tmp_path: Path) -> None:
     binary = tmp_path / "book.csv"
     binary.write_bytes(b"PK\x03\x04\x00\x00binary")
-    result = run("renew", str(binary), "-o", str(tmp_path / "out.csv"))
+    result = run("renew", str(binary), "-o", str(tmp_path / "out.csv"), env=EN)
     assert result.exit_code == 2 and "not a CSV file" in result.stderr
     latin = tmp_path / "latin.csv"
     latin.write_bytes(b"policy_id,product\nP1,B\x81s\n")  # 0x81: not in Windows-1252 either
-    result = run("renew", str(latin), "-o", str(tmp_path / "out.csv"), "--on", "2025-01-01")
+    result = run("renew", str(latin), "-o", str(tmp_path / "out.csv"), "--on", "2025-01-01", env=EN)
     assert result.exit_code == 2 and "neither UTF-8 nor Windows-1252" in result.stderr
     assert "--encoding" in result.stderr
     assert run("renew", str(tmp_path / "none.csv"), "-o", str(tmp_path / "o.csv")
                ).exit_code == 2
     good = write_book(tmp_path / "good.csv", GOOD)
-    nowhere = run("renew", str(good), "-o", str(tmp_path / "none" / "out.csv"))
+    nowhere = run("renew", str(good), "-o", str(tmp_path / "none" / "out.csv"), env=EN)
     assert nowhere.exit_code == 2 and "cannot write here" in nowhere.stderr
-    same = run("renew", str(latin), "-o", str(latin))
+    same = run("renew", str(latin), "-o", str(latin), env=EN)
     assert same.exit_code == 2 and "must be different files" in same.stderr
 
 
@@ -554,7 +556,7 @@ def test_reports_of_renew_and_impact(run: Invoke, tmp_path: Path) -> None:
     same = run("renew", str(book), "-o", str(tmp_path / "o.csv"), "--report", str(book))
     assert same.exit_code == 2
     nowhere = run("renew", str(book), "-o", str(tmp_path / "o.csv"), "--report",
-                  str(tmp_path / "none" / "r.html"))
+                  str(tmp_path / "none" / "r.html"), env=EN)
     assert nowhere.exit_code == 2 and "cannot write here" in nowhere.stderr
     assert not (tmp_path / "o.csv").exists()  # checked before any work
 

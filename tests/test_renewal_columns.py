@@ -3,15 +3,20 @@ numbers written the Swedish way, ages."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
+from pathlib import Path
 
 import polars as pl
-from hypothesis import given, settings
+import pytest
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+import quote.renewal.columns as columns
+from quote.catalog import kpi_for
 from quote.dates import parse_date
 from quote.errors import InputError
 from quote.identity import parse_identity
+from quote.renewal import Options, PricedRow, Pricer, open_book, renew_rows, run_renewal
 from quote.renewal.columns import (
     age,
     civil_day_numbers,
@@ -21,6 +26,9 @@ from quote.renewal.columns import (
     number_text,
     swedish_birth,
 )
+from quote.tariff import load_tariff
+
+from .conftest import DKV_PATH
 
 
 def luhn_digit(nine: str) -> str:
@@ -109,10 +117,17 @@ def test_centenarians_and_the_born_today_are_read_column_wise() -> None:
     assert [python_birth(text, on) for text in texts] == [born for born, _ in cases]
 
 
+ERA_EDGES = [date(y, 3, 1) + timedelta(days=d) for y in (400, 800, 1200, 1600, 2000, 2400)
+             for d in range(-3, 4)] + [date(1970, 1, 1), date(1969, 12, 31), date(1, 1, 1),
+                                       date(9999, 12, 31), date(2000, 2, 29), date(2100, 3, 1)]
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.dates(date(1, 1, 1), date(9999, 12, 31)), min_size=1, max_size=50))
+@example(ERA_EDGES)
 def test_day_numbers_by_arithmetic_are_the_calendars(days: list[date]) -> None:
-    """civil_day_numbers (integer arithmetic) against Python's own calendar."""
+    """civil_day_numbers (integer arithmetic) against Python's own calendar, the edges of
+    its 400-year eras (1 March of 400, 800 … 2400) among them."""
     epoch = date(1970, 1, 1).toordinal()
     found = civil_day_numbers(pl.Series([d.toordinal() - epoch for d in days],
                                         dtype=pl.Int64)).to_list()
@@ -141,7 +156,8 @@ CURRENT_CASES = {  # text -> (whole öre or None, bad?)
     "-0.01": (None, True), "1068.5": (106850, False), "1 068,50": (106850, False),
     "1\u00a0068,50": (106850, False), "1068.005": (None, True), "+5": (None, True),
     " 5": (500, False), "abc": (None, True), "99999999999999999999": (None, True),
-    "1e3": (None, True), "": (None, False),
+    "1e3": (None, True), "": (None, False), "999999999999999999": (None, True),
+    "99999999999999999.99": (None, True),
 }
 
 
@@ -150,6 +166,8 @@ def test_current_premiums_in_whole_ore_with_their_range() -> None:
     found = current_columns(values)
     expected = [*CURRENT_CASES.values(), (None, False)]
     assert list(zip(found["__current_ore"], found["__current_bad"], strict=True)) == expected
+    full = current_ore(values)  # the full rule alone, on every case (18 digits among them)
+    assert list(zip(full["__current_ore"], full["__current_bad"], strict=True)) == expected
 
 
 @settings(max_examples=150, deadline=None)
@@ -160,3 +178,46 @@ def test_plain_kronor_are_read_as_the_full_rule_reads_them(texts: list[str | Non
     """The quick path (whole kronor) never disagrees with the full rule (current_ore)."""
     values = pl.Series("current_premium", texts, dtype=pl.String)
     assert current_columns(values).equals(current_ore(values))
+
+
+def test_on_renews_every_row_on_that_day_birthdays_included() -> None:
+    """--on 2025-03-15 for someone born 1989-03-15: 36 that very day (bracket 36-40), the
+    book's own renewal_date ignored; a day later born is still 35 (31-35)."""
+    tariff = load_tariff(DKV_PATH)
+    pricer = Pricer([tariff], lambda t: kpi_for(t, None))
+    columns = ["policy_id", "product", "birth_date", "renewal_date", "deductible", "smoker"]
+    rows = [["P1", "plus", "1989-03-15", "2024-07-01", "0", "nej"],
+            ["P2", "plus", "1989-03-16", "2024-07-01", "0", "nej"]]
+    results = renew_rows(columns, rows, pricer, Options(on=date(2025, 3, 15)))
+    assert all(isinstance(r, PricedRow) for r in results)
+    assert [(r.age, r.bracket) for r in results if isinstance(r, PricedRow)] == [
+        (36, "36-40"), (35, "31-35")]
+
+
+def test_an_empty_identity_number_is_a_bad_id_not_a_crash(tmp_path: Path) -> None:
+    """An empty `id` field (null once read) is a bad_id reject; it never reaches the
+    row-by-row reader, which takes only numbers."""
+    tariff = load_tariff(DKV_PATH)
+    pricer = Pricer([tariff], lambda t: kpi_for(t, None))
+    book = tmp_path / "book.csv"
+    book.write_text("policy_id,product,id,renewal_date,deductible,smoker\n"
+                    "P1,plus,,2025-03-01,0,nej\nP2,plus,19900501-1235,2025-03-01,0,nej\n",
+                    encoding="utf-8")
+    summary = run_renewal(open_book(book, None), None, pricer, tmp_path / "out.csv",
+                          tmp_path / "rej.csv")
+    assert (summary.rows_out, summary.rejected) == (1, {"bad_id": 1})
+
+
+def test_swedish_numbers_never_reach_the_row_by_row_reader(monkeypatch: pytest.MonkeyPatch
+                                                          ) -> None:
+    """Valid Swedish numbers (samordningsnummer on the 1st and the 31st among them) are
+    read column-wise: the row-by-row reader, slow on a million rows, is never asked."""
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("a Swedish number went to parse_identity")
+
+    monkeypatch.setattr(columns, "parse_identity", refuse)
+    on = date(2025, 3, 1)
+    born = [date(1985, 7, 1), date(1985, 7, 31), date(2001, 1, 1), date(1990, 5, 1)]
+    texts = [personnummer(b, 7, coordination=i < 2) for i, b in enumerate(born)]
+    frame = pl.DataFrame({"id": texts, "__renewal_date": [on] * 4, "__id_country": ["SE"] * 4})
+    assert columns.birth_from_ids(frame, "SE").to_list() == born

@@ -202,3 +202,16 @@ def test_a_bad_id_message_names_the_country_it_was_read_for() -> None:
     assert "DK" in dk.message and "SE" not in dk.message
     (se,) = renew_rows(ID_COLUMNS, [id_row(id="320190-1234")], PRICER)
     assert isinstance(se, RejectedRow) and "SE" in se.message
+
+
+def test_a_loading_of_up_to_1000_per_cent_is_priced() -> None:
+    """The loading's range is 0-1 000 % (README): 1000 is priced, 1000.5 is a bad number."""
+    results = renew_rows(COLUMNS, [row(loading_pct="1000"), row(loading_pct="1000.5")], PRICER)
+    assert [getattr(r, "reason", "priced") for r in results] == ["priced", "bad_number"]
+
+
+def test_a_book_with_both_birth_date_and_id_reads_the_birth_date() -> None:
+    """Both columns given (and disagreeing): the birth date is the one read."""
+    results = renew_rows([*COLUMNS, "id"], [[*GOOD, "050101-1233"]], PRICER)
+    assert [(type(r).__name__, getattr(r, "age", None)) for r in results] == [
+        ("PricedRow", 34)]  # born 1990-05-01, renewed 2025-03-01; the id says 2005

@@ -171,24 +171,22 @@ def _check_paths(record: Path | None, declaration: Path | None, resume: Path | N
     """What can be refused before anything is read or asked (a hint: the record is still
     created exclusively)."""
     if record is not None and (record.exists() or record.is_symlink()):
-        fail(f"--record: {record} exists; an application record is never overwritten")
+        fail(t("cli.record_exists", path=str(record)))
     if record is not None and not (record.parent if str(record.parent) else Path(".")).is_dir():
-        fail(f"--record: the directory {record.parent} does not exist")
+        fail(t("cli.no_directory", option="--record", directory=str(record.parent)))
     if declaration is not None and resume is not None:
-        fail("--resume: continues an interview; it cannot go with --declaration")
+        fail(t("cli.resume_with_declaration"))
     if draft_dir is not None and not draft_dir.is_dir():
-        fail(f"--draft-dir: the directory {draft_dir} does not exist")
+        fail(t("cli.no_directory", option="--draft-dir", directory=str(draft_dir)))
 
 
 def _check_book(book: RuleBook, draft: dict[str, Any] | None, declaration: Path | None
                 ) -> None:
     if draft is not None and (draft.get("rulebook"), draft.get("version")) != \
             (book.model.id, book.model.version):
-        fail(f"--resume: the draft was made with another rule book than {book.model.id} "
-             f"{book.model.version}")
+        fail(t("cli.resume_other_book", id=book.model.id, version=book.model.version))
     if declaration is not None and book.model.declaration.mode == "karens":
-        fail("--declaration: the rule book takes on risk with karens and asks no health "
-             "questions")
+        fail(t("cli.declaration_karens"))
 
 
 def _decide(request: ApplicationRequest, received: date, chosen: Tariff, series: KpiSeries,
@@ -218,7 +216,7 @@ def _read_draft(path: Path | None) -> dict[str, Any] | None:
         raise DeclarationError(path, doc.problems)
     data = doc.data
     if not isinstance(data, dict) or data.get("kind") != DRAFT_KIND:
-        fail(f"--resume: {path} is not an interview draft (kind: {DRAFT_KIND})")
+        fail(t("cli.not_a_draft", path=str(path), kind=DRAFT_KIND))
     return data
 
 

@@ -219,5 +219,5 @@ def book_errors(book: Path) -> Iterator[None]:
     try:
         yield
     except pl.exceptions.PolarsError as exc:
-        raise QuoteError(f"{book}: not a valid book ({type(exc).__name__}); nothing was "
-                         "written") from None
+        raise QuoteError(t("book.invalid", path=str(book), error=type(exc).__name__)
+                         ) from None

@@ -98,21 +98,23 @@ def group(
     """
     on_date = date_option(on, "--on") or date.today()
     if policyholder_kind not in KINDS:
-        fail(f"--policyholder-kind: choose {' or '.join(KINDS)}")
+        fail(t("cli.choose", option="--policyholder-kind", choices=t("cli.or").join(KINDS)))
     if cover_end not in COVER_ENDS:
-        fail(f"--cover-end: choose {' or '.join(COVER_ENDS)}")
+        fail(t("cli.choose", option="--cover-end", choices=t("cli.or").join(COVER_ENDS)))
     if not 16 <= cover_end_age <= 120:
-        fail(f"--cover-end-age: must be 16 to 120, got {cover_end_age}")
+        fail(t("cli.between", option="--cover-end-age", low="16", high="120",
+               value=str(cover_end_age)))
     charges = percentage_option(social_charges, "--social-charges")
     if charges > 100:
-        fail(f"--social-charges: must be 0 to 100, got {social_charges}")
+        fail(t("cli.between", option="--social-charges", low="0", high="100",
+               value=social_charges))
     with user_errors():
         if output is not None:
             check_format(output, "output")
         rows = read_rows(employees, ALIASES, "employees")
         columns = set(rows[0].cells) if rows else set()
         if rows and not columns & {"id", "birth_date"}:
-            fail(f"{employees}:1: needs a column id or birth_date")
+            fail(t("cli.needs_id_column", path=str(employees)))
         chosen = choose_tariff(tariff, tariffs, on_date)
         rules = choose_rulebook(rulebook, tariffs, on_date).model.eligibility
         settings = GroupSettings(

@@ -64,7 +64,7 @@ def household(
     """
     on_date = date_option(on, "--on") or date.today()
     if not person and file is None:
-        fail("give --person (one or more) or --file")
+        fail(t("person.none_given"))
     default = product.lower() if product else None
     with user_errors():
         members = [member_from(split_spec(spec), on_date, f"person {i}", default, deductible)

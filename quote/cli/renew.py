@@ -46,8 +46,8 @@ def versions_of(tariff: Path | None, tariffs: Path | None) -> list[Tariff]:
     catalog = load_catalog(tariffs or bundled_data_dir(), kinds=("tariff",))
     ids = sorted({t.id for t in catalog.tariffs})
     if len(ids) > 1:
-        raise InputError("tariff", f"{catalog.directory} holds several tariffs "
-                                   f"({', '.join(ids)}); choose one with --tariff")
+        raise InputError("tariff", t("cli.several_tariffs", directory=str(catalog.directory),
+                                     ids=", ".join(ids)))
     return list(catalog.tariffs)
 
 
@@ -100,7 +100,8 @@ def render_summary(summary: Summary, title: str, before_label: str, after_label:
                         before_label=before_label,
                         before=sek(before), after_label=after_label, after=sek(after),
                         change=f"{'+' if change >= 0 else ''}{number(change, 2)} %"))
-        table = Table(show_edge=False, pad_edge=False, title=t("renew.bands"))
+        console.print(t("renew.bands"))  # (as the table's title it wraps in a narrow table)
+        table = Table(show_edge=False, pad_edge=False)
         table.add_column(t("renew.column.change"))
         table.add_column(t("renew.column.count"), justify="right")
         for band in BANDS:
@@ -133,10 +134,10 @@ def options_for(on: date | None, id_country: str | None) -> Options:
     from quote.renewal import Options
 
     if id_country is not None and id_country.upper() not in COUNTRIES:
-        fail(f"--id-country: must be one of {', '.join(COUNTRIES)}")
+        fail(f"--id-country: {t('identity.country', countries=', '.join(COUNTRIES))}")
     prefer = os.environ.get("QUOTE_ID_COUNTRY", "SE").upper()
     if prefer not in COUNTRIES:
-        fail(f"QUOTE_ID_COUNTRY: must be one of {', '.join(COUNTRIES)}")
+        fail(f"QUOTE_ID_COUNTRY: {t('identity.country', countries=', '.join(COUNTRIES))}")
     return Options(on=on, id_country=id_country.upper() if id_country else None,
                    prefer=prefer)
 
@@ -144,7 +145,7 @@ def options_for(on: date | None, id_country: str | None) -> Options:
 def check_report_path(report: Path | None) -> None:
     """The report's directory exists: checked before any work, like the outputs'."""
     if report is not None and not report.resolve().parent.is_dir():
-        fail(f"{report}: cannot write here; the directory {report.parent} does not exist")
+        fail(t("cli.report_directory", path=str(report), directory=str(report.parent)))
 
 
 def none_priced(summary: Summary) -> str | None:
@@ -204,7 +205,7 @@ def renew(
     if report is not None:
         targets.add(report.resolve())
     if len(targets) < 3 + (report is not None):
-        fail("BOOK, -o, --rejects and --report must be different files")
+        fail(t("cli.renew_distinct"))
     check_report_path(report)
     published: list[Pair] = []
     with user_errors():

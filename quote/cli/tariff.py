@@ -396,7 +396,7 @@ def impact(
     on_date = date_option(on, "--on")
     options = options_for(on_date, id_country)
     if report is not None and report.resolve() == book.resolve():
-        fail("BOOK and --report must be different files")
+        fail(t("cli.impact_distinct"))
     check_report_path(report)
     with user_errors():
         opened = open_book(book, on_date, encoding=encoding, sheet=sheet,

@@ -256,13 +256,12 @@ def current_columns(values: pl.Series) -> pl.DataFrame:
     """:func:`current_ore` of a whole column. Whole kronor written plainly (``1068``, the
     common case) are read at once; any other text (``1 068,50``, ``1068.5``, ``+5``) is
     read by :func:`current_ore`, each distinct text once."""
-    text = pl.col("current_premium")
-    whole = text.cast(pl.Int64, strict=False)
-    plain = (whole.is_not_null() & ~text.str.starts_with("+")).fill_null(False)
-    in_range = (whole >= 0) & (whole <= int(CURRENT_PREMIUM_MAX))
-    result = pl.DataFrame({"current_premium": values}).select(
-        pl.when(plain & in_range).then(whole * 100).alias("__current_ore"),
-        (plain & ~in_range).alias("__current_bad"), plain.alias("plain"))
+    whole = values.cast(pl.Int64, strict=False)
+    plain = whole.is_not_null() & ~values.str.starts_with("+")  # (False & null is False)
+    in_range = plain & (whole >= 0) & (whole <= int(CURRENT_PREMIUM_MAX))
+    result = pl.DataFrame({"w": whole, "ok": in_range, "plain": plain}).select(
+        pl.when(pl.col("ok")).then(pl.col("w") * 100).alias("__current_ore"),
+        (pl.col("plain") & ~pl.col("ok")).alias("__current_bad"), "plain")
     other = (~result.get_column("plain") & values.is_not_null()).arg_true()
     if other.len():
         texts = values.gather(other)
@@ -296,8 +295,8 @@ def derive(frame: pl.DataFrame, context: Context, on: date | None, version: pl.E
                        on="__t", how="left", maintain_order="left")
     one_tuple_per_hash(frame)
     if context.id_path:
-        frame = frame.with_columns(day_number(pl.lit(birth_from_ids(frame, prefer)))
-                                   .alias("__birth"))
+        born = birth_from_ids(frame, prefer).cast(pl.Int64)  # days since 1970-01-01
+        frame = frame.with_columns(pl.lit(civil_day_numbers(born)).alias("__birth"))
     else:
         frame = frame.with_columns(
             pl.lit(iso_day_numbers(frame.get_column("birth_date"))).alias("__birth"))

@@ -70,7 +70,7 @@ class Pricer:
     def __init__(self, versions: list[Tariff], kpi_of: Callable[[Tariff], KpiSeries]) -> None:
         self.versions = sorted(versions, key=lambda t: t.effective_from)
         self.kpis = [kpi_of(t) for t in self.versions]
-        self.cache: dict[tuple[int, int, int, str, str, str, str], Priced] = {}
+        self.cache: dict[Key, Priced] = {}
         self._brackets: tuple[int, pl.Series, pl.Series] | None = None
 
     @property
@@ -108,16 +108,14 @@ class Pricer:
         at = idx.cast(pl.Int64) * stride + age.clip(0, stride - 1)
         return pl.lit(position).gather(at), pl.lit(low).gather(at)
 
-    def price_key(self, key: Key, context: Context) -> Priced:
-        """A key (version, year, age, product, självrisk, smoker, loading) priced."""
-        idx, year, age, *rest = key
-        # The premium depends on the age only through its bracket: the engine is called
-        # once per bracket, with the bracket's lowest age standing for every age in it.
-        inner = (idx, year, self.versions[idx].bracket_for(age).low, *rest)
-        result = self.cache.get(inner)  # type: ignore[arg-type]
+    def price_bracket(self, key: Key, context: Context) -> Priced:
+        """A key (version, year, the bracket's lowest age, product, självrisk, smoker,
+        loading) priced. The premium depends on the age only through its bracket: the
+        engine is called once per bracket, its lowest age standing for every age in it."""
+        result = self.cache.get(key)
         if result is None:
-            result = self._price(context, *inner)  # type: ignore[arg-type]
-            self.cache[inner] = result  # type: ignore[index]
+            result = self._price(context, *key)
+            self.cache[key] = result
         return result
 
     def _price(self, context: Context, idx: int, year: int, age: int, product: str,
@@ -160,7 +158,7 @@ def lookup_frame(pricer: Pricer, keys: pl.DataFrame, tag: str, context: Context,
         idx, year, *texts = tuples.pricing(t)
         assert idx is not None and year is not None  # keys come from rows that passed checks
         low = pricer.versions[idx].brackets[position].low
-        rows.append(pricer.price_key((idx, year, low, *texts), context))
+        rows.append(pricer.price_bracket((idx, year, low, *texts), context))
     return keys.select("__t", f"{tag}b").with_columns(
         pl.Series(f"{tag}reason", [p.reason.id if p.reason else None for p in rows],
                   dtype=pl.String),

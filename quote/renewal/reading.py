@@ -26,6 +26,7 @@ from typing import Literal
 import polars as pl
 
 from quote.errors import BookError as BookError  # lives in quote.errors
+from quote.i18n import t
 
 REQUIRED = ("policy_id", "product", "deductible", "smoker")
 ADDED = ("age", "bracket", "index_factor", "new_premium", "change_pct", "tariff_id")
@@ -94,15 +95,15 @@ def open_book(path: Path, on: date | None, encoding: str | None = None,
               sheet: str | None = None, block_bytes: int = BLOCK_BYTES) -> Book:
     """Check the book's header before any work: kind, encoding, delimiter, columns."""
     if not path.is_file():
-        raise BookError(f"{path}: file not found")
+        raise BookError(t("book.not_found", path=str(path)))
     suffix = path.suffix.lower()
     if sheet is not None and suffix != ".xlsx":
-        raise BookError(f"{path}: --sheet is for Excel books (.xlsx)")
+        raise BookError(t("book.sheet_not_excel", path=str(path)))
     if suffix == ".parquet":
         try:
             columns = tuple(pl.scan_parquet(path).collect_schema().names())
         except Exception as exc:  # polars raises several kinds for a broken file
-            raise BookError(f"{path}: not a readable Parquet file ({type(exc).__name__})"
+            raise BookError(t("book.bad_parquet", path=str(path), error=type(exc).__name__)
                             ) from None
         book = Book(path, ",", columns, kind="parquet")
     elif suffix in (".xlsx", ".xlsm"):
@@ -117,20 +118,19 @@ def check_header(book: Book, on: date | None) -> None:
     """Required columns present, none that the output would overwrite, none twice."""
     missing = [c for c in REQUIRED if not book.has(c)]
     if not book.has("birth_date") and not book.has("id"):
-        missing.append("birth_date (or id)")
+        missing.append(t("book.column_or", column="birth_date", other="id"))
     if on is None and not book.has("renewal_date"):
-        missing.append("renewal_date (or --on)")
+        missing.append(t("book.column_or", column="renewal_date", other="--on"))
     if book.columns and missing:
-        raise BookError(f"{book.path}: missing column(s) {', '.join(missing)}; the header "
-                        f"has {', '.join(book.columns)}")
+        raise BookError(t("book.missing_columns", path=str(book.path), missing=", ".join(missing),
+                          columns=", ".join(book.columns)))
     clash = [c for c in (*ADDED, *REJECT_ADDED) if book.has(c)]
     if clash:
-        raise BookError(f"{book.path}: the column(s) {', '.join(clash)} would be overwritten "
-                        "by the output; rename them")
+        raise BookError(t("book.clash", path=str(book.path), columns=", ".join(clash)))
     if len(set(book.columns)) != len(book.columns):
-        raise BookError(f"{book.path}: a column name appears twice in the header")
+        raise BookError(t("book.duplicate_column", path=str(book.path)))
     if any(not c for c in book.columns):
-        raise BookError(f"{book.path}: a column in the header has no name")
+        raise BookError(t("book.unnamed_column", path=str(book.path)))
 
 
 def codec_of(name: str) -> str:
@@ -139,10 +139,9 @@ def codec_of(name: str) -> str:
     try:
         codec = codecs.lookup(name).name
     except LookupError:
-        raise BookError(f"--encoding: unknown encoding {name!r} (e.g. utf-8, windows-1252)"
-                        ) from None
+        raise BookError(t("book.unknown_encoding", name=name)) from None
     if ',;"\n'.encode(codec, errors="replace") != b',;"\n':
-        raise BookError(f"--encoding: {name} is not supported (use utf-8 or windows-1252)")
+        raise BookError(t("book.unsupported_encoding", name=name))
     return codec
 
 
@@ -170,7 +169,7 @@ def _open_csv(path: Path, encoding: str | None, block_bytes: int) -> Book:
     with path.open("rb") as handle:
         head = handle.read(HEAD_BYTES)
     if b"\x00" in head.split(b"\n", 1)[0] or head.count(b"\x00") > len(head) // 100:
-        raise BookError(f"{path}: not a CSV file (binary content)")  # a NUL in a row: a reject
+        raise BookError(t("book.binary", path=str(path)))  # a NUL in a row: a reject
     if head.startswith(b"\xef\xbb\xbf"):
         head = head[3:]
         codec = codec_of(encoding) if encoding else "utf-8"
@@ -179,15 +178,13 @@ def _open_csv(path: Path, encoding: str | None, block_bytes: int) -> Book:
     else:
         found = detect_encoding(head, complete=len(head) < HEAD_BYTES)
         if found is None:
-            raise BookError(f"{path}: neither UTF-8 nor Windows-1252 text; give the book's "
-                            "encoding with --encoding")
+            raise BookError(t("book.no_encoding", path=str(path)))
         codec = found
     line = head.split(b"\n", 1)[0]
     try:
         header = line.decode(codec).strip("\r")
     except UnicodeDecodeError:
-        raise BookError(f"{path}:1: the header is not {codec} text; check --encoding"
-                        ) from None
+        raise BookError(t("book.header_encoding", path=str(path), codec=codec)) from None
     if not header.strip():
         return Book(path, ",", (), encoding=codec, block_bytes=block_bytes)  # empty: 0 rows
     separator = ";" if header.count(";") > header.count(",") else ","
@@ -202,18 +199,19 @@ def _open_xlsx(path: Path, sheet: str | None) -> Book:
         reader = fastexcel.read_excel(path)
         names = list(reader.sheet_names)
     except Exception as exc:  # fastexcel raises its own kinds for a broken file
-        raise BookError(f"{path}: not a readable Excel file ({type(exc).__name__})") from None
+        raise BookError(t("book.bad_excel", path=str(path), error=type(exc).__name__)
+                        ) from None
     if not names:
-        raise BookError(f"{path}: the workbook has no sheet")
+        raise BookError(t("book.no_sheet", path=str(path)))
     chosen = names[0] if sheet is None else sheet
     if chosen not in names:
-        raise BookError(f"{path}: no sheet named {sheet!r}; the sheets are "
-                        f"{', '.join(names)}")
+        raise BookError(t("book.unknown_sheet", path=str(path), sheet=sheet,
+                          sheets=", ".join(names)))
     try:
         frame = reader.load_sheet(chosen, dtypes="string").to_polars()
     except Exception as exc:
-        raise BookError(f"{path}: sheet {chosen!r} cannot be read ({type(exc).__name__})"
-                        ) from None
+        raise BookError(t("book.bad_sheet", path=str(path), sheet=chosen,
+                          error=type(exc).__name__)) from None
     columns = tuple(str(c).strip() for c in frame.columns)
     if columns and all(c.startswith("__UNNAMED__") for c in columns):
         columns = ()

@@ -7,11 +7,11 @@ from quote.i18n import Catalog
 
 MESSAGES: Catalog = {
     "hostile.file.special": {
-        "sv": "är ingen vanlig fil (en enhet, FIFO eller socket), en {what}-fil väntades",
-        "en": "is not a regular file (a device, FIFO or socket), expected a {what} file"},
+        "sv": "är ingen vanlig fil (en enhet, FIFO eller socket), en {noun} väntades",
+        "en": "is not a regular file (a device, FIFO or socket), expected a {noun}"},
     "hostile.file.too_large": {
-        "sv": "{what}-filen är större än {limit} KiB; det är inte en {what}-fil",
-        "en": "{what} file is larger than {limit} KiB; that is not a {what} file"},
+        "sv": "{noun}en är större än {limit} KiB; det är ingen {noun}",
+        "en": "{noun} is larger than {limit} KiB; that is not a {noun}"},
     "hostile.yaml.control_character": {
         "sv": "styrtecknet {code} är inte tillåtet i en YAML-fil",
         "en": "control character {code} is not allowed in a YAML file"},

@@ -7,8 +7,9 @@ from quote.i18n import Catalog
 MESSAGES: Catalog = {
     # Problems in a series file (prefixed by file:line).
     "kpi.not_utf8": {"sv": "inte UTF-8-text (byte {byte})", "en": "not UTF-8 text (byte {byte})"},
-    "kpi.bad_header": {"sv": "rubrikraden ska vara '{header}', inte {got!r}",
-                       "en": "the header must be '{header}', got {got!r}"},
+    # (what the line holds is never quoted: --kpi may name a file that is no KPI series)
+    "kpi.bad_header": {"sv": "rubrikraden ska vara '{header}' (eller '{header},note')",
+                       "en": "the header must be '{header}' (or '{header},note')"},
     "kpi.bad_line": {"sv": "väntade 'ÅÅÅÅ-MM,värde' med decimalpunkt (och en anmärkning bara "
                            "under rubriken month,kpi,note)",
                      "en": "expected 'YYYY-MM,value' with a decimal point (and a note only "

@@ -150,10 +150,12 @@ def received_of(data: Any, default: date) -> date:
 def _dates(request: ApplicationRequest, received: date) -> Dates:
     start = request.start or start_date(request.decided)
     if request.decided < received:
-        raise InputError("on", f"the decision date {request.decided} is before the application "
-                               f"was received ({received})")
+        raise InputError("on", t("application.decided_before_received",
+                                 decided=request.decided.isoformat(),
+                                 received=received.isoformat()))
     if start < request.decided:
-        raise InputError("start", f"{start} is before the decision date {request.decided}")
+        raise InputError("start", t("application.start_before_decided", start=start.isoformat(),
+                                       decided=request.decided.isoformat()))
     return Dates(received=received, decided=request.decided, start=start)
 
 
@@ -201,8 +203,9 @@ def apply_for(request: ApplicationRequest, received: date, tariff: Tariff, kpi: 
     declaration = parse_declaration(raw.data, book.model, request.birth_date, doc=raw.doc,
                                     path=raw.path)
     if declaration.received != received:
-        raise InputError("received", f"eligibility was checked on {received}, but the "
-                                     f"declaration was received {declaration.received}")
+        raise InputError("received", t("application.received_differs",
+                                       received=received.isoformat(),
+                                       declared=declaration.received.isoformat()))
     product = tariff.model.products[request.product]
     decision = decide(book.model, declaration, request.birth_date, lang,
                       covered=frozenset(product.moments), product=product.name,

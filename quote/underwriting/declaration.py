@@ -26,6 +26,7 @@ from typing import Any
 from quote.dates import Month, age_on, parse_date
 from quote.errors import DeclarationError as DeclarationError  # lives in quote.errors
 from quote.errors import Problem
+from quote.i18n import pick, t
 from quote.underwriting.rulebook import FollowUp, Question, RuleBookModel
 from quote.yamlfile import YamlDocument, by_line
 
@@ -45,6 +46,7 @@ class AnswerProblem(ValueError):
     def __init__(self, code: str, message: str) -> None:
         super().__init__(message)
         self.code = code
+        self.message = message
 
 
 @dataclass(frozen=True)
@@ -172,21 +174,21 @@ def parse_followup(followup: FollowUp, value: Any) -> FollowUpValue:
         items = value if isinstance(value, list) else [value]
         ids = [option_id(followup, item) for item in items]
         if followup.type == "choice" and len(ids) != 1:
-            raise AnswerProblem("one_option", "choose one option")
+            raise AnswerProblem("one_option", t("answer.one_option"))
         if not ids or any(i is None for i in ids):
-            raise AnswerProblem("option", f"choose from {', '.join(followup.options)}")
+            raise AnswerProblem("option", t("answer.option", options=", ".join(followup.options)))
         chosen = [i for i in ids if i is not None]
         return chosen[0] if followup.type == "choice" else tuple(dict.fromkeys(chosen))
     if followup.type == "yesno":
         answer = yes_no(value)
         if answer is None:
-            raise AnswerProblem("yes_no", "answer yes or no")
+            raise AnswerProblem("yes_no", t("answer.yes_no"))
         return answer
     if followup.type == "count":
         if isinstance(value, str) and value.strip().isdigit():
             return int(value.strip())
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise AnswerProblem("count", "expected a whole number, 0 or more")
+            raise AnswerProblem("count", t("answer.count"))
         return value
     if followup.type == "month":
         if isinstance(value, date) and not isinstance(value, datetime):
@@ -196,12 +198,12 @@ def parse_followup(followup: FollowUp, value: Any) -> FollowUpValue:
                 return Month.parse(value)
         except ValueError:
             pass
-        raise AnswerProblem("month", "expected a month YYYY-MM")
+        raise AnswerProblem("month", t("answer.month"))
     if isinstance(value, bool) or not isinstance(value, str | int):
-        raise AnswerProblem("text", "expected text")
+        raise AnswerProblem("text", t("answer.text"))
     text = str(value).strip()
     if not text:
-        raise AnswerProblem("empty", "write an answer")
+        raise AnswerProblem("empty", t("answer.empty"))
     return text
 
 
@@ -220,9 +222,9 @@ def parse_item(name: str, question: Question, given: Mapping[Any, Any], received
     problems: Located = []
     for key in given:
         if key not in question.followups:
-            problems.append(((*loc, str(key)), f"{name}.{shown_key(key)}: unknown follow-up "
-                                               f"(this question has "
-                                               f"{', '.join(question.followups) or 'none'})"))
+            problems.append(((*loc, str(key)), t(
+                "decl.unknown_followup", name=f"{name}.{shown_key(key)}",
+                known=", ".join(question.followups) or t("decl.none"))))
     values: Item = {}
     dropped: list[str] = []
     for fid, followup in question.followups.items():
@@ -232,18 +234,20 @@ def parse_item(name: str, question: Question, given: Mapping[Any, Any], received
             continue
         if _blank(given.get(fid)):
             if not followup.optional:
-                problems.append(((*loc, fid), f"{name}.{fid}: missing ({followup.en})"))
+                problems.append(((*loc, fid), t("decl.followup_missing", name=f"{name}.{fid}",
+                                                question=pick(followup))))
             continue
         try:
             values[fid] = parse_followup(followup, given[fid])
         except AnswerProblem as exc:
-            problems.append(((*loc, fid), f"{name}.{fid}: {exc}"))
+            problems.append(((*loc, fid), t("decl.followup_problem", name=f"{name}.{fid}",
+                                            problem=exc.message)))
             continue
         value = values[fid]
         if isinstance(value, Month) and received is not None and \
                 value > Month(received.year, received.month):
-            problems.append(((*loc, fid), f"{name}.{fid}: a month after the declaration was "
-                                          "received"))
+            problems.append(((*loc, fid), t("decl.month_after_received",
+                                            name=f"{name}.{fid}")))
     return values, problems, dropped
 
 
@@ -255,7 +259,7 @@ def parse_answer(qid: str, question: Question, raw: Any, received: date | None
     ``conditions:``, one mapping per condition, each with its own follow-ups.
     """
     if raw is None:
-        return None, [((qid,), f"{qid}: missing answer (every question must be answered)")], []
+        return None, [((qid,), t("decl.answer_missing", name=qid))], []
     given: dict[Any, Any] = {}
     if isinstance(raw, dict):
         given = dict(raw)
@@ -263,10 +267,11 @@ def parse_answer(qid: str, question: Question, raw: Any, received: date | None
     else:
         decided = yes_no(raw)
     if decided is None:
-        return None, [((qid,), f"{qid}: the answer must be yes or no")], []
+        return None, [((qid,), t("decl.answer_yes_no", name=qid))], []
     listed = given.pop(LIST_KEY, None)
     if not decided:
-        problems: Located = [((qid, str(k)), f"{qid}.{shown_key(k)}: unknown follow-up")
+        problems: Located = [((qid, str(k)), t("decl.unknown_followup_bare",
+                                               name=f"{qid}.{shown_key(k)}"))
                              for k in given if k not in question.followups]
         dropped = [f"{qid}.{key}" for key, value in given.items()
                    if key in question.followups and not _blank(value)]
@@ -277,12 +282,10 @@ def parse_answer(qid: str, question: Question, raw: Any, received: date | None
         item, problems, dropped = parse_item(qid, question, given, received, (qid,))
         return Answer(qid, True, (item,) if question.followups else ()), problems, dropped
     if given:
-        return None, [((qid, LIST_KEY), f"{qid}: give the follow-ups under {LIST_KEY}: "
-                                         "or directly, not both")], []
+        return None, [((qid, LIST_KEY), t("decl.followups_twice", name=qid, list_key=LIST_KEY))], []
     if not isinstance(listed, list) or not listed or \
             not all(isinstance(entry, dict) for entry in listed):
-        return None, [((qid, LIST_KEY), f"{qid}.{LIST_KEY}: expected a list with one mapping "
-                                         "per condition")], []
+        return None, [((qid, LIST_KEY), t("decl.followups_list", name=f"{qid}.{LIST_KEY}"))], []
     items: list[Item] = []
     problems = []
     dropped = []
@@ -297,29 +300,29 @@ def parse_answer(qid: str, question: Question, raw: Any, received: date | None
 
 def _measure(name: str, raw: Any, low: Decimal, high: Decimal) -> tuple[Decimal | None, str | None]:
     if raw is None or isinstance(raw, bool):
-        return None, f"{name}: missing"
+        return None, t("decl.missing", name=name)
     try:
         value = Decimal(str(raw).replace(",", "."))
     except InvalidOperation:
-        return None, f"{name}: must be a number"
+        return None, t("decl.not_number", name=name)
     if not value.is_finite() or not low <= value <= high:
-        return None, f"{name}: must be between {low} and {high}"
+        return None, t("decl.between", name=name, low=low, high=high)
     return value, None
 
 
 def _date_field(name: str, raw: Any) -> tuple[date | None, str | None]:
     if isinstance(raw, datetime):
-        return None, f"{name}: expected a date YYYY-MM-DD, not a date and time"
+        return None, t("decl.date_time", name=name)
     if isinstance(raw, date):
         return raw, None
     if raw is None:
-        return None, f"{name}: missing (YYYY-MM-DD)"
+        return None, t("decl.date_missing", name=name)
     try:
         if isinstance(raw, str):
             return parse_date(raw), None
     except ValueError:
         pass
-    return None, f"{name}: expected a date YYYY-MM-DD"
+    return None, t("decl.not_date", name=name)
 
 
 def parse_declaration(data: Any, rulebook: RuleBookModel, birth_date: date,
@@ -328,13 +331,11 @@ def parse_declaration(data: Any, rulebook: RuleBookModel, birth_date: date,
     where = path or (doc.path if doc else Path("declaration"))
     located: Located = []
     if not isinstance(data, dict):
-        raise DeclarationError(where, [Problem(where, 1, "a declaration must be a mapping with "
-                                                         "signed, received, height_cm, "
-                                                         "weight_kg and answers")])
+        raise DeclarationError(where, [Problem(where, 1, t("decl.not_mapping"))])
     known = {"signed", "received", "height_cm", "weight_kg", "guardian_signed", "answers"}
     for key in data:
         if key not in known:
-            located.append(((str(key),), f"unknown field {shown_key(key)!r}"))
+            located.append(((str(key),), t("yaml.unknown_field", name=shown_key(key))))
     signed, problem = _date_field("signed", data.get("signed"))
     if problem:
         located.append((("signed",), problem))
@@ -345,12 +346,14 @@ def parse_declaration(data: Any, rulebook: RuleBookModel, birth_date: date,
     if signed and received:
         latest = add_months(signed, rules.valid_months)
         if received < signed:
-            located.append((("received",), f"received {received} is before signed {signed}"))
+            located.append((("received",), t("decl.received_before_signed",
+                                             received=received.isoformat(),
+                                             signed=signed.isoformat())))
         elif received > latest:
-            located.append((("received",), f"received {received} is more than "
-                                           f"{rules.valid_months} month(s) after signing "
-                                           f"({signed}; latest {latest}): the declaration is no "
-                                           "longer valid, have it signed again"))
+            located.append((("received",), t("decl.expired", received=received.isoformat(),
+                                             months=rules.valid_months,
+                                             signed=signed.isoformat(),
+                                             latest=latest.isoformat())))
     measures = rulebook.measurements
     height, problem = _measure("height_cm", data.get("height_cm"), measures.height_cm.min,
                                measures.height_cm.max)
@@ -362,22 +365,24 @@ def parse_declaration(data: Any, rulebook: RuleBookModel, birth_date: date,
         located.append((("weight_kg",), problem))
     guardian = yes_no(data.get("guardian_signed", False))
     if guardian is None:
-        located.append((("guardian_signed",), "guardian_signed: answer yes or no"))
+        located.append((("guardian_signed",), t("decl.guardian_yes_no")))
     if received and birth_date <= received:
         age = age_on(birth_date, received)
         if age < rulebook.eligibility.guardian_below_age and not guardian:
-            located.append((("guardian_signed",), f"guardian_signed: the applicant is {age}: "
-                                                  "under 18 a guardian (förmyndare) must sign"))
+            located.append((("guardian_signed",), t(
+                "decl.guardian_needed", age=age,
+                limit=rulebook.eligibility.guardian_below_age)))
     raw_answers = data.get("answers")
     answers: dict[str, Answer] = {}
     dropped: list[str] = []
     if not isinstance(raw_answers, dict):
-        located.append((("answers",), "answers: missing (a mapping q1 … q18)"))
+        located.append((("answers",), t("decl.answers_missing")))
         raw_answers = {}
     for key in raw_answers:
         if key not in rulebook.questions:
-            located.append((("answers", str(key)), f"{shown_key(key)}: no such question (expected "
-                                                   f"{', '.join(rulebook.questions)})"))
+            located.append((("answers", str(key)), t("decl.no_such_question",
+                                                     name=shown_key(key),
+                                                     known=", ".join(rulebook.questions))))
     for qid, question in rulebook.questions.items():
         answer, problems, lost = parse_answer(qid, question, raw_answers.get(qid), received)
         located.extend(((("answers", *loc)), message) for loc, message in problems)

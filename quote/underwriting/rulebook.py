@@ -127,8 +127,7 @@ class Rule(Model):
 
 def _country_code(value: Any) -> Any:
     if isinstance(value, bool):
-        raise PydanticCustomError("country", "read as yes/no by YAML: write the country code "
-                                             "in quotes, e.g. \"NO\"")
+        raise PydanticCustomError("country", t("field.country_yes_no"))
     return value
 
 
@@ -208,20 +207,20 @@ def _followup_problems(doc: YamlDocument, qid: str, question: Question) -> list[
         loc: tuple[str | int, ...] = ("questions", qid, "followups", fid)
         name = f"questions.{qid}.followups.{fid}"
         if followup.type in ("choice", "choices") and not followup.options:
-            problems.append(doc.problem((*loc, "type"), f"{name}: a {followup.type} needs "
-                                                        "options"))
+            problems.append(doc.problem((*loc, "type"), t("rulecheck.needs_options", name=name,
+                                                          type=followup.type)))
         if followup.type not in ("choice", "choices") and followup.options:
-            problems.append(doc.problem((*loc, "options"), f"{name}: only choice and choices "
-                                                           "follow-ups have options"))
+            problems.append(doc.problem((*loc, "options"),
+                                        t("rulecheck.options_only_choice", name=name)))
         if followup.when is not None:
             source = earlier.get(followup.when.followup)
             if source is None:
-                where = ("is asked after it" if followup.when.followup in question.followups
-                         else "does not exist")
+                why = t("rulecheck.asked_after" if followup.when.followup in
+                        question.followups else "rulecheck.does_not_exist")
                 problems.append(doc.problem(
                     (*loc, "when", "followup"),
-                    f"{name}: can never be reached: it depends on follow-up "
-                    f"{followup.when.followup!r}, which {where}"))
+                    t("rulecheck.unreachable", name=name, followup=followup.when.followup,
+                      why=why)))
             else:
                 allowed = _answers_of(source)
                 if allowed is not None:
@@ -229,13 +228,13 @@ def _followup_problems(doc: YamlDocument, qid: str, question: Question) -> list[
                     if len(bad) == len(followup.when.any_of):
                         problems.append(doc.problem(
                             (*loc, "when", "any_of"),
-                            f"{name}: can never be reached: {followup.when.followup} has no "
-                            f"answer {', '.join(bad)}"))
+                            t("rulecheck.unreachable_answer", name=name,
+                              followup=followup.when.followup, answers=", ".join(bad))))
                     elif bad:
                         problems.append(doc.problem(
                             (*loc, "when", "any_of"),
-                            f"{name}: {followup.when.followup} has no answer "
-                            f"{', '.join(bad)}"))
+                            t("rulecheck.no_answer", name=name,
+                              followup=followup.when.followup, answers=", ".join(bad))))
         earlier[fid] = followup
     return problems
 
@@ -255,13 +254,13 @@ def _rule_problems(doc: YamlDocument, model: RuleBookModel) -> list[Problem]:
         loc: tuple[str | int, ...] = ("rules", i)
         name = f"rules[{i}] {rule.id}"
         if rule.id in seen:
-            problems.append(doc.problem((*loc, "id"), f"{name}: duplicate rule id (first at "
-                                                      f"rules[{seen[rule.id]}])"))
+            problems.append(doc.problem((*loc, "id"), t("rulecheck.duplicate_id", name=name,
+                                                        first=str(seen[rule.id]))))
         seen.setdefault(rule.id, i)
         question = model.questions.get(rule.question) if rule.question else None
         if rule.question is not None and question is None:
-            problems.append(doc.problem((*loc, "question"),
-                                        f"{name}: question {rule.question!r} does not exist"))
+            problems.append(doc.problem((*loc, "question"), t("rulecheck.no_question",
+                                                              name=name, question=rule.question)))
             continue
         followups = question.followups if question else {}
         for key, match in rule.when.items():
@@ -270,23 +269,24 @@ def _rule_problems(doc: YamlDocument, model: RuleBookModel) -> list[Problem]:
                 problems.extend(_match_problems(doc, mloc, name, key, followups[key], match))
             elif key in DERIVED and (question is not None or key in GLOBAL_KEYS):
                 if match.any_of is not None or match.equals is not None:
-                    problems.append(doc.problem(mloc, f"{name}: {key} is a number: use "
-                                                      "min and below"))
+                    problems.append(doc.problem(mloc, t("rulecheck.number_key", name=name,
+                                                        what=key)))
             else:
-                where = f"question {rule.question}" if rule.question else "a rule without a " \
-                                                                         "question"
-                problems.append(doc.problem(mloc, f"{name}: {key!r} is not a follow-up of "
-                                                  f"{where}"))
+                where = t("rulecheck.of_question", question=rule.question) if rule.question \
+                    else t("rulecheck.without_question")
+                problems.append(doc.problem(mloc, t("rulecheck.not_a_followup", name=name,
+                                                    what=key, where=where)))
         if rule.effect == "load" and not rule.load_pct:
-            problems.append(doc.problem((*loc, "effect"), f"{name}: a load rule needs load_pct"))
+            problems.append(doc.problem((*loc, "effect"), t("rulecheck.load_needs_pct",
+                                                            name=name)))
         if rule.effect != "load" and rule.load_pct is not None:
-            problems.append(doc.problem((*loc, "load_pct"), f"{name}: load_pct only goes "
-                                                            "with effect load"))
+            problems.append(doc.problem((*loc, "load_pct"), t("rulecheck.pct_only_load",
+                                                              name=name)))
         if rule.effect == "exclude":
             problems.extend(_exclusion_problems(doc, loc, name, rule, followups))
         elif rule.exclude is not None:
-            problems.append(doc.problem((*loc, "exclude"), f"{name}: exclude only goes with "
-                                                           "effect exclude"))
+            problems.append(doc.problem((*loc, "exclude"), t("rulecheck.exclude_only",
+                                                             name=name)))
     return problems
 
 
@@ -294,26 +294,28 @@ def _match_problems(doc: YamlDocument, loc: tuple[str | int, ...], name: str, ke
                     followup: FollowUp, match: Match) -> list[Problem]:
     allowed = _answers_of(followup)
     if followup.type != "count" and (match.min is not None or match.below is not None):
-        return [doc.problem(loc, f"{name}: {key} is {followup.type}: min and below are for "
-                                 "counts")]
+        return [doc.problem(loc, t("rulecheck.range_only_count", name=name, what=key,
+                                   type=followup.type))]
     if followup.type not in ("choice", "choices") and match.any_of is not None:
-        return [doc.problem(loc, f"{name}: {key} is {followup.type}: a list of options is for "
-                                 "a choice")]
+        return [doc.problem(loc, t("rulecheck.options_only_choice_rule", name=name, what=key,
+                                   type=followup.type))]
     if followup.type in ("choice", "choices"):
         if match.any_of is None:
-            return [doc.problem(loc, f"{name}: {key} is a {followup.type}: give a list of "
-                                     "options")]
+            return [doc.problem(loc, t("rulecheck.give_options", name=name, what=key,
+                                       type=followup.type))]
         bad = [v for v in match.any_of if allowed is not None and v not in allowed]
         if bad:
-            return [doc.problem(loc, f"{name}: {key} has no option {', '.join(bad)}")]
+            return [doc.problem(loc, t("rulecheck.no_option", name=name, what=key,
+                                       options=", ".join(bad)))]
     elif followup.type == "yesno":
         if match.equals is None:
-            return [doc.problem(loc, f"{name}: {key} is yes/no: give yes or no")]
+            return [doc.problem(loc, t("rulecheck.give_yes_no", name=name, what=key))]
     elif followup.type == "count":
         if match.min is None and match.below is None:
-            return [doc.problem(loc, f"{name}: {key} is a count: give min and/or below")]
+            return [doc.problem(loc, t("rulecheck.give_min_below", name=name, what=key))]
     else:
-        return [doc.problem(loc, f"{name}: {key} is {followup.type}, which rules cannot test")]
+        return [doc.problem(loc, t("rulecheck.cannot_test", name=name, what=key,
+                                   type=followup.type))]
     return []
 
 
@@ -321,20 +323,19 @@ def _exclusion_problems(doc: YamlDocument, loc: tuple[str | int, ...], name: str
                         followups: dict[str, FollowUp]) -> list[Problem]:
     spec = rule.exclude
     if spec is None:
-        return [doc.problem((*loc, "effect"), f"{name}: an exclude rule needs exclude")]
+        return [doc.problem((*loc, "effect"), t("rulecheck.exclude_needed", name=name))]
     chosen = [k for k in ("moment", "conditions_from", "body_parts_from")
               if getattr(spec, k) is not None]
     if len(chosen) != 1:
-        return [doc.problem((*loc, "exclude"), f"{name}: exclude needs exactly one of moment, "
-                                               "conditions_from, body_parts_from")]
+        return [doc.problem((*loc, "exclude"), t("rulecheck.exclude_one_of", name=name))]
     problems = []
     for key in ("conditions_from", "body_parts_from", "side_from"):
         fid = getattr(spec, key)
         if fid is not None and (fid not in followups or
                                 followups[fid].type not in ("choice", "choices")):
-            problems.append(doc.problem((*loc, "exclude", key),
-                                        f"{name}: exclude.{key}: {fid!r} is not a choice "
-                                        f"follow-up of question {rule.question}"))
+            problems.append(doc.problem((*loc, "exclude", key), t(
+                "rulecheck.not_choice_followup", name=name, what=key, followup=fid,
+                question=rule.question)))
     return problems
 
 
@@ -348,9 +349,9 @@ def _karens_problems(doc: YamlDocument, model: RuleBookModel) -> list[Problem]:
         wrong = [qid for qid, q in model.questions.items()
                  if fid in q.followups and q.followups[fid].type != "month"]
         if wrong:
-            problems.append(doc.problem(("declaration", *loc),
-                                        f"declaration.{'.'.join(loc)}: {fid!r} is not a month "
-                                        f"follow-up in {', '.join(wrong)}"))
+            problems.append(doc.problem(("declaration", *loc), t(
+                "rulecheck.not_month_followup", field=f"declaration.{'.'.join(loc)}",
+                followup=fid, questions=", ".join(wrong))))
     return problems
 
 
@@ -358,16 +359,15 @@ def semantic_problems(doc: YamlDocument, model: RuleBookModel) -> list[Problem]:
     problems = []
     for qid, question in model.questions.items():
         if "conditions" in question.followups:
-            problems.append(doc.problem(("questions", qid, "followups", "conditions"),
-                                        f"questions.{qid}.followups.conditions: the name "
-                                        "'conditions' is kept for the list of conditions in a "
-                                        "declaration; choose another"))
+            problems.append(doc.problem(("questions", qid, "followups", "conditions"), t(
+                "rulecheck.conditions_reserved",
+                field=f"questions.{qid}.followups.conditions")))
     problems.extend(_karens_problems(doc, model))
     smokers = [qid for qid, q in model.questions.items() if q.role == "smoker"]
     if len(smokers) > 1:
         problems.append(doc.problem(("questions", smokers[1], "role"),
-                                    f"questions.{smokers[1]}: only one question may set the "
-                                    f"smoker loading ({smokers[0]} already does)"))
+                                    t("rulecheck.one_smoker", field=f"questions.{smokers[1]}",
+                                      first=smokers[0])))
     for qid, question in model.questions.items():
         problems.extend(_followup_problems(doc, qid, question))
     problems.extend(_rule_problems(doc, model))

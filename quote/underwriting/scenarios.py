@@ -26,6 +26,7 @@ from pydantic import Field
 
 from quote.errors import DataFileError, Problem, QuoteError
 from quote.fields import DateField, Model, Percentage, Slug
+from quote.i18n import percent, t
 from quote.indexation import KpiSeries
 from quote.tariff import Tariff
 from quote.underwriting.application import (
@@ -160,7 +161,7 @@ def _merged(defaults: Applicant, own: Applicant) -> dict[str, Any]:
 def _request(applicant: dict[str, Any]) -> ApplicationRequest:
     missing = [k for k in ("product", "birth_date", "on") if k not in applicant]
     if missing:
-        raise QuoteError(f"applicant: missing {', '.join(missing)} (here or in defaults)")
+        raise QuoteError(t("scenario.missing", missing=", ".join(missing)))
     return ApplicationRequest(
         product=applicant["product"], birth_date=applicant["birth_date"],
         residence=applicant.get("residence", "SE"), decided=applicant["on"],
@@ -186,35 +187,39 @@ def _exclusion_ids(result: Application) -> list[str]:
     return [f"{e.id}:{e.side}" if e.side else e.id for e in result.decision.exclusions]
 
 
+def _listed(items: list[str]) -> str:
+    return ", ".join(items) or t("scenario.none")
+
+
 def _compare(result: Application, expect: Expect) -> list[tuple[str, str]]:
     """(expectation, message) for each that does not hold."""
     wrong: list[tuple[str, str]] = []
     outcome = "not_eligible" if isinstance(result, NotEligible) else result.decision.outcome
     if expect.outcome is not None and expect.outcome != outcome:
-        wrong.append(("outcome", f"expected outcome {expect.outcome}, got {outcome}"))
+        wrong.append(("outcome", t("scenario.outcome", expected=expect.outcome, got=outcome)))
     if isinstance(result, NotEligible):
         return wrong
     decision = result.decision
     if expect.rules is not None:
         got = sorted(f.rule for f in decision.findings)
         if sorted(expect.rules) != got:
-            wrong.append(("rules", f"expected rules {', '.join(sorted(expect.rules)) or 'none'}"
-                                   f", got {', '.join(got) or 'none'}"))
+            wrong.append(("rules", t("scenario.rules", expected=_listed(sorted(expect.rules)),
+                                     got=_listed(got))))
     if expect.loading_pct is not None and expect.loading_pct != decision.loading_pct:
-        wrong.append(("loading_pct", f"expected loading {expect.loading_pct:f} %, got "
-                                     f"{decision.loading_pct:f} %"))
+        wrong.append(("loading_pct", t("scenario.loading", expected=percent(expect.loading_pct),
+                                       got=percent(decision.loading_pct))))
     if expect.exclusions is not None:
         got = sorted(_exclusion_ids(result))
         if sorted(expect.exclusions) != got:
-            wrong.append(("exclusions", f"expected exclusions "
-                                        f"{', '.join(sorted(expect.exclusions)) or 'none'}, got "
-                                        f"{', '.join(got) or 'none'}"))
+            wrong.append(("exclusions", t("scenario.exclusions",
+                                          expected=_listed(sorted(expect.exclusions)),
+                                          got=_listed(got))))
     if expect.monthly_premium is not None:
         premium = None if isinstance(result, Declined) else result.breakdown.monthly_premium
         if premium is None or premium != expect.monthly_premium:
-            wrong.append(("monthly_premium", f"expected monthly premium "
-                                             f"{expect.monthly_premium:.2f}, got "
-                                             f"{'none' if premium is None else f'{premium:.2f}'}"))
+            wrong.append(("monthly_premium", t(
+                "scenario.premium", expected=f"{expect.monthly_premium:.2f}",
+                got=t("scenario.none") if premium is None else f"{premium:.2f}")))
     return wrong
 
 
@@ -235,8 +240,8 @@ def run_file(path: Path, book: RuleBook, tariff_for: TariffFor, report: Scenario
     report.files.append(path)
     if model.rulebook != book.model.id:
         report.failures.append(Failure(path, doc.line_of(("rulebook",)), "file",
-                                       f"written for rule book {model.rulebook}, not "
-                                       f"{book.model.id}"))
+                                       t("scenario.other_book", written=model.rulebook,
+                                         book=book.model.id)))
         return
     for i, scenario in enumerate(model.scenarios):
         report.run += 1
@@ -247,7 +252,7 @@ def run_file(path: Path, book: RuleBook, tariff_for: TariffFor, report: Scenario
             first = exc.problems[0].message if exc.problems else str(exc)
             report.failures.append(Failure(path, doc.line_of((*at, "declaration")) or
                                            doc.line_of(at), scenario.name,
-                                           f"the declaration is not valid: {first}"))
+                                           t("scenario.bad_declaration", problem=first)))
             continue
         except QuoteError as exc:
             report.failures.append(Failure(path, doc.line_of(at), scenario.name, str(exc)))
