@@ -499,7 +499,9 @@ def test_manifest_pairs_the_two_files(run: Invoke, tmp_path: Path) -> None:
     book = write_book(tmp_path / "book.csv", [GOOD[0], BAD[0][0]])
     result = run("renew", str(book), "-o", str(tmp_path / "out.csv"), "--json")
     data = json.loads(result.stdout)
-    manifest = json.loads((tmp_path / "out.manifest.json").read_text())
+    text = (tmp_path / "out.manifest.json").read_text()
+    manifest = json.loads(text)
+    assert text == json.dumps(manifest, indent=2) + "\n"  # two-space indent, a final newline
     assert manifest["run"] == data["run"]
     # the run id: the first 16 hex digits of sha256("<output sha256>:<rejects sha256>")
     shas = [hashlib.sha256((tmp_path / n).read_bytes()).hexdigest()
