@@ -347,20 +347,23 @@ def own_first(mutant: Mutant, tests: list[str]) -> list[str]:
     return [own, *(t for t in tests if t != own)] if own in tests else tests
 
 
-def load_equivalents() -> list[str]:
-    """The ``path | code line | change | reason`` lines (``#`` comments left out). Code
-    and change may hold `` | `` themselves (``a | b``, ``& -> |``): a line is matched by
-    its start, see :func:`explained`."""
+class Equivalents:
+    """``path | code line | change | reason`` lines (``#`` comments). A code line may hold
+    `` | `` itself (a type union, a ``|`` operator), so a mutant is looked up by the line's
+    beginning (its own path, code line and change), never by splitting the line."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = [raw for raw in lines if raw.strip() and not raw.lstrip().startswith("#")]
+
+    def __contains__(self, key: tuple[str, str, str]) -> bool:
+        prefix = " | ".join(key) + " | "
+        return any(raw.startswith(prefix) for raw in self.lines)
+
+
+def load_equivalents() -> Equivalents:
     if not EQUIVALENTS.is_file():
-        return []
-    return [raw.strip() for raw in EQUIVALENTS.read_text(encoding="utf-8").splitlines()
-            if raw.strip() and not raw.lstrip().startswith("#")]
-
-
-def explained(mutant: Mutant, equivalents: list[str]) -> bool:
-    """Whether an equivalents line starts with this mutant's path, code line and change."""
-    path, code, what = mutant.key()
-    return any(line.startswith(f"{path} | {code} | {what} | ") for line in equivalents)
+        return Equivalents([])
+    return Equivalents(EQUIVALENTS.read_text(encoding="utf-8").splitlines())
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -415,13 +418,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{spec}: {len(all_mutants)} mutants, clean run {clean:.1f} s, tests: "
               f"{' '.join(Path(t).name for t in tests)}", flush=True)
         for n, m in enumerate(all_mutants, start=1):
-            if explained(m, equivalents):  # explained already: not run, not counted
+            if m.key() in equivalents:  # explained already: not run, not counted
                 counts["equivalent"] += 1
                 continue
             result, _seconds = run_one(m, own_first(m, tests), timeout)
             if n % 10 == 0:
                 print(f"  … {n} of {len(all_mutants)}", flush=True)
-            if result == "survived" and explained(m, equivalents):
+            if result == "survived" and m.key() in equivalents:
                 result = "equivalent"
             counts[result] += 1
             if result == "survived":

@@ -215,3 +215,11 @@ def test_a_book_with_both_birth_date_and_id_reads_the_birth_date() -> None:
     results = renew_rows([*COLUMNS, "id"], [[*GOOD, "050101-1233"]], PRICER)
     assert [(type(r).__name__, getattr(r, "age", None)) for r in results] == [
         ("PricedRow", 34)]  # born 1990-05-01, renewed 2025-03-01; the id says 2005
+
+
+def test_a_deductible_is_read_up_to_100000_kronor() -> None:
+    """0-100 000 kr is read (then the tariff says whether it is offered); above is a bad
+    number."""
+    results = renew_rows(COLUMNS, [row(deductible="100000"), row(deductible="100001")], PRICER)
+    assert [getattr(r, "reason", "priced") for r in results] == ["deductible_not_offered",
+                                                                 "bad_number"]

@@ -4,16 +4,19 @@ and the page as headless chromium draws and prints it."""
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from quote.catalog import kpi_for
 from quote.i18n import set_lang
 from quote.renewal import Pricer, open_book, run_renewal
-from quote.renewal.report import ReportTitles, change_pct, report_html
-from quote.renewal.stats import Summary
+from quote.renewal.report import ReportTitles, change_pct, nice_step, report_html
+from quote.renewal.stats import BANDS, Summary
 from quote.tariff import load_tariff
 
 from .browser import pdf_has_pages, png_is_blank, print_pdf, rendered_text, screenshot
@@ -96,3 +99,93 @@ def test_chromium_draws_and_prints_the_report(summary: Summary, tmp_path: Path) 
     shown = rendered_text(page)
     assert "5 068,00 kr" in shown and "6 561,50 kr" in shown
     assert pdf_has_pages(print_pdf(page, tmp_path / "report.pdf"))
+
+
+# --- the charts' geometry: what the picture says, figure by figure -----------------------------
+
+def nice_numbers() -> list[Decimal]:
+    return sorted(Decimal(m) * Decimal(10) ** k for m in ("1", "2", "2.5", "5")
+                  for k in range(0, 12))
+
+
+@given(st.decimals(min_value=-10, max_value=10**10, places=2, allow_nan=False),
+       st.integers(min_value=1, max_value=8))
+def test_a_nice_step_is_the_smallest_round_one_that_reaches_the_top(top: Decimal,
+                                                                    steps: int) -> None:
+    """1, 2, 2.5 or 5 times a power of ten (never below 1): the smallest whose ``steps``
+    multiples reach ``top``."""
+    expected = min(n for n in nice_numbers() if n * steps >= top)
+    assert nice_step(top, steps) == expected
+    assert nice_step(top) == min(n for n in nice_numbers() if n * 4 >= top)
+
+
+def test_nice_steps_at_their_edges() -> None:
+    assert [nice_step(Decimal(v)) for v in (0, -5, 4, 4.01, 8, 10, 20, 36, 40, 41, 400,
+                                            401, 9999, 40000)] == [
+        1, 1, 1, 2, 2, 2.5, 5, 10, 10, 20, 100, 200, 2500, 10000]
+
+
+def svg_of(html: str, section: str) -> str:
+    match = re.search(rf'<section id="{section}">.*?</section>', html, re.S)
+    assert match is not None
+    return match.group(0)
+
+
+def test_the_bars_stand_in_proportion_to_their_counts() -> None:
+    """Six bands in a 720 × 260 picture: the axis at y = 220, bars in 670 / 6 wide slots
+    from x = 50 with 18 between them, the tallest (10) 190 high, the rest to scale."""
+    summary = Summary(bands=dict(zip(BANDS, [3, 10, 0, 5, 1, 7], strict=True)))
+    svg = svg_of(report_html(summary, TITLES), "bands")
+    rects = [tuple(float(v) for v in m) for m in re.findall(
+        r'<rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"', svg)]
+    slot = Decimal(670) / 6
+    expected = [(float(round(50 + i * slot + 9, 1)), round(220 - 19.0 * count, 1),
+                 float(round(slot - 18, 1)), round(19.0 * count, 1))
+                for i, count in enumerate([3, 10, 0, 5, 1, 7])]
+    assert rects == expected
+    assert '<line x1="50" y1="220" x2="720" y2="220"' in svg
+    labels = re.findall(r'font-size="13">([^<]+)</text>', svg)
+    assert labels[0::2] == ["3", "10", "0", "5", "1", "7"]
+
+
+def test_the_age_lines_go_through_the_mean_premiums() -> None:
+    """Mean premium by age before and after, on a grid of four nice steps: ages 30, 40, 50
+    with means 1 000 → 1 100, 1 500 → 1 600 and 2 000 → 2 300 kr; the top 2 300 needs
+    steps of 1 000 (4 × 500 = 2 000 is short), so the grid reads 0 … 4 000, and a value v
+    sits at y = 260 − 240 × v / 4 000 (a 300 high picture, 20 above and 40 below the
+    grid), an age at x = 70 + 630 × (age − 30) / 20."""
+    summary = Summary(by_age={30: [2, 2, 200000, 220000, 220000],
+                              40: [1, 1, 150000, 160000, 160000],
+                              50: [4, 4, 800000, 920000, 920000],
+                              60: [3, 0, 0, 0, 500000]})  # no premium before: not drawn
+    svg = svg_of(report_html(summary, TITLES), "by-age")
+    lines = re.findall(r'<polyline points="([^"]+)"', svg)
+
+    def point(age: int, kr: int) -> str:
+        return f"{70 + 630 * (age - 30) / 20:.1f},{260 - 240 * kr / 4000:.1f}"
+
+    assert lines == [" ".join(point(a, v) for a, v in ((30, 1000), (40, 1500), (50, 2000))),
+                     " ".join(point(a, v) for a, v in ((30, 1100), (40, 1600), (50, 2300)))]
+    ticks = re.findall(r'text-anchor="end" font-size="12">([^<]+)</text>', svg)
+    assert ticks == ["0", "1,000", "2,000", "3,000", "4,000"]  # (core tests speak English)
+    ages = re.findall(r'text-anchor="middle" font-size="12">(\d+)</text>', svg)
+    assert ages == [str(a) for a in range(30, 51, 2)]
+
+
+def test_the_product_table_adds_up_in_its_footer() -> None:
+    summary = Summary(by_product={("plus", "0"): [3, 2, 200000, 220000, 330000],
+                                  ("bas", "500"): [2, 2, 100000, 90000, 90000]})
+    table = svg_of(report_html(summary, TITLES), "by-product")
+    cells = re.findall(r'<td class="n">([^<]*)</td>', table.split("<tfoot>")[1])
+    # 5 rows; before 3 000 kr, after 3 100 kr (+3.33 %), all priced rows 4 200 kr
+    assert cells == ["5", "3,000.00 kr", "3,100.00 kr", "+3.33 %", "4,200.00 kr"]
+    rows = re.findall(r"<tr><td>(\w+)</td>", table.split("<tfoot>")[0])
+    assert rows == ["bas", "plus"]  # by product, then by självrisk
+
+
+def test_ages_close_together_are_each_marked() -> None:
+    """Under twenty years from the youngest to the oldest: every age gets its mark."""
+    summary = Summary(by_age={a: [1, 1, 100000, 110000, 110000] for a in range(30, 36)})
+    svg = svg_of(report_html(summary, TITLES), "by-age")
+    ages = re.findall(r'text-anchor="middle" font-size="12">(\d+)</text>', svg)
+    assert ages == [str(a) for a in range(30, 36)]

@@ -41,13 +41,12 @@ def change_pct(before: int, after: int) -> str:
 
 
 def nice_step(top: Decimal, steps: int = 4) -> Decimal:
-    """A round step (1, 2, 2.5 or 5 times a power of ten) so ``steps`` of it reach ``top``."""
-    raw = top / steps if top > 0 else Decimal(1)
+    """A round step (1, 2, 2.5, 5 or 10 times a power of ten, never below 1) so ``steps``
+    of it reach ``top``: the smallest such. (10 times the power always reaches.)"""
+    raw = top / steps
     power = Decimal(10) ** (len(str(int(raw))) - 1) if raw >= 1 else Decimal(1)
-    for factor in (1, 2, Decimal("2.5"), 5, 10):
-        if power * factor >= raw:
-            return power * factor
-    return power * 10
+    return next(power * factor for factor in (1, 2, Decimal("2.5"), 5, 10)
+                if power * factor >= raw)
 
 
 CSS = """
@@ -209,17 +208,16 @@ def _by_product(summary: Summary, titles: ReportTitles) -> str:
             f'<th class="n">{escape(t("report.change"))}</th>'
             f'<th class="n">{escape(t("report.after_all.short"))}</th></tr></thead><tbody>')
     body = []
-    total = [0, 0, 0, 0, 0]
     for (product, deductible), figures in sorted(
             summary.by_product.items(), key=lambda kv: (kv[0][0], _as_number(kv[0][1]))):
         rows, _with, before, after, after_all = figures
-        total = [a + b for a, b in zip(total, figures, strict=True)]
         body.append(f'<tr><td>{escape(product)}</td>'
                     f'<td class="n">{escape(money(_as_number(deductible) * 100))}</td>'
                     f'<td class="n">{number(rows)}</td><td class="n">{money(before)}</td>'
                     f'<td class="n">{money(after)}</td>'
                     f'<td class="n">{escape(change_pct(before, after))}</td>'
                     f'<td class="n">{money(after_all)}</td></tr>')
+    total = [sum(figures[i] for figures in summary.by_product.values()) for i in range(5)]
     foot = (f'<tfoot><tr><td>{escape(t("report.total"))}</td><td></td>'
             f'<td class="n">{number(total[0])}</td><td class="n">{money(total[2])}</td>'
             f'<td class="n">{money(total[3])}</td>'
