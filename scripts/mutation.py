@@ -2,6 +2,7 @@
 
     python scripts/mutation.py                       # every module below, one after another
     python scripts/mutation.py quote/pricing.py      # one module (or a package directory)
+    python scripts/mutation.py quote/renewal/lookup.py   # one file of a package, its tests
     python scripts/mutation.py --list quote/pricing.py   # the mutants, without running them
 
 Each mutant is one small change to the module's syntax tree (a comparison's boundary, an
@@ -119,8 +120,18 @@ class Mutant:
     def code_line(self) -> str:
         return self.path.read_text(encoding="utf-8").splitlines()[self.line - 1].strip()
 
+    @property
+    def code_key(self) -> str:
+        """The code line, with ``@n`` when the same text stands on several lines of the file
+        (``return False @4``: its fourth line), so an explanation fits one place only."""
+        lines = [text.strip() for text in self.path.read_text(encoding="utf-8").splitlines()]
+        here = lines[self.line - 1]
+        if lines.count(here) == 1:
+            return here
+        return f"{here} @{lines[:self.line].count(here)}"
+
     def key(self) -> tuple[str, str, str]:
-        return (self.path.relative_to(ROOT).as_posix(), self.code_line, self.label)
+        return (self.path.relative_to(ROOT).as_posix(), self.code_key, self.label)
 
 
 def _skipped(tree: ast.Module, source: str) -> set[int]:
@@ -370,10 +381,13 @@ def main(argv: list[str] | None = None) -> int:
     _preload()
     totals = {"killed": 0, "survived": 0, "timeout": 0, "equivalent": 0}
     survivors: list[Mutant] = []
+    clean_runs: dict[tuple[str, ...], float] = {}
     began = time.monotonic()
     for spec in chosen:
         key = spec.rstrip("/").removesuffix(".py")
-        globs = next((t for s, t in TARGETS.items() if s.removesuffix(".py") == key), None)
+        # a module, or one file of a package module (quote/renewal/lookup.py: its tests)
+        globs = next((t for s, t in TARGETS.items() if s.removesuffix(".py") == key
+                      or key.startswith(s.removesuffix(".py") + "/")), None)
         if globs is None:
             parser.error(f"{spec}: not one of {', '.join(TARGETS)}")
         tests = test_files(globs)
@@ -391,12 +405,14 @@ def main(argv: list[str] | None = None) -> int:
                            if (m.path.relative_to(ROOT).as_posix(), m.line, m.label) in before]
         if args.list:
             for m in all_mutants:
-                print(f"{m.path.relative_to(ROOT)}:{m.line}: {m.label}    {m.code_line}")
+                print(f"{m.path.relative_to(ROOT)}:{m.line}: {m.label}    {m.code_key}")
             continue
-        status, clean = run_one(None, tests, 1800)
-        if status != "survived":
-            print(f"{spec}: the tests fail without any mutant; fix them first")
-            return 2
+        if tuple(tests) not in clean_runs:  # once per set of tests (files of one package)
+            status, clean_runs[tuple(tests)] = run_one(None, tests, 1800)
+            if status != "survived":
+                print(f"{spec}: the tests fail without any mutant; fix them first")
+                return 2
+        clean = clean_runs[tuple(tests)]
         timeout = max(30.0, 3 * clean)
         counts = {"killed": 0, "survived": 0, "timeout": 0, "equivalent": 0}
         print(f"{spec}: {len(all_mutants)} mutants, clean run {clean:.1f} s, tests: "
@@ -414,7 +430,7 @@ def main(argv: list[str] | None = None) -> int:
             if result == "survived":
                 survivors.append(m)
                 print(f"  survived {m.path.relative_to(ROOT)}:{m.line}: {m.label}    "
-                      f"{m.code_line}", flush=True)
+                      f"{m.code_key}", flush=True)
         for k, v in counts.items():
             totals[k] += v
         print(f"  {spec}: {score_line(counts)}", flush=True)

@@ -19,7 +19,7 @@ import quote.renewal.engine as engine
 from quote.catalog import kpi_for
 from quote.i18n import t
 from quote.pricing import PriceRequest, price
-from quote.renewal import Pricer, open_book, run_renewal
+from quote.renewal import Book, Pricer, open_book, run_impact, run_renewal
 from quote.tariff import load_tariff
 
 from .conftest import DKV_PATH, Invoke
@@ -95,7 +95,17 @@ def test_good_rows_are_priced_as_quote_price(run: Invoke, tmp_path: Path) -> Non
     assert summary["premium_after"] == "5255.00"  # 1085 + 2713.75 + 1456.25
     assert summary["premium_after_all"] == "6561.50"
     assert summary["moved_bracket"] == 2  # P3 turned 26, P4 turned 36
-    assert summary["change_bands"]["0-2 %"] == 1 and summary["change_bands"]["2-5 %"] == 2
+    assert summary["change_bands"] == {"below 0 %": 0, "0-2 %": 1, "2-5 %": 2, "5-10 %": 0,
+                                       "10-20 %": 0, "20 % and over": 0}
+    # By product and självrisk: P3 (Plus, 500) has no current premium, so it counts in
+    # after_all only.
+    figures = ("rows", "with_current", "before", "after", "after_all")
+    assert [(p["product"], p["deductible"], *(p[f] for f in figures))
+            for p in summary["by_product"]] == [
+        ("bas", "0", 1, 1, "2600.00", "2713.75", "2713.75"),
+        ("plus", "0", 1, 1, "1068.00", "1085.00", "1085.00"),
+        ("plus", "500", 1, 0, "0.00", "0.00", "1306.50"),
+        ("topp", "1000", 1, 1, "1400.00", "1456.25", "1456.25")]
 
 
 def test_every_reject_reason_and_the_accounting(run: Invoke, tmp_path: Path) -> None:
@@ -294,6 +304,25 @@ def test_tariff_impact(run: Invoke, tmp_path: Path) -> None:
     assert "Rader in 5 · ut 4 · avvisade 1" in human.stdout
 
 
+def test_impact_in_the_core_reads_the_blocks_asked_for(tmp_path: Path) -> None:
+    """run_impact without options takes the date given (here each row's own); its progress
+    hears once per read block: ``block_bytes`` when given, else the book's own."""
+    path = write_book(tmp_path / "book.csv", GOOD * 5)  # 20 rows of about 50 bytes
+    pricer = Pricer([TARIFF], lambda t_: KPI)
+
+    def blocks(book: Book, block_bytes: int | None = None) -> list[int]:
+        heard: list[int] = []
+        summary = run_impact(book, None, pricer, pricer, heard.append, block_bytes)
+        assert (summary.rows_in, summary.rows_out) == (20, 20)
+        return heard
+
+    whole = open_book(path, None)
+    assert blocks(whole) == [20]
+    cut = blocks(whole, 200)
+    assert len(cut) > 1 and sum(cut) == 20
+    assert blocks(open_book(path, None, block_bytes=200)) == cut
+
+
 # --- property: random books, every row accounted for and priced as `quote price` ---------
 
 TARIFF = load_tariff(DKV_PATH)
@@ -470,8 +499,14 @@ def test_manifest_pairs_the_two_files(run: Invoke, tmp_path: Path) -> None:
     book = write_book(tmp_path / "book.csv", [GOOD[0], BAD[0][0]])
     result = run("renew", str(book), "-o", str(tmp_path / "out.csv"), "--json")
     data = json.loads(result.stdout)
-    manifest = json.loads((tmp_path / "out.manifest.json").read_text())
+    text = (tmp_path / "out.manifest.json").read_text()
+    manifest = json.loads(text)
+    assert text == json.dumps(manifest, indent=2) + "\n"  # two-space indent, a final newline
     assert manifest["run"] == data["run"]
+    # the run id: the first 16 hex digits of sha256("<output sha256>:<rejects sha256>")
+    shas = [hashlib.sha256((tmp_path / n).read_bytes()).hexdigest()
+            for n in ("out.csv", "out.rejects.csv")]
+    assert data["run"] == hashlib.sha256(":".join(shas).encode()).hexdigest()[:16]
     for key, name in (("output", "out.csv"), ("rejects", "out.rejects.csv")):
         assert manifest[key]["file"] == name
         assert manifest[key]["sha256"] == hashlib.sha256(
@@ -566,3 +601,46 @@ def test_an_unterminated_quote_in_an_id_book_leaks_nothing(run: Invoke, tmp_path
     assert "1235" not in (tmp_path / "out.rejects.csv").read_text()
     for name in ("out.csv", "out.rejects.csv"):  # never more readable than the book
         assert (tmp_path / name).stat().st_mode & 0o777 & ~0o640 == 0
+
+
+def test_a_newborn_has_not_moved_up_a_bracket(run: Invoke, tmp_path: Path) -> None:
+    """Born on the renewal day: age 0, the first bracket's lowest age, yet no move up from
+    a younger bracket (there is none). Turning 26 is one (26-30 starts at 26)."""
+    rows = [["N1", "plus", "2025-03-01", "2025-03-01", "0", "false", "", "", ""],
+            ["N2", "plus", "1999-03-01", "2025-03-01", "0", "false", "", "", ""]]
+    book = write_book(tmp_path / "book.csv", rows)
+    result = run("renew", str(book), "-o", str(tmp_path / "out.csv"), "--json")
+    assert result.exit_code == 0, result.output
+    assert [(r["age"], r["bracket"]) for r in read(tmp_path / "out.csv")] == [
+        ("0", "0-15"), ("26", "26-30")]
+    assert json.loads(result.stdout)["moved_bracket"] == 1
+
+
+def test_a_book_of_rejects_sums_to_nothing(run: Invoke, tmp_path: Path) -> None:
+    """Every row rejected (a finding: exit 1): nothing priced, every figure is zero."""
+    book = write_book(tmp_path / "book.csv", [row for row, _ in BAD[:3]])
+    result = run("renew", str(book), "-o", str(tmp_path / "out.csv"), "--json")
+    assert result.exit_code == 1, result.output
+    summary = json.loads(result.stdout)
+    assert (summary["rows_in"], summary["rows_out"], summary["rows_rejected"]) == (3, 0, 3)
+    assert (summary["premium_before"], summary["premium_after"],
+            summary["premium_after_all"]) == ("0.00", "0.00", "0.00")
+    assert (summary["rows_with_current_premium"], summary["moved_bracket"]) == (0, 0)
+    assert set(summary["change_bands"].values()) == {0} and summary["by_product"] == []
+
+
+def test_a_writable_id_book_gives_outputs_the_umask_allows(run: Invoke, tmp_path: Path) -> None:
+    """A book with identity numbers that anyone may write (0666): the outputs are no more
+    open than the book and than the umask (022) allows, so 0644, never 0666."""
+    header = ["policy_id", "product", "id", "renewal_date", "deductible", "smoker"]
+    book = write_book(tmp_path / "book.csv",
+                      [["P1", "plus", "900501-1235", "2025-03-01", "0", "false"]], header)
+    os.chmod(book, 0o666)
+    old = os.umask(0o022)
+    try:
+        result = run("renew", str(book), "-o", str(tmp_path / "out.csv"))
+    finally:
+        os.umask(old)
+    assert result.exit_code == 0, result.output
+    for name in ("out.csv", "out.rejects.csv", "out.manifest.json"):
+        assert (tmp_path / name).stat().st_mode & 0o777 == 0o644, name

@@ -24,6 +24,9 @@ def test_numbers_have_sane_ranges() -> None:
     assert number("9" * 5000, Decimal(1000)) is None
     assert number("nan", Decimal(1000)) is None
     assert number("-1000", Decimal(1000)) == -1000  # the sign is the engine's to judge
+    # Up to 40 characters are read (leading zeros and all), longer text is no number.
+    assert number("0" * 36 + "12.5", Decimal(1000)) == Decimal("12.5")
+    assert number("0" * 37 + "12.5", Decimal(1000)) is None
 
 
 def test_booleans() -> None:
@@ -79,3 +82,18 @@ def test_each_rows_bracket_is_its_versions_bracket_for_its_age(tmp_path: Path) -
                  pricer.versions[i].bracket_for(a).low) for i in (0, 1) for a in ages]
     assert list(zip(found["p"], found["low"], strict=True)) == [*expected, (None, None),
                                                                 (None, None)]
+
+
+def test_the_version_in_force_from_its_first_day(tmp_path: Path) -> None:
+    """A version taking effect mid-month (2030-01-15) is in force from that day, not a
+    day before; before the first version (2024-06-01) none is."""
+    data = yaml.safe_load(MINI_PATH.read_text(encoding="utf-8"))
+    data["effective_from"] = "2030-01-15"
+    data["indexation"]["series"] = str(MINI_KPI_PATH)
+    (tmp_path / "later.yaml").write_text(yaml.safe_dump(data, allow_unicode=True),
+                                         encoding="utf-8")
+    versions = [load_tariff(DKV_PATH), load_tariff(tmp_path / "later.yaml")]
+    pricer = Pricer(versions, lambda t: load_kpi(MINI_KPI_PATH))
+    days = pl.DataFrame({"d": [20240531, 20240601, 20300114, 20300115, 20300116]})
+    found = days.select(pricer.version_index(pl.col("d")).alias("i"))["i"].to_list()
+    assert found == [None, 0, 0, 1, 1]

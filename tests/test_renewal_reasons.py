@@ -194,6 +194,16 @@ def test_a_current_premium_in_whole_ore_is_read(text: str, change: str | None) -
     assert (str(priced.change_pct) if priced.change_pct is not None else None) == change
 
 
+def test_a_bad_id_message_names_the_country_it_was_read_for() -> None:
+    """With --id-country DK a row without its own id_country is read as Danish, and the
+    reject says so: the message names DK, not the default SE."""
+    (dk,) = renew_rows(ID_COLUMNS, [id_row(id="320190-1234")], PRICER, Options(id_country="DK"))
+    assert isinstance(dk, RejectedRow) and dk.reason == "bad_id"
+    assert "DK" in dk.message and "SE" not in dk.message
+    (se,) = renew_rows(ID_COLUMNS, [id_row(id="320190-1234")], PRICER)
+    assert isinstance(se, RejectedRow) and "SE" in se.message
+
+
 def test_a_loading_of_up_to_1000_per_cent_is_priced() -> None:
     """The loading's range is 0-1 000 % (README): 1000 is priced, 1000.5 is a bad number."""
     results = renew_rows(COLUMNS, [row(loading_pct="1000"), row(loading_pct="1000.5")], PRICER)

@@ -43,3 +43,15 @@ def test_identity_numbers_keep_only_their_birth_date_digits() -> None:
     frame = pl.DataFrame({"id": ["050101-1233", "19050101-1233", "0501011233", None]})
     assert frame.select(mask_id(pl.col("id"))).to_series().to_list() == [
         "050101-****", "19050101-****", "050101****", None]
+
+
+def test_a_twelve_digit_number_keeps_its_birth_date_only() -> None:
+    """19900501-1235: the eight digits of the birth date stay, every later digit is *;
+    a ten-digit 900501-1235 keeps six."""
+    import polars as pl
+
+    from quote.renewal.writing import mask_id
+
+    ids = pl.DataFrame({"id": ["19900501-1235", "199005011235", "900501-1235"]})
+    assert ids.select(mask_id(pl.col("id")))["id"].to_list() == [
+        "19900501-****", "19900501****", "900501-****"]
