@@ -9,8 +9,13 @@ import polars as pl
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from quote.catalog import kpi_for
+from quote.renewal import Pricer, open_book, run_renewal
 from quote.renewal.reading import Book
 from quote.renewal.writing import hundredths_text, mask_id, output_columns
+from quote.tariff import load_tariff
+
+from .conftest import DKV_PATH
 
 
 @settings(max_examples=200, deadline=None)
@@ -55,3 +60,17 @@ def test_a_twelve_digit_number_keeps_its_birth_date_only() -> None:
     ids = pl.DataFrame({"id": ["19900501-1235", "199005011235", "900501-1235"]})
     assert ids.select(mask_id(pl.col("id")))["id"].to_list() == [
         "19900501-****", "19900501****", "900501-****"]
+
+
+def test_the_output_and_the_rejects_each_get_their_own_format(tmp_path: Path) -> None:
+    """`-o out.parquet --rejects rej.csv`: Parquet for the priced rows, CSV for the rest."""
+    book = tmp_path / "book.csv"
+    book.write_text("policy_id,product,birth_date,renewal_date,deductible,smoker\n"
+                    "P1,plus,1990-05-01,2025-03-01,0,nej\nP2,guld,1990-05-01,2025-03-01,0,nej\n",
+                    encoding="utf-8")
+    tariff = load_tariff(DKV_PATH)
+    run_renewal(open_book(book, None), None, Pricer([tariff], lambda t: kpi_for(t, None)),
+                tmp_path / "out.parquet", tmp_path / "rej.csv")
+    assert pl.read_parquet(tmp_path / "out.parquet")["new_premium"].to_list() == ["1085.00"]
+    assert (tmp_path / "rej.csv").read_text(encoding="utf-8").splitlines()[1].startswith(
+        "P2,guld,")
