@@ -238,3 +238,19 @@ def test_any_book_is_accounted_for(tmp_path_factory: pytest.TempPathFactory,
     assert summary.rows_in == out.height + rejected.height
     assert summary.rows_rejected == rejected.height
     assert b"\x00" not in (tmp / "o.csv").read_bytes() + (tmp / "r.csv").read_bytes()
+
+
+def test_a_quoted_field_may_span_200_lines_not_201(tmp_path: Path) -> None:
+    """In the line-by-line reader (here a NUL in the block sends it there) a record may
+    span up to 200 lines; one more is taken as a quote never closed."""
+    def spanning(i: int, lines: int) -> str:
+        note = "\n".join(["rad"] * lines)
+        return f'P{i};"{note}";1990-05-01;2025-03-01;0;false;'
+
+    rows = [ROW.format(i=0).replace("plus", "pl\x00us"), spanning(1, 200), ROW.format(i=2),
+            spanning(3, 201)]
+    read = frame(book_of(tmp_path / "long.csv", rows))
+    flags = dict(zip(read["policy_id"].to_list(), read["__read"].to_list(), strict=False))
+    assert flags["P0"] == "nul" and flags["P1"] is None and flags["P2"] is None
+    assert flags["P3"] == "bad_quoting"
+    assert read.filter(pl.col("policy_id") == "P1")["product"][0].count("rad") == 200
