@@ -254,3 +254,24 @@ def test_a_quoted_field_may_span_200_lines_not_201(tmp_path: Path) -> None:
     assert flags["P0"] == "nul" and flags["P1"] is None and flags["P2"] is None
     assert flags["P3"] == "bad_quoting"
     assert read.filter(pl.col("policy_id") == "P1")["product"][0].count("rad") == 200
+
+
+def naive_record_end(data: bytes) -> int:
+    """The last newline with an even number of quotes before it, counted from the start."""
+    ends = [i for i, byte in enumerate(data) if byte == ord("\n")
+            and data[:i].count(b'"') % 2 == 0]
+    return ends[-1] if ends else -1
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=40).map(lambda b: bytes(b'a"\n;'[x % 4] for x in b)))
+def test_the_last_record_end_is_the_naive_one(data: bytes) -> None:
+    assert last_record_end(data) == naive_record_end(data)
+
+
+def test_a_nul_in_the_header_line_is_no_csv(tmp_path: Path) -> None:
+    """One NUL in the header line (however few in the file) and the file is refused."""
+    book = book_of(tmp_path / "h.csv", [ROW.format(i=i) for i in range(50)],
+                   header=HEADER.replace("product", "pro\x00duct"))
+    with pytest.raises(BookError, match="binary"):
+        open_book(book, None)

@@ -145,6 +145,8 @@ def test_the_bars_stand_in_proportion_to_their_counts() -> None:
                 for i, count in enumerate([3, 10, 0, 5, 1, 7])]
     assert rects == expected
     assert '<line x1="50" y1="220" x2="720" y2="220"' in svg
+    fills = re.findall(r'<rect [^>]*fill="([^"]+)"', svg)
+    assert fills == ["var(--neg)"] + ["var(--bar)"] * 5  # a fall in premium stands apart
     labels = re.findall(r'font-size="13">([^<]+)</text>', svg)
     assert labels[0::2] == ["3", "10", "0", "5", "1", "7"]
 
