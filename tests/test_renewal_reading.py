@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import quote.renewal.reading as reading
 from quote.renewal.reading import (
     BookError,
     csv_blocks,
@@ -275,3 +276,17 @@ def test_a_nul_in_the_header_line_is_no_csv(tmp_path: Path) -> None:
                    header=HEADER.replace("product", "pro\x00duct"))
     with pytest.raises(BookError, match="binary"):
         open_book(book, None)
+
+
+def test_a_windows_1252_book_is_read_in_whole_blocks(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """A sound Windows-1252 book goes through polars block by block, re-encoded; the
+    line-by-line reader (slow on a big book) is never needed."""
+    def refuse(*_args: object) -> pl.DataFrame:
+        raise AssertionError("read line by line")
+
+    monkeypatch.setattr(reading, "_careful_block", refuse)
+    rows = [ROW.format(i=i).replace("P", "Å", 1) for i in range(3)]
+    book = book_of(tmp_path / "w.csv", rows, encoding="cp1252")
+    read = frame(book)
+    assert read["policy_id"].to_list() == ["Å0", "Å1", "Å2"]

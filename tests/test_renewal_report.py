@@ -192,3 +192,24 @@ def test_ages_close_together_are_each_marked() -> None:
     svg = svg_of(report_html(summary, TITLES), "by-age")
     ages = re.findall(r'text-anchor="middle" font-size="12">(\d+)</text>', svg)
     assert ages == [str(a) for a in range(30, 36)]
+
+
+def test_a_change_of_nothing_has_no_sign() -> None:
+    assert [change_pct(100, 100), change_pct(100, 101), change_pct(100, 99)] == [
+        "0.00 %", "+1.00 %", "-1.00 %"]
+
+
+def test_one_age_alone_is_drawn() -> None:
+    summary = Summary(by_age={40: [1, 1, 100000, 110000, 110000]})
+    svg = svg_of(report_html(summary, TITLES), "by-age")
+    # 1 000 → 1 100 kr: steps of 500 (4 × 250 = 1 000 is short), grid 0 … 2 000, so
+    # y = 260 − 240 × v / 2 000: 140 and 128; the one age at the left edge
+    assert re.findall(r'<polyline points="([^"]+)"', svg) == ["70.0,140.0", "70.0,128.0"]
+
+
+def test_wide_age_ranges_are_marked_at_round_steps() -> None:
+    """23 to 70 years: marks every 4 years, on multiples of 4 (24, 28 … 68)."""
+    summary = Summary(by_age={a: [1, 1, 100000, 110000, 110000] for a in (23, 45, 70)})
+    svg = svg_of(report_html(summary, TITLES), "by-age")
+    ages = re.findall(r'text-anchor="middle" font-size="12">(\d+)</text>', svg)
+    assert ages == [str(a) for a in range(24, 71, 4)]

@@ -347,8 +347,8 @@ def _fast_block(book: Book, header: bytes, block: bytes) -> pl.DataFrame | None:
 def _careful_block(book: Book, block: bytes) -> pl.DataFrame:
     """The block read line by line: each malformed record becomes a flagged record of its
     first line, and reading goes on at the next line."""
-    lines = block.split(b"\n")
-    if lines and lines[-1] == b"":
+    lines = block.split(b"\n")  # never empty: at least [b""]
+    if lines[-1] == b"":
         lines.pop()
     width = len(book.columns)
     values: list[list[str]] = [[] for _ in range(width)]
