@@ -290,3 +290,13 @@ def test_a_windows_1252_book_is_read_in_whole_blocks(tmp_path: Path,
     book = book_of(tmp_path / "w.csv", rows, encoding="cp1252")
     read = frame(book)
     assert read["policy_id"].to_list() == ["Å0", "Å1", "Å2"]
+
+
+def test_a_header_with_as_many_semicolons_as_commas_is_comma_separated(tmp_path: Path
+                                                                       ) -> None:
+    path = tmp_path / "tie.csv"
+    path.write_text("policy_id;product,birth_date,renewal_date;deductible,smoker;x\n",
+                    encoding="utf-8")
+    with pytest.raises(BookError):  # its columns do not fit; what matters is the reading
+        open_book(path, None)
+    assert reading._open_csv(path, None, 1 << 20).separator == ","

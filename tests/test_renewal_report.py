@@ -205,6 +205,8 @@ def test_one_age_alone_is_drawn() -> None:
     # 1 000 → 1 100 kr: steps of 500 (4 × 250 = 1 000 is short), grid 0 … 2 000, so
     # y = 260 − 240 × v / 2 000: 140 and 128; the one age at the left edge
     assert re.findall(r'<polyline points="([^"]+)"', svg) == ["70.0,140.0", "70.0,128.0"]
+    ages = re.findall(r'text-anchor="middle" font-size="12">(\d+)</text>', svg)
+    assert ages == ["40", "41"]  # the axis runs one year past the one age
 
 
 def test_wide_age_ranges_are_marked_at_round_steps() -> None:

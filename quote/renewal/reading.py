@@ -53,10 +53,6 @@ class Book:
     # an Excel sheet, read once when the book is opened (calamine parses it whole)
     loaded: pl.DataFrame | None = field(default=None, repr=False, compare=False)
 
-    @property
-    def parquet(self) -> bool:
-        return self.kind == "parquet"
-
     def has(self, column: str) -> bool:
         return column in self.columns
 
