@@ -215,3 +215,10 @@ def test_wide_age_ranges_are_marked_at_round_steps() -> None:
     svg = svg_of(report_html(summary, TITLES), "by-age")
     ages = re.findall(r'text-anchor="middle" font-size="12">(\d+)</text>', svg)
     assert ages == [str(a) for a in range(24, 71, 4)]
+
+
+def test_marks_every_two_years_fall_on_even_ages() -> None:
+    summary = Summary(by_age={a: [1, 1, 100000, 110000, 110000] for a in (31, 40, 55)})
+    svg = svg_of(report_html(summary, TITLES), "by-age")
+    ages = re.findall(r'text-anchor="middle" font-size="12">(\d+)</text>', svg)
+    assert ages == [str(a) for a in range(32, 56, 2)]
