@@ -300,3 +300,13 @@ def test_a_header_with_as_many_semicolons_as_commas_is_comma_separated(tmp_path:
     with pytest.raises(BookError):  # its columns do not fit; what matters is the reading
         open_book(path, None)
     assert reading._open_csv(path, None, 1 << 20).separator == ","
+
+
+def test_a_short_row_beside_a_quoted_separator_is_still_short(tmp_path: Path) -> None:
+    """A quoted ';' in one row and a row one field short in the same block: the separators
+    add up to the right count, but the short row is still found (read line by line)."""
+    rows = [ROW.format(i=1).replace("plus", '"pl;us"'), ROW.format(i=2).rsplit(";", 1)[0],
+            ROW.format(i=3)]
+    read = frame(book_of(tmp_path / "s.csv", rows))
+    assert read["__read"].to_list() == [None, "too_few_fields", None]
+    assert read["product"][0] == "pl;us"

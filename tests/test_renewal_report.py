@@ -222,3 +222,22 @@ def test_marks_every_two_years_fall_on_even_ages() -> None:
     svg = svg_of(report_html(summary, TITLES), "by-age")
     ages = re.findall(r'text-anchor="middle" font-size="12">(\d+)</text>', svg)
     assert ages == [str(a) for a in range(32, 56, 2)]
+
+
+def test_tables_are_sorted_and_means_use_the_rows_with_a_premium_before() -> None:
+    summary = Summary(
+        by_product={("plus", "500"): [1, 1, 100, 100, 100], ("bas", "0"): [9, 9, 900, 900, 900],
+                    ("plus", "0"): [5, 5, 500, 500, 500]},
+        by_age={30: [2, 1, 0, 50000, 150000], 40: [1, 1, 100000, 120000, 120000]},
+        rejected={"bad_date": 2, "bad_id": 5, "bad_boolean": 2})
+    html = report_html(summary, TITLES)
+    rows = re.findall(r"<tr><td>(\w+)</td><td class=\"n\">([^<]+)</td>",
+                      svg_of(html, "by-product").split("<tfoot>")[0])
+    assert rows == [("bas", "0.00 kr"), ("plus", "0.00 kr"), ("plus", "500.00 kr")]
+    codes = re.findall(r"<code>(\w+)</code>", svg_of(html, "rejects"))
+    assert codes == ["bad_id", "bad_boolean", "bad_date"]  # most first, then by name
+    # age 30: one row with a premium before (0 kr) → mean before 0, after 500 kr (not the
+    # 1 500 kr of all its priced rows); drawn although its premium before was 0 kr
+    lines = re.findall(r'<polyline points="([^"]+)"', svg_of(html, "by-age"))
+    assert [len(line.split()) for line in lines] == [2, 2]
+    assert lines[1].split()[0] == "70.0,200.0"  # 500 kr on a 0 … 2 000 grid
