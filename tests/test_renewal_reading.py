@@ -310,3 +310,11 @@ def test_a_short_row_beside_a_quoted_separator_is_still_short(tmp_path: Path) ->
     read = frame(book_of(tmp_path / "s.csv", rows))
     assert read["__read"].to_list() == [None, "too_few_fields", None]
     assert read["product"][0] == "pl;us"
+
+
+def test_rows_full_of_nul_bytes_are_no_csv(tmp_path: Path) -> None:
+    """More than one byte in a hundred a NUL in the first 64 KiB: binary, even with a clean
+    header line."""
+    rows = [ROW.format(i=i).replace("plus", "p\x00\x00\x00") for i in range(20)]
+    with pytest.raises(BookError, match="binary"):
+        open_book(book_of(tmp_path / "z.csv", rows), None)

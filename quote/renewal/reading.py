@@ -223,10 +223,8 @@ def _xlsx_frames(book: Book) -> Iterator[pl.DataFrame]:
     frame = frame.rename(dict(zip(frame.columns, book.columns, strict=True)))
     midnight = r"^(\d{4}-\d{2}-\d{2})[ T]00:00:00(?:\.0+)?$"
     frame = frame.with_columns(pl.col(c).str.replace(midnight, "${1}") for c in book.columns)
-    for start in range(0, max(frame.height, 1), CHUNK_ROWS):
-        part = frame.slice(start, CHUNK_ROWS)
-        if part.height:
-            yield part
+    for start in range(0, frame.height, CHUNK_ROWS):  # an empty sheet: no frame
+        yield frame.slice(start, CHUNK_ROWS)
 
 
 # --- CSV: blocks of whole records --------------------------------------------------------
