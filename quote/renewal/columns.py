@@ -38,7 +38,10 @@ def iso_date(expr: pl.Expr) -> pl.Expr:
     """A YYYY-MM-DD date (spaces around it allowed), null for anything else: the same
     rule as :func:`quote.dates.parse_date` for `quote price` (polars alone would also take
     ``1990-5-1``, ``+1990-05-01`` and five-digit years)."""
-    text = expr.str.strip_chars()
+    return _stripped_iso_date(expr.str.strip_chars())
+
+
+def _stripped_iso_date(text: pl.Expr) -> pl.Expr:
     return pl.when(text.str.contains(r"^\d{4}-\d{2}-\d{2}$")).then(
         text.str.to_date("%Y-%m-%d", strict=False))
 
@@ -52,7 +55,8 @@ def day_number(day: pl.Expr) -> pl.Expr:
 
 def iso_day_numbers(values: pl.Series) -> pl.Series:
     """A column of YYYY-MM-DD text as YYYYMMDD integers (null where not a date)."""
-    days = pl.select(iso_date(pl.lit(values)).cast(pl.Int64)).to_series()
+    stripped = values.str.strip_chars()  # once: an eager select would strip it twice
+    days = pl.select(_stripped_iso_date(pl.lit(stripped)).cast(pl.Int64)).to_series()
     return civil_day_numbers(days)
 
 
