@@ -8,6 +8,10 @@ from datetime import date
 
 from quote.i18n import t
 
+# The oldest age anything is priced at: the oldest person on record lived to 122 (Sweden's
+# to 112), so an older age is a typo in a birth date (0001-01-01, 1026 for 2026).
+MAX_AGE = 120
+
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
 

@@ -20,7 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from quote.compare import yearly_cost, yearly_frequency
-from quote.dates import parse_date
+from quote.dates import MAX_AGE, age_on, parse_date
 from quote.employees import CONTROL, read_rows, yes_no
 from quote.errors import DataFileError, InputError
 from quote.i18n import t
@@ -130,6 +130,9 @@ def member_from(values: Mapping[str, str], on: date, where: str,
                                       message=str(exc))) from None
     if born > on:
         raise InputError(field, t("person.born_after", where=where, on=on.isoformat()))
+    if age_on(born, on) > MAX_AGE:
+        raise InputError(field, t("person.field", where=where, name="id" if id_text else
+                                  "birth-date", message=t("hostile.range.born", limit=MAX_AGE)))
     product = (values.get("product") or default_product or "").lower()
     if not product:
         raise InputError(field, t("person.no_product", where=where))

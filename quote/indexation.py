@@ -127,13 +127,13 @@ def _comment(line: str, number: int, path: Path, problems: list[Problem],
     if key.lower() == "base" and rest:
         base = normalize_base(rest)
         if base is None:
-            problems.append(Problem(path, number, t("kpi.bad_base", got=rest)))
+            problems.append(Problem(path, number, t("kpi.file.bad_base")))
         return base
     if key.lower().startswith("link "):
         source = normalize_base(key[5:])
         match = _LINK.match(rest)
         if source is None or match is None:
-            problems.append(Problem(path, number, t("kpi.bad_link", got=line.strip())))
+            problems.append(Problem(path, number, t("kpi.bad_link")))
             return None
         mode: RoundingMode = "half_up" if match.group(2) == "half_up" else "half_even"
         links[source] = Link(source, Decimal(match.group(1)), int(match.group(3)), mode)
@@ -185,8 +185,7 @@ def parse_kpi(path: Path, raw: bytes) -> tuple[KpiSeries, list[Problem]]:
         except InvalidOperation:
             value = Decimal("NaN")
         if not sane_kpi(value):
-            problems.append(Problem(path, number, t("kpi.bad_value", month=str(month),
-                                                    got=cells[1][:20])))
+            problems.append(Problem(path, number, t("kpi.bad_value", month=str(month))))
             previous = month
             continue
         if month in values:

@@ -24,6 +24,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from quote.dates import MAX_AGE
 from quote.errors import InputError
 from quote.i18n import number, percent, t
 from quote.indexation import IndexFactor, KpiSeries, index_factor
@@ -140,6 +141,8 @@ def check_request(tariff: Tariff, req: PriceRequest) -> None:
                                       tariff=model.id, offered=offered))
     if req.age < 0:
         raise InputError("age", t("pricing.negative_age", age=req.age))
+    if req.age > MAX_AGE:
+        raise InputError("age", t("hostile.range.age", limit=MAX_AGE))
     if req.on < model.effective_from:
         raise InputError("on", t("pricing.before_tariff", on=req.on.isoformat(), tariff=model.id,
                                  version=model.version, start=model.effective_from.isoformat()))

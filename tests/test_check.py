@@ -50,7 +50,7 @@ CASES = [
      "effective_from: tariff mini already has a version in force from 2024-06-01 ("),
     (K / "duplicate-month.csv", 8, "2024-01: duplicate month (first on line 7)"),
     (K / "non-positive.csv", 11, "2024-05: KPI must be a number from 1 to 10 000 with at most "
-                                 "4 decimals, got '0'"),
+                                 "4 decimals"),
     (K / "bad-header.csv", 2, "the header must be 'month,kpi' (or 'month,kpi,note')"),
     # rule books: a rule naming a question or follow-up that does not exist, and a
     # follow-up that can never be reached

@@ -29,6 +29,9 @@ CASES: list[tuple[list[str], str]] = [
     (["price", "--product", "plus", "--age", "30", "--on", "2024-13-01"], "--on"),
     (["price", "--product", "plus", "--age", "30", "--on", "01/09/2024"], "--on"),
     (["price", "--product", "plus", "--age", "-1"], "--age"),
+    (["price", "--product", "plus", "--age", "121"], "--age"),  # over MAX_AGE
+    (["price", "--product", "plus", "--birth-date", "0001-01-01"], "--birth-date"),
+    (["price", "--product", "plus", "--id", "19000101-0008"], "--id"),  # 126 today
     ([*PRICE, "--loading", "lots"], "--loading"),
     ([*PRICE, "--loading", "-5"], "--loading"),
     ([*PRICE, "--loading", "NaN"], "--loading"),

@@ -63,6 +63,8 @@ def test_eighteen_needs_no_guardian(dkv: Tariff, kpi: KpiSeries) -> None:
     ("role=x,birth-date=1990-01-01,product=plus,deductible=5e2", "whole kronor"),
     ("role=x,birthdate=1990-01-01,product=plus", "unknown key birthdate"),
     ("role=x,birth-date=2026-01-01,product=plus", "born after"),
+    ("role=x,birth-date=0001-01-01,product=plus", "birth-date: gives an age over 120 years"),
+    ("role=x,id=19000101-0008,product=plus", "id: gives an age over 120 years"),
 ])
 def test_bad_person(spec: str, message: str) -> None:
     with pytest.raises(InputError, match=message) as info:

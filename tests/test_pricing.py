@@ -213,6 +213,7 @@ def test_mini_minimum_premium(mini, mini_kpi) -> None:  # type: ignore[no-untype
         ({"deductible": 700}, "deductible", "självrisk 700 is not offered by dkv-vardforsakring; "
                                             "choose 0, 500, 1000"),
         ({"loading_pct": D(-1)}, "loading_pct", "loading must be 0 % or more"),
+        ({"age": 121}, "age", "expected an age from 0 to 120 years"),  # dates.MAX_AGE
         ({"referral": True, "deductible": 500}, "referral", "cannot be combined with självrisk"),
         ({"frequency": "week"}, "frequency", "unknown payment frequency 'week'"),
     ],
@@ -223,6 +224,12 @@ def test_bad_requests(dkv, kpi, change: dict[str, object], field: str, message: 
         price(dkv, kpi, req)
     assert info.value.field == field
     assert message in info.value.message
+
+
+def test_the_oldest_age_is_priced_in_the_last_bracket(dkv, kpi) -> None:  # type: ignore[no-untyped-def]
+    """120 (MAX_AGE) is priced, in the open-ended last bracket like 71; 121 is refused."""
+    at = [price(dkv, kpi, PriceRequest(product="plus", age=a, on=IN_FORCE)) for a in (71, 120)]
+    assert at[0].monthly_premium == at[1].monthly_premium
 
 
 def test_referral_without_deductible_is_fine(dkv, kpi) -> None:  # type: ignore[no-untyped-def]

@@ -360,7 +360,7 @@ def test_random_books(tmp_path_factory: pytest.TempPathFactory, rows: list[tuple
             loading_pct=Decimal(source[6] or "0")))
         assert r["new_premium"] == f"{expected.monthly_premium:.2f}"
         assert r["bracket"] == expected.bracket.label
-    assert sorted(os.listdir(tmp)) == ["book.csv", "out.csv", "out.manifest.json", "rej.csv"]
+    assert sorted(os.listdir(tmp)) == ["book.csv", "out.csv", "out.csv.manifest.json", "rej.csv"]
 
 
 # --- Excel both ways, identity numbers, the report, publishing (issues 10 and 12) -----------
@@ -458,7 +458,7 @@ def test_personnummer_born_2001_to_2026(run: Invoke, tmp_path: Path) -> None:
     assert json.loads(result.stdout)["rows_rejected"] == 0
     out = read(tmp_path / "out.csv")
     assert [int(r["age"]) for r in out[:2]] == [25, 25]  # born 2001, not 1901 (Danish)
-    for name in ("out.csv", "out.rejects.csv", "out.manifest.json"):
+    for name in ("out.csv", "out.rejects.csv", "out.csv.manifest.json"):
         assert (tmp_path / name).stat().st_mode & 0o777 == 0o600  # as the book
 
 
@@ -499,7 +499,7 @@ def test_manifest_pairs_the_two_files(run: Invoke, tmp_path: Path) -> None:
     book = write_book(tmp_path / "book.csv", [GOOD[0], BAD[0][0]])
     result = run("renew", str(book), "-o", str(tmp_path / "out.csv"), "--json")
     data = json.loads(result.stdout)
-    text = (tmp_path / "out.manifest.json").read_text()
+    text = (tmp_path / "out.csv.manifest.json").read_text()
     manifest = json.loads(text)
     assert text == json.dumps(manifest, indent=2) + "\n"  # two-space indent, a final newline
     assert manifest["run"] == data["run"]
@@ -514,6 +514,19 @@ def test_manifest_pairs_the_two_files(run: Invoke, tmp_path: Path) -> None:
     assert (manifest["output"]["rows"], manifest["rejects"]["rows"]) == (1, 1)
 
 
+def test_outputs_of_one_stem_keep_their_own_manifests(run: Invoke, tmp_path: Path) -> None:
+    """out.csv and out.xlsx beside each other: the second run does not replace the first
+    pair's manifest, and each names its own files."""
+    book = write_book(tmp_path / "book.csv", [GOOD[0], BAD[0][0]])
+    for name in ("out.csv", "out.xlsx"):
+        assert run("renew", str(book), "-o", str(tmp_path / name)).exit_code == 0
+    for name in ("out.csv", "out.xlsx"):
+        manifest = json.loads((tmp_path / f"{name}.manifest.json").read_text())
+        rejects = name.replace("out.", "out.rejects.")
+        assert (manifest["output"]["file"], manifest["rejects"]["file"]) == (name, rejects)
+    assert not (tmp_path / "out.manifest.json").exists()
+
+
 def test_a_kill_between_the_renames_leaves_no_manifest(tmp_path: Path,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     import quote.files
@@ -522,7 +535,7 @@ def test_a_kill_between_the_renames_leaves_no_manifest(tmp_path: Path,
     tariff = load_tariff(DKV_PATH)
     pricer = Pricer([tariff], lambda t: kpi_for(t, None))
     run_renewal(open_book(book, None), None, pricer, tmp_path / "out.csv", tmp_path / "r.csv")
-    assert (tmp_path / "out.manifest.json").exists()
+    assert (tmp_path / "out.csv.manifest.json").exists()
     real = os.replace
     calls = {"n": 0}
 
@@ -536,7 +549,7 @@ def test_a_kill_between_the_renames_leaves_no_manifest(tmp_path: Path,
     with pytest.raises(KeyboardInterrupt):
         run_renewal(open_book(book, None), None, pricer, tmp_path / "out.csv",
                     tmp_path / "r.csv")
-    assert not (tmp_path / "out.manifest.json").exists()  # the pair is not vouched for
+    assert not (tmp_path / "out.csv.manifest.json").exists()  # the pair is not vouched for
 
 
 def test_reports_of_renew_and_impact(run: Invoke, tmp_path: Path) -> None:
@@ -642,5 +655,5 @@ def test_a_writable_id_book_gives_outputs_the_umask_allows(run: Invoke, tmp_path
     finally:
         os.umask(old)
     assert result.exit_code == 0, result.output
-    for name in ("out.csv", "out.rejects.csv", "out.manifest.json"):
+    for name in ("out.csv", "out.rejects.csv", "out.csv.manifest.json"):
         assert (tmp_path / name).stat().st_mode & 0o777 == 0o644, name

@@ -58,6 +58,7 @@ ROW_CASES: dict[str, tuple[list[str], list[str]]] = {
     "id_country": (ID_COLUMNS, id_row(id_country="SW")),
     "id": (ID_COLUMNS, id_row(id="900501-1234")),  # wrong check digit
     "birth_after_renewal": (COLUMNS, row(birth_date="2026-01-01")),
+    "age": (COLUMNS, row(birth_date="0001-01-01")),  # 2024 years old on 2025-03-01
     "before_tariff": (COLUMNS, row(renewal_date="2024-05-31")),  # DKV starts 2024-06-01
     "current_premium": (COLUMNS, row(current_premium="-1")),  # negative: never summed
     "separator": (COLUMNS, row(product="pl\x1fus")),
@@ -156,6 +157,28 @@ def test_a_good_row_is_priced_as_quote_price() -> None:
     assert isinstance(priced, PricedRow)
     assert (priced.new_premium, priced.bracket, priced.age) == (1085, "31-35", 34)
     assert str(priced.change_pct) == "1.59"
+
+
+@pytest.mark.parametrize(("born", "priced_age"), [
+    ("1904-03-01", 121),  # 121 on 2025-03-01: over the limit
+    ("1904-03-02", 120),  # turns 121 a day after the renewal: still 120, priced
+])
+def test_an_age_over_120_is_a_bad_age(born: str, priced_age: int) -> None:
+    (result,) = renew_rows(COLUMNS, [row(birth_date=born)], PRICER)
+    if priced_age > 120:
+        assert isinstance(result, RejectedRow) and result.reason == "bad_age"
+        assert result.message == "birth_date: gives an age over 120 years on the renewal " \
+            "date; check the year"
+    else:
+        assert isinstance(result, PricedRow) and result.age == priced_age
+        assert result.bracket == "71-"
+
+
+def test_an_age_over_120_from_an_id_names_the_id() -> None:
+    # 19000101-0008: a valid personnummer, 125 on 2025-03-01
+    rejected = only(renew_rows(ID_COLUMNS, [id_row(id="19000101-0008")], PRICER))
+    assert rejected.reason == "bad_age" and rejected.message.startswith("id: ")
+    assert "0008" not in rejected.message
 
 
 def test_identity_numbers_never_in_a_message() -> None:

@@ -35,7 +35,7 @@ from quote.cli.options import ResidenceOption as ResidenceOption
 from quote.cli.options import RulebookOption as RulebookOption
 from quote.cli.options import TariffOption as TariffOption
 from quote.cli.options import TariffsDirOption as TariffsDirOption
-from quote.dates import age_on, parse_date
+from quote.dates import MAX_AGE, age_on, parse_date
 from quote.errors import DataFileError, InputError, QuoteError
 from quote.fields import MAX_PCT, PCT_DECIMALS, percentage_in_range
 from quote.i18n import t
@@ -189,9 +189,6 @@ def birth_date_from(birth_date: str | None, id_number: str | None, id_country: s
     return born, None
 
 
-MAX_AGE = 150  # --age above this is a typo, not a person
-
-
 def age_from(age: int | None, birth_date: str | None, id_number: str | None,
              id_country: str | None, on: date) -> tuple[int, date | None, Identity | None]:
     """Whole years on ``on`` from exactly one of --age, --birth-date and --id, with the
@@ -205,7 +202,11 @@ def age_from(age: int | None, birth_date: str | None, id_number: str | None,
             fail(f"--age: {t('hostile.range.age', limit=MAX_AGE)}")
         return age, None, None
     born, identity = birth_date_from(birth_date, id_number, id_country, on)
-    return age_on(born, on), born, identity
+    years = age_on(born, on)
+    if years > MAX_AGE:
+        option = "--birth-date" if birth_date is not None else "--id"
+        fail(f"{option}: {t('hostile.range.born', limit=MAX_AGE)}")
+    return years, born, identity
 
 
 @contextmanager

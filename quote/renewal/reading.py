@@ -229,8 +229,8 @@ def _xlsx_frames(book: Book) -> Iterator[pl.DataFrame]:
 
 # --- CSV: blocks of whole records --------------------------------------------------------
 
-def csv_blocks(path: Path, size: int) -> Iterator[tuple[bytes, int, bool]]:
-    """(block, first line, sure) triples: the data after the header in blocks of whole
+def csv_blocks(path: Path, size: int) -> Iterator[tuple[bytes, bool]]:
+    """(block, sure) pairs: the data after the header in blocks of whole
     records, cut at a newline with an even number of quotes before it in the block.
 
     One pass, linear whatever the quoting: a stray quote that leaves no such newline in
@@ -238,8 +238,7 @@ def csv_blocks(path: Path, size: int) -> Iterator[tuple[bytes, int, bool]]:
     read line by line), and the next block starts afresh.
     """
     with path.open("rb") as handle:
-        header = handle.readline()
-        line = 2 if header else 1
+        handle.readline()  # the header, read by check_header
         rest = b""
         while True:
             data = handle.read(size)
@@ -254,10 +253,9 @@ def csv_blocks(path: Path, size: int) -> Iterator[tuple[bytes, int, bool]]:
                     continue
                 cut, sure = data.rfind(b"\n"), False
             block, rest = data[: cut + 1], data[cut + 1:]
-            yield block, line, sure
-            line += block.count(b"\n")
+            yield block, sure
         if rest.strip(b"\r\n"):
-            yield (rest if rest.endswith(b"\n") else rest + b"\n"), line, True
+            yield (rest if rest.endswith(b"\n") else rest + b"\n"), True
 
 
 def last_record_end(data: bytes) -> int:
@@ -296,7 +294,7 @@ def _csv_frames(book: Book) -> Iterator[pl.DataFrame]:
     header = book.separator.join(f'"{c}"' for c in book.columns).encode("utf-8") + b"\n"
     offset = 0
     reading = replace(book, encoding="utf-8") if book.encoding == "ascii" else book
-    for block, _first_line, sure in csv_blocks(book.path, book.block_bytes):
+    for block, sure in csv_blocks(book.path, book.block_bytes):
         if book.encoding == "ascii" and reading.encoding == "utf-8" and not block.isascii():
             reading = replace(book, encoding=settle_encoding(block))
             book = reading

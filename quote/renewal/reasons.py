@@ -20,6 +20,7 @@ from decimal import Decimal
 
 import polars as pl
 
+from quote.dates import MAX_AGE
 from quote.i18n import t
 
 CURRENT_PREMIUM_MAX = Decimal(1_000_000)  # kronor a month: more is a typo or a unit error
@@ -65,12 +66,14 @@ class Reason:
             "columns": len(context.columns), "encoding": _encoding_name(context),
             "tariff": context.first_tariff, "start": context.first_start.isoformat(),
             "country": context.id_country or "SE", "limit": _LIMITS.get(self.id, 0),
+            "field": "id" if context.id_path else "birth_date",
             **detail}
         return t(self.text, None, **values)
 
 
 _LIMITS: dict[str, int | Decimal] = {"current_premium": CURRENT_PREMIUM_MAX,
-                                     "deductible": DEDUCTIBLE_MAX, "loading_pct": LOADING_MAX}
+                                     "deductible": DEDUCTIBLE_MAX, "loading_pct": LOADING_MAX,
+                                     "age": MAX_AGE}
 
 
 def _encoding_name(context: Context) -> str:
@@ -108,6 +111,7 @@ _ALL = [
                       & ~pl.col("__id_country_bad")) if c.id_path else None),
     Reason("birth_after_renewal", "birth_after_renewal", "renew.reason.birth_after_renewal",
            lambda _c: pl.col("__birth") > pl.col("__renewal")),
+    Reason("age", "bad_age", "renew.reason.age", lambda _c: pl.col("age") > MAX_AGE),
     Reason("before_tariff", "before_tariff", "renew.reason.before_tariff",
            lambda _c: pl.col("__idx").is_null() & pl.col("__renewal").is_not_null()),
     Reason("current_premium", "bad_number", "renew.reason.current_premium",

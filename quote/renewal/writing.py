@@ -3,7 +3,8 @@ CSV, .xlsx or Parquet, see :mod:`quote.spreadsheet`), published together.
 
 Both files are written to temporaries beside their targets; when both are complete the
 previous run's manifest is removed, the two are renamed into place, and a new manifest
-(``OUTPUT-STEM.manifest.json``) names both with their SHA-256 and row counts. A run
+(``OUTPUT.manifest.json``, e.g. ``out.csv.manifest.json``) names both with their SHA-256
+and row counts. A run
 killed between the renames leaves no manifest, so a new output is never silently paired
 with an old rejects file: the manifest is there, and its hashes match, only for a pair
 that belongs together.
@@ -82,7 +83,7 @@ def output_names(book: Book) -> tuple[list[str], list[str]]:
 
 
 def manifest_path(output: Path) -> Path:
-    return output.with_name(f"{output.stem}.manifest.json")
+    return output.with_name(f"{output.name}.manifest.json")
 
 
 @dataclass

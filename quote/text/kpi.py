@@ -16,10 +16,11 @@ MESSAGES: Catalog = {
                            "under the header month,kpi,note)"},
     "kpi.bad_month": {"sv": "den första kolumnen ska vara en månad ÅÅÅÅ-MM",
                       "en": "the first column must be a month YYYY-MM"},
+    # a line of a file is never quoted: --kpi may name any file (/etc/shadow)
     "kpi.bad_value": {"sv": "{month}: KPI ska vara ett tal från 1 till 10 000 med högst 4 "
-                            "decimaler, inte {got!r}",
+                            "decimaler",
                       "en": "{month}: KPI must be a number from 1 to 10 000 with at most 4 "
-                            "decimals, got {got!r}"},
+                            "decimals"},
     "kpi.duplicate": {"sv": "{month}: månaden finns redan (första gången på rad {first})",
                       "en": "{month}: duplicate month (first on line {first})"},
     "kpi.out_of_order": {"sv": "{month}: i fel ordning (efter {previous}); håll filen sorterad",
@@ -31,9 +32,11 @@ MESSAGES: Catalog = {
     "kpi.empty": {"sv": "tom KPI-fil: rubrikraden '{header}' saknas",
                   "en": "empty KPI file: expected the header '{header}'"},
     "kpi.bad_link": {"sv": "länken ska skrivas '# link ÅÅÅÅ=100: factor F, round half_up to 2 "
-                           "decimals', inte {got!r}",
+                           "decimals'",
                      "en": "a link must read '# link YYYY=100: factor F, round half_up to 2 "
-                           "decimals', got {got!r}"},
+                           "decimals'"},
+    "kpi.file.bad_base": {"sv": "basen ska skrivas '# base: ÅÅÅÅ=100' (t.ex. 1980=100)",
+                          "en": "the base must read '# base: YYYY=100' (e.g. 1980=100)"},
     "kpi.bad_base": {"sv": "basen ska skrivas ÅÅÅÅ=100 (t.ex. 1980=100), inte {got!r}",
                      "en": "the base must read YYYY=100 (e.g. 1980=100), got {got!r}"},
     # A figure a quote needs.

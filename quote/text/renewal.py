@@ -46,6 +46,9 @@ MESSAGES: Catalog = {
     "renew.reason.birth_after_renewal": {
         "sv": "birth_date: efter förnyelsedagen",
         "en": "birth_date: after the renewal date"},
+    "renew.reason.age": {
+        "sv": "{field}: ger en ålder över {limit} år på förnyelsedagen; kontrollera årtalet",
+        "en": "{field}: gives an age over {limit} years on the renewal date; check the year"},
     "renew.reason.before_tariff": {
         "sv": "renewal_date: före första tariffen ({tariff}, från {start})",
         "en": "renewal_date: before any tariff is in force (the first, {tariff}, starts "
