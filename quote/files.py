@@ -100,7 +100,9 @@ def temp_name(path: Path) -> Path:
     return _directory(path) / f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}{TEMP_SUFFIX}"
 
 
-def _temp_beside(path: Path) -> tuple[int, Path]:
+def open_temp_beside(path: Path) -> tuple[int, Path]:
+    """A new temporary file beside ``path``, created exclusively with mode 0600 (its fd,
+    its name), after removing the temporaries of ``path`` that dead writers left."""
     directory = _directory(path)
     clean_stale_temporaries(path)
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | \
@@ -135,7 +137,7 @@ def atomic_writer(path: Path, mode: int | None = None, newline: str | None = ""
     symbolic link at ``path`` is followed: the file it points to is replaced.
     """
     target = real_target(path)
-    fd, tmp = _temp_beside(target)
+    fd, tmp = open_temp_beside(target)
     try:
         os.fchmod(fd, mode if mode is not None else _mode_for(target))
         with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as handle:
@@ -167,7 +169,7 @@ def atomic_paths(*paths: Path) -> Iterator[tuple[Path, ...]]:
     temps = []
     try:
         for target in targets:
-            fd, name = _temp_beside(target)
+            fd, name = open_temp_beside(target)
             try:
                 os.fchmod(fd, _mode_for(target))
             finally:

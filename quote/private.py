@@ -4,6 +4,7 @@
 and hard-links it to the target: a link never replaces anything, so an existing file, a
 directory or a dangling symlink at the path is left alone and reported. The temporary file
 is removed at once; one left by a killed run (its process gone) is removed by the next run.
+Temporaries are named as every other file quote writes (:func:`quote.files.temp_name`).
 """
 
 from __future__ import annotations
@@ -14,46 +15,12 @@ import os
 from pathlib import Path
 
 from quote.errors import os_reason
-from quote.files import OutputError
+from quote.files import OutputError, open_temp_beside
 from quote.i18n import t
-
-_SUFFIX = ".partial"
 
 
 class ExistsError(OutputError):
     """Something is already at the path; private files are never overwritten."""
-
-
-def _temp_name(path: Path, pid: int) -> Path:
-    return path.with_name(f".{path.name}.{pid}{_SUFFIX}")
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def remove_stale(path: Path) -> list[Path]:
-    """Remove temporary files of ``path`` left by runs that no longer exist."""
-    directory = path.parent if str(path.parent) else Path(".")
-    removed = []
-    prefix = f".{path.name}."
-    with contextlib.suppress(OSError):
-        for entry in directory.iterdir():
-            name = entry.name
-            if not (name.startswith(prefix) and name.endswith(_SUFFIX)):
-                continue
-            pid = name[len(prefix):-len(_SUFFIX)]
-            if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
-                with contextlib.suppress(FileNotFoundError):
-                    entry.unlink()
-                    removed.append(entry)
-    return removed
 
 
 def create_private(path: Path, text: str) -> None:
@@ -62,13 +29,8 @@ def create_private(path: Path, text: str) -> None:
     directory = path.parent if str(path.parent) else Path(".")
     if not directory.is_dir():
         raise OutputError(t("output.no_directory", path=str(path), directory=str(directory)))
-    remove_stale(path)
-    tmp = _temp_name(path, os.getpid())
+    fd, tmp = open_temp_beside(path)  # 0600, exclusive; a dead run's temporaries removed
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-    try:
-        fd = os.open(tmp, flags, 0o600)
-    except OSError as exc:
-        raise OutputError(t("data.cannot", path=str(path), reason=os_reason(exc))) from None
     try:
         os.fchmod(fd, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from quote.files import OutputError
-from quote.private import ExistsError, create_private, create_private_numbered, remove_stale
+from quote.files import TEMP_SUFFIX, OutputError
+from quote.private import ExistsError, create_private, create_private_numbered
 
 
 def test_created_private_and_complete(tmp_path: Path) -> None:
@@ -33,7 +33,7 @@ def test_never_replaces_a_file_or_a_dangling_symlink(tmp_path: Path) -> None:
     with pytest.raises(ExistsError):
         create_private(link, "new")
     assert not (tmp_path / "target.json").exists()
-    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".partial")]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.json", "b.json"]  # no temporary
 
 
 def test_missing_directory(tmp_path: Path) -> None:
@@ -42,18 +42,19 @@ def test_missing_directory(tmp_path: Path) -> None:
 
 
 def test_a_killed_runs_temporary_file_is_removed_by_the_next_run(tmp_path: Path) -> None:
-    """A run killed between writing and linking leaves `.r.json.<pid>.partial`; once that
-    process is gone the next run removes it. A live process's file is left alone."""
+    """A run killed between writing and linking leaves `.r.json.<pid>.<random>.quote-tmp`
+    (named as every temporary quote writes); once that process is gone the next run
+    removes it. A live process's file is left alone."""
     done = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
                           capture_output=True, text=True, check=True)
     dead = int(done.stdout)
-    stale = tmp_path / f".r.json.{dead}.partial"
+    stale = tmp_path / f".r.json.{dead}.0badf00d{TEMP_SUFFIX}"
     stale.write_text("19900501-1234 diabetes")
-    live = tmp_path / f".r.json.{os.getppid()}.partial"
+    live = tmp_path / f".r.json.{os.getppid()}.0badf00d{TEMP_SUFFIX}"
     live.write_text("in progress")
-    assert remove_stale(tmp_path / "r.json") == [stale]
     create_private(tmp_path / "r.json", "{}")
     assert not stale.exists() and live.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["r.json", live.name])
 
 
 def test_numbered_names_never_overwrite(tmp_path: Path) -> None:
