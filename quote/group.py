@@ -26,7 +26,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Literal
 
-from quote.dates import age_on, parse_date
+from quote.dates import MAX_AGE, age_on, parse_date
 from quote.eligibility import birthday
 from quote.employees import Row, yes_no
 from quote.errors import InputError
@@ -232,12 +232,20 @@ def _birth(text: str, on: date, column: str) -> tuple[date, Identity | None]:
             raise _RowError("bad_date", column=column) from None
         if born > on:
             raise _RowError("born_after_start", column=column)
+        _plausible(born, on, column)
         return born, None
     try:
         identity = parse_identity(text, on, prefer="SE")
     except InputError:
         raise _RowError("bad_id", column=column) from None
+    _plausible(identity.birth_date, on, column)
     return identity.birth_date, identity
+
+
+def _plausible(born: date, on: date, column: str) -> None:
+    """An age over MAX_AGE is a typo in the year, not a person too old for the group."""
+    if age_on(born, on) > MAX_AGE:
+        raise _RowError("bad_age", column=column, limit=str(MAX_AGE))
 
 
 def _employee_birth(row: Row, on: date) -> tuple[date, Identity | None]:

@@ -139,7 +139,7 @@ def test_co_insured_family_with_karens(dkv: Tariff, kpi: KpiSeries, tmp_path: Pa
 
 @pytest.mark.parametrize(("cell", "code"), [
     ("1990-02-30", "bad_date"), ("9005011234", "bad_id"), ("1950-01-01", "too_old"),
-    ("", "missing_birth_date")])
+    ("", "missing_birth_date"), ("0001-01-01", "bad_age"), ("19000101-0008", "bad_age")])
 def test_one_reject_per_rule(dkv: Tariff, kpi: KpiSeries, tmp_path: Path, cell: str,
                              code: str) -> None:
     path = tmp_path / "e.csv"

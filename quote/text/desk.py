@@ -112,6 +112,9 @@ _GROUP: Catalog = {
                               "en": "{column}: not a valid date YYYY-MM-DD"},
     "group.reject.born_after_start": {"sv": "{column}: födelsedatum efter startdatum",
                                       "en": "{column}: birth date after the start date"},
+    "group.reject.bad_age": {
+        "sv": "{column}: ger en ålder över {limit} år vid start; kontrollera årtalet",
+        "en": "{column}: gives an age over {limit} years on the start date; check the year"},
     "group.reject.bad_id": {"sv": "{column}: inte ett giltigt identitetsnummer",
                             "en": "{column}: not a valid identity number"},
     "group.reject.id_mismatch": {"sv": "id och birth_date anger olika födelsedatum",
