@@ -4,11 +4,13 @@
     python benchmarks/renew_benchmark.py --rows 250000 1000000 4000000   # memory vs N
     python benchmarks/renew_benchmark.py --rows 1000000 --ids --xlsx-rows 100000
 
-Prints, for each size: wall time, CPU time (user + system, every thread), rows per second
-and peak memory (RSS) of
+Prints first what a one-row book costs the floor and quote (start-up), then, for each
+size: wall time, CPU time (user + system, every thread), rows per second and peak memory
+(RSS) of
 - `floor`: polars alone reading the book and writing it back (the I/O floor),
 - `quote`: `quote renew` on the book with birth dates, and its ratio to the floor (the
-  two run in turn, ``--repeat`` times; medians, and the median of the pairs' ratios),
+  two run in turn, ``--repeat`` times; medians, and the median of the pairs' ratios), and
+  both beyond their start-up (what the rows themselves cost),
 - `ids`: the same book with Swedish identity numbers instead of birth dates (--ids),
 - `stray`: the same book with a stray quote in its first row (--stray),
 - `pandas`: a plain pandas repricing script (needs the `bench` extra),
@@ -216,16 +218,32 @@ def main() -> None:
     quote = Path(sys.executable).with_name("quote")
     print(f"{'rows':>10} {'tool':>8} {'wall s':>8} {'cpu s':>7} {'rows/s':>12} {'peak MB':>8}")
     with tempfile.TemporaryDirectory() as tmp:
-        for rows in args.rows:
-            book = Path(tmp) / f"book-{rows}.csv"
-            generate(book, rows, args.seed)
-            floor_run, quote_run, ratio = side_by_side(
+
+        def pair(book: Path) -> tuple[Run, Run, float]:
+            return side_by_side(
                 [sys.executable, __file__, "--floor", str(book), str(Path(tmp) / "f.csv")],
                 [str(quote), "renew", str(book), "-o", str(Path(tmp) / "o.csv"), "--json"],
                 args.repeat)
+
+        one = Path(tmp) / "one.csv"
+        generate(one, 1, args.seed)
+        start_floor, start_quote, _ = pair(one)  # start-up: what a one-row book costs
+        line(1, "floor", start_floor, "start-up: Python, polars, one row")
+        line(1, "quote", start_quote, "start-up: Python, polars, typer, the tariff and KPI")
+        for rows in args.rows:
+            book = Path(tmp) / f"book-{rows}.csv"
+            generate(book, rows, args.seed)
+            floor_run, quote_run, ratio = pair(book)
             line(rows, "floor", floor_run, "polars read + write alone")
             line(rows, "quote", quote_run, f"{ratio:.2f}× the floor (median of "
                                            f"{args.repeat} pairs)")
+            rows_floor = floor_run.wall - start_floor.wall
+            rows_quote = quote_run.wall - start_quote.wall
+            if rows_floor > 0:
+                print(f"{'':>10} {'':>8} beyond start-up: quote {rows_quote:.2f} s, the floor "
+                      f"{rows_floor:.2f} s ({rows_quote / rows_floor:.2f}×); 1.5× the floor "
+                      f"leaves {1.5 * floor_run.wall - start_quote.wall:.2f} s for the rows",
+                      flush=True)
             if args.ids:
                 ids = Path(tmp) / f"ids-{rows}.csv"
                 generate(ids, rows, args.seed, ids=True)

@@ -124,15 +124,15 @@ def load_catalog(directory: Path, kinds: tuple[str, ...] = ("tariff", "rulebook"
             raise TariffError(path, doc.problems)
         kind = top_level_kind(doc.data)
         if kind == "tariff" and kind in kinds:
-            tariffs.append(load_tariff(path))
+            tariffs.append(load_tariff(path, doc))
         elif kind == "rulebook" and kind in kinds:
             from quote.underwriting.rulebook import load_rulebook
 
-            rulebooks.append(load_rulebook(path))
+            rulebooks.append(load_rulebook(path, doc))
         elif kind == "contents" and kind in kinds:
             from quote.contents import load_contents
 
-            contents.append(load_contents(path))
+            contents.append(load_contents(path, doc))
         elif kind is None:
             raise TariffError(path, [Problem(path, 1, t("catalog.no_kind"))])
     if "tariff" in kinds and not tariffs:

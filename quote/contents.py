@@ -115,8 +115,8 @@ def check_contents(doc: YamlDocument) -> list[Problem]:
     return parse_contents(doc)[1]
 
 
-def load_contents(path: Path) -> Contents:
-    model, sha256 = load_document(path, "contents", TariffError, parse_contents)
+def load_contents(path: Path, doc: YamlDocument | None = None) -> Contents:
+    model, sha256 = load_document(path, "contents", TariffError, parse_contents, doc)
     return Contents(model=model, path=path, sha256=sha256)
 
 

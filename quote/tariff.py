@@ -341,7 +341,7 @@ def parse_tariff(doc: YamlDocument) -> tuple[TariffModel | None, list[Problem]]:
                              lambda d, m: semantic_problems(d, m) + premium_warnings(d, m))
 
 
-def load_tariff(path: Path) -> Tariff:
+def load_tariff(path: Path, doc: YamlDocument | None = None) -> Tariff:
     """Load and validate a tariff file; raise TariffError listing every error in it."""
-    model, sha256 = load_document(path, "tariff", TariffError, parse_tariff)
+    model, sha256 = load_document(path, "tariff", TariffError, parse_tariff, doc)
     return Tariff(model=model, path=path, sha256=sha256)

@@ -422,10 +422,12 @@ def validate_document(doc: YamlDocument, model: type[M], what: str,
 
 
 def load_document(path: Path, what: str, error: type[DataFileError],
-                  parse: Callable[[YamlDocument], tuple[M | None, list[Problem]]]
-                  ) -> tuple[M, str]:
-    """Read, parse and validate a file: (model, sha256), or ``error`` with every problem."""
-    doc = load_yaml(path, read_bytes(path, what, error))
+                  parse: Callable[[YamlDocument], tuple[M | None, list[Problem]]],
+                  doc: YamlDocument | None = None) -> tuple[M, str]:
+    """Read, parse and validate a file: (model, sha256), or ``error`` with every problem.
+    ``doc``: the file already parsed (a catalog reads each file once)."""
+    if doc is None:
+        doc = load_yaml(path, read_bytes(path, what, error))
     model, problems = parse(doc)
     if model is None or any(p.severity == "error" for p in problems):
         raise error(path, problems)

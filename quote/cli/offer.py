@@ -1,25 +1,27 @@
-"""`--offer FILE.html` and `--name` for the commands that price: the options and the writer."""
+"""`--offer FILE.html` and `--name` for the commands that price: the options and the writer.
+
+The offer modules are imported only when an offer is written, so `quote price` without
+``--offer`` does not load the group, household and underwriting code behind them.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from quote.cli.common import fail, user_errors
-from quote.compare import Comparison
-from quote.files import write_text_atomic
-from quote.group import GroupQuote
-from quote.household import Household
 from quote.i18n import Lang, get_lang, t
-from quote.offers.adapters import comparison_offer, group_offer, household_offer
-from quote.offers.build import application_offer, person_of, price_offer
-from quote.offers.html import render
-from quote.offers.model import Offer
-from quote.pricing import Breakdown
-from quote.underwriting.application import Application, Offered, Referred
+
+if TYPE_CHECKING:
+    from quote.compare import Comparison
+    from quote.group import GroupQuote
+    from quote.household import Household
+    from quote.offers.model import Offer
+    from quote.pricing import Breakdown
+    from quote.underwriting.application import Application
 
 NAME_MAX = 200
 
@@ -70,6 +72,9 @@ NameOption = Annotated[
 
 def write_offer(path: Path, offer: Offer) -> None:
     """Write the offer atomically (0600) and say where, on stderr."""
+    from quote.files import write_text_atomic
+    from quote.offers.html import render
+
     with user_errors():
         write_text_atomic(path, render(offer), mode=OFFER_MODE)
     typer.echo(t("offer.written", offer.lang, path=str(path)), err=True)
@@ -83,6 +88,8 @@ def offer_after_price(path: Path | None, name: str | None, breakdown: Breakdown,
     """`quote price --offer`: write the priced person's offer (made today)."""
     if path is None:
         return
+    from quote.offers.build import person_of, price_offer
+
     person = person_of(breakdown.request.age, birth_date=born, name=name, masked_id=masked_id)
     write_offer(path, price_offer(breakdown, person, date.today(), get_lang()))
 
@@ -93,6 +100,9 @@ def offer_after_application(path: Path | None, name: str | None, result: Applica
     application is declined (or the applicant may not apply)."""
     if path is None:
         return
+    from quote.offers.build import application_offer
+    from quote.underwriting.application import Offered, Referred
+
     if not isinstance(result, Offered | Referred):
         typer.echo(t("offer.not_written_declined", lang), err=True)
         return
@@ -110,6 +120,8 @@ def write_if_any(path: Path, offer: Offer | None, lang: Lang) -> None:
 def offer_after_compare(path: Path | None, name: str | None, result: Comparison) -> None:
     """`quote compare --offer`: the comparison for the customer (made today)."""
     if path is not None:
+        from quote.offers.adapters import comparison_offer
+
         lang = get_lang()
         write_if_any(path, comparison_offer(result, date.today(), lang, name), lang)
 
@@ -117,6 +129,8 @@ def offer_after_compare(path: Path | None, name: str | None, result: Comparison)
 def offer_after_household(path: Path | None, name: str | None, result: Household) -> None:
     """`quote household --offer`: the household's offer; ``name`` is the policyholder."""
     if path is not None:
+        from quote.offers.adapters import household_offer
+
         lang = get_lang()
         write_if_any(path, household_offer(result, date.today(), lang, name), lang)
 
@@ -130,4 +144,6 @@ def offer_after_group(path: Path | None, name: str | None, result: GroupQuote) -
     if result.refused:
         typer.echo(t("offer.not_written_refused", lang), err=True)
         return
+    from quote.offers.adapters import group_offer
+
     write_if_any(path, group_offer(result, date.today(), lang, name), lang)

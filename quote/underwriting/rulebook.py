@@ -387,6 +387,6 @@ def check_rulebook(doc: YamlDocument) -> list[Problem]:
     return parse_rulebook(doc)[1]
 
 
-def load_rulebook(path: Path) -> RuleBook:
-    model, sha256 = load_document(path, "rule book", RuleBookError, parse_rulebook)
+def load_rulebook(path: Path, doc: YamlDocument | None = None) -> RuleBook:
+    model, sha256 = load_document(path, "rule book", RuleBookError, parse_rulebook, doc)
     return RuleBook(model=model, path=path, sha256=sha256)
