@@ -16,6 +16,7 @@ from quote.catalog import bundled_data_dir
 from quote.cli import app
 from quote.cli.usage import help_record, untranslated
 from quote.i18n import set_lang
+from quote.text.help import SUMMARIES, SWEDISH
 from quote.upkeep import init_data_dir
 
 from .conftest import BUNDLED, FIXTURES, ROOT, Invoke
@@ -92,6 +93,30 @@ def test_help_is_in_both_languages(run: Invoke, path: tuple[str, ...], command: 
     assert english.startswith("Usage: ") and "Show this message and exit." in english
     assert swedish.startswith("Användning: ") and "Visa den här hjälpen och avsluta." in swedish
     assert not INTERNAL.search(swedish), INTERNAL.search(swedish)
+
+
+GROUPS = [(path, command) for path, command in COMMANDS if hasattr(command, "commands")]
+
+
+@pytest.mark.parametrize(("path", "command"), GROUPS,
+                         ids=[" ".join(p) or "quote" for p, _ in GROUPS])
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_command_lists_show_one_whole_line_each(run: Invoke, path: tuple[str, ...],
+                                                command: Any, lang: str) -> None:
+    """Each command in a group's list has its summary (quote/text/help.py SUMMARIES), on
+    one line, never cut off with "..." (the framework cuts a long first sentence)."""
+    output = run("--lang", lang, *path, "--help").output
+    listed = output.split("\n\n")[-1].splitlines()[1:]  # the last section: the commands
+    names = [name for name, sub in command.commands.items() if not sub.hidden]
+    assert [line.split()[0] for line in listed] == names
+    for name, line in zip(names, listed, strict=True):
+        summary = SUMMARIES[" ".join((*path, name))]
+        expected = summary if lang == "en" else SWEDISH[summary]
+        assert line.split(None, 1)[1] == expected, line
+
+
+def test_every_summary_names_a_command() -> None:
+    assert set(SUMMARIES) == {" ".join(path) for path, _ in COMMANDS if path}
 
 
 def examples(command: Any) -> list[str]:

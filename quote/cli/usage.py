@@ -52,7 +52,7 @@ from typer.exceptions import Abort
 from quote.cli.common import EXIT_BAD_INPUT
 from quote.cli.options import METAVARS
 from quote.i18n import LANGS, Lang, default_lang, get_lang, parse_lang, set_lang, t
-from quote.text.help import SWEDISH
+from quote.text.help import SUMMARIES, SWEDISH
 
 # Renamed in 0.2 (kept for one release): command path -> old name -> the new option, or
 # the position of the argument that replaced it.
@@ -259,6 +259,14 @@ def _short_help(command: Any, limit: int) -> str:
     return make_default_short_help(localized_doc(command.help or ""), limit).strip()
 
 
+def _summary(ctx: Context, name: str, command: Any, limit: int) -> str:
+    """A command's line in its group's command list: its one-line summary (SUMMARIES),
+    else the beginning of its help cut to ``limit``."""
+    path = " ".join([*ctx.command_path.split()[1:], name])
+    summary = SUMMARIES.get(path)
+    return localized(summary) if summary else command.get_short_help_str(limit)
+
+
 def _format_params(command: Any, ctx: Context, formatter: HelpFormatter) -> None:
     params = command.get_params(ctx)
     arguments = [r for p in params if isinstance(p, TyperArgument) if (r := help_record(p))]
@@ -417,8 +425,10 @@ class QuoteGroup(TyperGroup):
 
     def format_options(self, ctx: Context, formatter: HelpFormatter) -> None:
         _format_params(self, ctx, formatter)
-        rows = [(name, command.get_short_help_str(formatter.width - 6 - len(name)))
-                for name, command in self.commands.items() if not command.hidden]
+        shown = {name: command for name, command in self.commands.items()
+                 if not command.hidden}
+        limit = formatter.width - 6 - max((len(name) for name in shown), default=0)
+        rows = [(name, _summary(ctx, name, command, limit)) for name, command in shown.items()]
         if rows:
             with formatter.section(t("help.commands")):
                 formatter.write_dl(rows)

@@ -11,7 +11,76 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+# One line per command in the command lists of `--help` (English; the Swedish is in
+# SWEDISH below): short enough never to be cut or wrapped.
+SUMMARIES: Mapping[str, str] = {
+    "price": "Price a product for one person, step by step.",
+    "compare": "Compare products, självrisk and remisskrav for one person.",
+    "group": "Quote a company's employees (collective agreement).",
+    "household": "Price a household: each person and the total.",
+    "eligibility": "Check whether a person may apply, with every reason.",
+    "apply": "Apply: eligibility, health declaration, decision.",
+    "renew": "Reprice a book of policies on their renewal dates.",
+    "declaration": "Health declaration files for quote apply.",
+    "tariff": "Tariffs: show, check, diff, index, schema, impact.",
+    "kpi": "The KPI series: show, add, fetch from SCB.",
+    "products": "What several insurers' products cover.",
+    "rulebook": "Rule books: test them with scenario files.",
+    "data": "Keep a data directory of your own.",
+    "declaration template": "Print a declaration file to fill in.",
+    "tariff show": "Show the price list by age bracket and product.",
+    "tariff check": "Validate tariffs, rule books and KPI series.",
+    "tariff diff": "Show what changes from OLD to NEW.",
+    "tariff index": "Write a new tariff version indexed by KPI.",
+    "tariff schema": "Print the JSON Schema of tariff or rule-book files.",
+    "tariff impact": "What a proposed tariff does to a book.",
+    "kpi show": "Show the KPI series with the change in a year.",
+    "kpi add": "Add one month's KPI figure to your series.",
+    "kpi fetch": "Fetch missing months from SCB's open API.",
+    "products compare": "Products' contents side by side.",
+    "rulebook test": "Run scenario files against a rule book.",
+    "data init": "Write the bundled data into a directory of your own.",
+}
+
 SWEDISH: Mapping[str, str] = {
+    # the command lists' summaries (SUMMARIES)
+    "Price a product for one person, step by step.":
+        "Prissätt en produkt för en person, steg för steg.",
+    "Compare products, självrisk and remisskrav for one person.":
+        "Jämför produkter, självrisker och remisskrav för en person.",
+    "Quote a company's employees (collective agreement).":
+        "Offerera ett företags anställda (kollektivavtal).",
+    "Price a household: each person and the total.":
+        "Prissätt ett hushåll: varje person och summan.",
+    "Check whether a person may apply, with every reason.":
+        "Kontrollera om en person får ansöka, med varje skäl.",
+    "Apply: eligibility, health declaration, decision.":
+        "Ansök: rätt att ansöka, hälsodeklaration, beslut.",
+    "Reprice a book of policies on their renewal dates.":
+        "Prissätt ett bestånd på förnyelsedagarna.",
+    "Health declaration files for quote apply.": "Hälsodeklarationsfiler för quote apply.",
+    "Tariffs: show, check, diff, index, schema, impact.":
+        "Tariffer: show, check, diff, index, schema, impact.",
+    "The KPI series: show, add, fetch from SCB.": "KPI-serien: show, add, fetch från SCB.",
+    "What several insurers' products cover.": "Vad flera försäkringsgivares produkter täcker.",
+    "Keep a data directory of your own.": "Håll en egen datakatalog.",
+    "Print a declaration file to fill in.": "Skriv ut en deklarationsfil att fylla i.",
+    "Show the price list by age bracket and product.":
+        "Visa prislistan per åldersintervall och produkt.",
+    "Validate tariffs, rule books and KPI series.":
+        "Validera tariffer, regelböcker och KPI-serier.",
+    "Show what changes from OLD to NEW.": "Visa vad som ändras från OLD till NEW.",
+    "Write a new tariff version indexed by KPI.": "Skriv en ny tariffversion indexerad med KPI.",
+    "Print the JSON Schema of tariff or rule-book files.":
+        "Skriv ut JSON Schema för tariff- och regelboksfiler.",
+    "What a proposed tariff does to a book.": "Vad en föreslagen tariff gör med ett bestånd.",
+    "Show the KPI series with the change in a year.": "Visa KPI-serien med förändringen på ett år.",
+    "Add one month's KPI figure to your series.": "Lägg till en månads KPI-tal i din serie.",
+    "Fetch missing months from SCB's open API.": "Hämta saknade månader från SCB:s öppna API.",
+    "Products' contents side by side.": "Produkternas innehåll sida vid sida.",
+    "Run scenario files against a rule book.": "Kör scenariofiler mot en regelbok.",
+    "Write the bundled data into a directory of your own.":
+        "Skriv den medföljande datan till en egen katalog.",
     # the root and the framework
     "Quote premiums for Swedish private health insurance (vårdförsäkring).":
         "Premier för svensk privat sjukvårdsförsäkring (vårdförsäkring).",
