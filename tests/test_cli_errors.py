@@ -32,6 +32,8 @@ CASES: list[tuple[list[str], str]] = [
     (["price", "--product", "plus", "--age", "121"], "--age"),  # over MAX_AGE
     (["price", "--product", "plus", "--birth-date", "0001-01-01"], "--birth-date"),
     (["price", "--product", "plus", "--id", "19000101-0008"], "--id"),  # 126 today
+    (["eligibility", "--birth-date", "0001-01-01", "--residence", "SE"], "--birth-date"),
+    (["apply", "--product", "plus", "--id", "19000101-0008", "--residence", "SE"], "--id"),
     ([*PRICE, "--loading", "lots"], "--loading"),
     ([*PRICE, "--loading", "-5"], "--loading"),
     ([*PRICE, "--loading", "NaN"], "--loading"),

@@ -180,13 +180,21 @@ def birth_date_from(birth_date: str | None, id_number: str | None, id_country: s
     if id_number is not None:
         with user_errors():
             identity = parse_identity(id_number, on, id_country, prefer=residence)
+        _plausible(identity.birth_date, on, "--id")
         return identity.birth_date, identity
     born = date_option(birth_date, "--birth-date")
     assert born is not None
     if born > on:
         fail(t("common.born_after", option="--birth-date", born=born.isoformat(),
                on=on.isoformat()))
+    _plausible(born, on, "--birth-date")
     return born, None
+
+
+def _plausible(born: date, on: date, option: str) -> None:
+    """An age over MAX_AGE on ``on`` is a typo in the year (0001-01-01), not a person."""
+    if age_on(born, on) > MAX_AGE:
+        fail(f"{option}: {t('hostile.range.born', limit=MAX_AGE)}")
 
 
 def age_from(age: int | None, birth_date: str | None, id_number: str | None,
@@ -202,11 +210,7 @@ def age_from(age: int | None, birth_date: str | None, id_number: str | None,
             fail(f"--age: {t('hostile.range.age', limit=MAX_AGE)}")
         return age, None, None
     born, identity = birth_date_from(birth_date, id_number, id_country, on)
-    years = age_on(born, on)
-    if years > MAX_AGE:
-        option = "--birth-date" if birth_date is not None else "--id"
-        fail(f"{option}: {t('hostile.range.born', limit=MAX_AGE)}")
-    return years, born, identity
+    return age_on(born, on), born, identity
 
 
 @contextmanager

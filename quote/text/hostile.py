@@ -47,6 +47,6 @@ MESSAGES: Catalog = {
         "sv": "en ålder från 0 till {limit} år väntades",
         "en": "expected an age from 0 to {limit} years"},
     "hostile.range.born": {
-        "sv": "ger en ålder över {limit} år på prisdatumet; kontrollera årtalet",
-        "en": "gives an age over {limit} years on the pricing date; check the year"},
+        "sv": "ger en ålder över {limit} år; kontrollera årtalet",
+        "en": "gives an age over {limit} years; check the year"},
 }
