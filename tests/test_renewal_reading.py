@@ -52,6 +52,17 @@ def test_encodings_detected_and_overridden(tmp_path: Path) -> None:
     assert detect_encoding("å".encode()[:1], complete=False) == "utf-8"  # cut at the end
 
 
+@pytest.mark.parametrize(("tail", "codec"), [
+    ("😀".encode()[:3], "utf-8"),  # a 4-byte character cut after 3 bytes: read on
+    ("å".encode()[:1], "utf-8"),  # a 2-byte character cut after its first
+    ("é".encode("cp1252") + b"abc", "cp1252"),  # 3 whole bytes after it: no UTF-8 cut
+])
+def test_only_a_character_cut_by_the_head_is_forgiven(tail: bytes, codec: str) -> None:
+    """A head that ends inside a UTF-8 character (at most 3 of its 4 bytes) is still
+    UTF-8; a byte no UTF-8 character can start with 3 bytes after it is not."""
+    assert detect_encoding(b"a" * 100 + tail, complete=False) == codec
+
+
 def test_a_line_not_in_the_encoding_is_one_reject(tmp_path: Path) -> None:
     path = tmp_path / "b.csv"
     good = ROW.format(i=1).encode()
@@ -121,6 +132,35 @@ def test_blank_and_short_lines_and_a_late_nul(tmp_path: Path) -> None:
                                                        "nul")  # a blank line is too short
     assert not read["product"].str.contains("\x00", literal=True).any()
     assert read.height == 2000
+
+
+@pytest.mark.parametrize("rows", [
+    [ROW.format(i=1), ROW.format(i=2), ""],  # a blank last line
+    [ROW.format(i=1), "", ""],
+    [ROW.format(i=1), "", 'P2;"two\nlines";1990-05-01;2025-03-01;0;false;1', ""],
+    ["", 'P3;"open', ROW.format(i=4), ""],  # a quote never closed
+])
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_blank_lines_read_alike_whatever_the_block_size(tmp_path: Path, rows: list[str],
+                                                        newline: str) -> None:
+    """A blank line is a too_few_fields record of its own, the last one too, however the
+    book is cut into blocks (a block may be that one empty line)."""
+    path = tmp_path / "b.csv"
+    path.write_text(newline.join([HEADER, *rows]) + newline, encoding="utf-8", newline="")
+    whole = frame(path)
+    assert whole["__read"].to_list()[-1] == "too_few_fields"
+    assert whole["__line"].to_list()[-1] == len(rows) + 1  # the header is line 1
+    for size in (1, 2, 3, 7, 40):
+        assert frame(path, block_bytes=size).drop("__row").equals(whole.drop("__row")), size
+
+
+def test_a_short_row_in_a_block_without_quotes_is_short(tmp_path: Path) -> None:
+    """No quote anywhere: polars pads the short row with nulls, and the separators (one
+    row two short) send the block to be read line by line, where the row is flagged."""
+    rows = [ROW.format(i=1), ROW.format(i=2).rsplit(";", 2)[0], ROW.format(i=3)]
+    read = frame(book_of(tmp_path / "s.csv", rows))
+    assert read["__read"].to_list() == [None, "too_few_fields", None]
+    assert read["__line"].to_list() == [2, 3, 4]
 
 
 def test_an_empty_last_field_is_not_a_short_row(tmp_path: Path) -> None:
@@ -308,6 +348,22 @@ def test_a_short_row_beside_a_quoted_separator_is_still_short(tmp_path: Path) ->
     read = frame(book_of(tmp_path / "s.csv", rows))
     assert read["__read"].to_list() == [None, "too_few_fields", None]
     assert read["product"][0] == "pl;us"
+
+
+@pytest.mark.parametrize(("nuls", "binary"), [(100, False), (101, True)])
+def test_one_nul_in_a_hundred_bytes_is_still_text(tmp_path: Path, nuls: int,
+                                                   binary: bool) -> None:
+    """A 10,000-byte book: 100 NUL bytes (1 %) are rows to reject; 101 make it binary."""
+    head = (HEADER + "\n").encode()
+    body = ("\x00" * nuls).encode()
+    path = tmp_path / "n.csv"
+    path.write_bytes(head + body + b"x" * (10_000 - len(head) - len(body) - 1) + b"\n")
+    assert path.stat().st_size == 10_000
+    if binary:
+        with pytest.raises(BookError, match="binary"):
+            open_book(path, None)
+    else:
+        assert open_book(path, None).columns[0] == "policy_id"
 
 
 def test_rows_full_of_nul_bytes_are_no_csv(tmp_path: Path) -> None:

@@ -152,7 +152,7 @@ def detect_encoding(head: bytes, complete: bool) -> str | None:
         head.decode("utf-8")
         return "utf-8"
     except UnicodeDecodeError as exc:
-        if not complete and exc.start >= len(head) - 4:  # a character cut at the end
+        if not complete and exc.start >= len(head) - 3:  # a character cut at the end
             return "utf-8"
     try:
         head.decode("cp1252")
