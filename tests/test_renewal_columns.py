@@ -76,6 +76,14 @@ def test_swedish_numbers_read_column_wise_exactly_as_parse_identity(texts: list[
             assert python_birth(text, on) == born, text
 
 
+def test_an_impossible_date_in_a_number_is_no_birth_date() -> None:
+    """Month 13, 30 February, day 0 (the Luhn digit right or not): null, never an error
+    for the whole column; a real number beside them is still read."""
+    texts = ["901301-1234", "900230-1234", "900500-1234", "900501-1235"]
+    assert polars_birth(texts, [date(2025, 3, 1)] * 4) == [None, None, None,
+                                                           date(1990, 5, 1)]
+
+
 def test_born_2001_to_2026_are_swedish_not_danish() -> None:
     # 050101-1233 reads as a Danish date too (5 January 1901): a Swedish book means 2005
     texts = [personnummer(date(y, m, 1), 123) for y in range(2001, 2026) for m in (1, 6, 12)]
