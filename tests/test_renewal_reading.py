@@ -154,6 +154,25 @@ def test_blank_lines_read_alike_whatever_the_block_size(tmp_path: Path, rows: li
         assert frame(path, block_bytes=size).drop("__row").equals(whole.drop("__row")), size
 
 
+@pytest.mark.parametrize(("kib", "whole"), [(100, True), (140, False)])
+def test_a_record_may_run_over_two_blocks_at_most(tmp_path: Path, kib: int,
+                                                  whole: bool) -> None:
+    """A quoted field of many lines at the start of a block is read on while the data
+    held is under twice the block (128 KiB at least); a record not closed by then is taken
+    for a stray quote: its first line is bad_quoting and reading goes on line by line."""
+    note = ("x" * 99 + "\n") * (kib * 10)  # kib × 1000 bytes, 100-byte lines
+    path = tmp_path / "long.csv"
+    path.write_text(HEADER + '\nP2;"' + note + '";1990-05-01;2025-03-01;0;false;1\n'
+                    + ROW.format(i=3) + "\n", encoding="utf-8")
+    read = frame(path, block_bytes=65536)
+    if whole:
+        assert read["__read"].to_list() == [None, None]
+        assert read["product"][0] == note and read["__line"].to_list() == [2, 3]
+    else:
+        assert read["__read"][0] == "bad_quoting" and read.height == kib * 10 + 2
+        assert read["policy_id"][-1] == "P3" and read["__read"][-1] is None
+
+
 def test_a_short_row_in_a_block_without_quotes_is_short(tmp_path: Path) -> None:
     """No quote anywhere: polars pads the short row with nulls, and the separators (one
     row two short) send the block to be read line by line, where the row is flagged."""
