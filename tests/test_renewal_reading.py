@@ -182,6 +182,17 @@ def test_a_short_row_in_a_block_without_quotes_is_short(tmp_path: Path) -> None:
     assert read["__line"].to_list() == [2, 3, 4]
 
 
+@pytest.mark.parametrize("rows", [
+    [ROW.format(i=i).rsplit(";", 1)[0] for i in range(3)],  # every row one field short
+    ["P1;plus", "P2;plus;1990-05-01"],  # 3 separators in 2 lines: as many as 6 / 2
+])
+def test_rows_short_alike_are_each_short(tmp_path: Path, rows: list[str]) -> None:
+    """However the separators of a block add up, a row with fewer fields than the header
+    is too_few_fields, never read with nulls for the missing fields."""
+    read = frame(book_of(tmp_path / "s.csv", rows))
+    assert read["__read"].to_list() == ["too_few_fields"] * len(rows)
+
+
 def test_an_empty_last_field_is_not_a_short_row(tmp_path: Path) -> None:
     rows = [ROW.format(i=1).rsplit(";", 1)[0] + ";"]
     read = frame(book_of(tmp_path / "e.csv", rows))
