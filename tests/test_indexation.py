@@ -330,6 +330,17 @@ def test_a_month_added_after_one_trailing_blank_line(tmp_path: Path) -> None:
     assert text == "month,kpi\n2023-09,408.05\n2023-10,409.00\n\n"
 
 
+def test_a_decimal_comma_under_a_note_header_is_no_note(tmp_path: Path) -> None:
+    """Under month,kpi,note, 407,00 would read as the figure 407 with the note "00": a note
+    of digits only is a decimal comma, and the line is refused, never read as 407."""
+    path = tmp_path / "kpi.csv"
+    path.write_text("month,kpi,note\n2024-03,406.00,prel.\n2024-04,407,00\n"
+                    "2024-05,408.00,from SCB, 2024-06-14\n", encoding="utf-8")
+    series, problems = parse_kpi(path, path.read_bytes())
+    assert [(p.line, p.severity) for p in problems] == [(3, "error"), (4, "warning")]
+    assert problems[0].message.startswith("expected 'YYYY-MM,value' with a decimal point")
+
+
 def test_a_decimal_comma_is_named_as_such(tmp_path: Path) -> None:
     """407,00 under the header month,kpi is a decimal comma, not a figure and a note: the
     line is refused for its shape (not as a bad number), and the month counts as missing."""
