@@ -339,6 +339,7 @@ def test_a_decimal_comma_under_a_note_header_is_no_note(tmp_path: Path) -> None:
     series, problems = parse_kpi(path, path.read_bytes())
     assert [(p.line, p.severity) for p in problems] == [(3, "error"), (4, "warning")]
     assert problems[0].message.startswith("expected 'YYYY-MM,value' with a decimal point")
+    assert Month(2024, 4) not in series.values  # never stored as 407
 
 
 def test_a_decimal_comma_is_named_as_such(tmp_path: Path) -> None:
