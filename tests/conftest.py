@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 from typer.testing import CliRunner, Result
 
 from quote.cli import app
@@ -20,6 +21,24 @@ KPI_PATH = BUNDLED / "kpi-1980.csv"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MINI_PATH = FIXTURES / "tariffs" / "valid.yaml"
 MINI_KPI_PATH = FIXTURES / "kpi" / "valid.csv"
+
+
+def mini_tariff_variant(path: Path, *, one_year_first_bracket: bool = False,
+                        effective_from: str | None = None) -> Path:
+    """The mini tariff written to ``path``, indexed on the mini KPI series: with a first
+    bracket of age 0 alone (``0-0`` at 450 kr, then ``1-15``) and/or another start date."""
+    data = yaml.safe_load(MINI_PATH.read_text(encoding="utf-8"))
+    if one_year_first_bracket:
+        data["brackets"] = ["0-0", "1-15", "16-40", "41-66", "67-"]
+        for product in data["products"].values():
+            premiums = product["premiums"]
+            premiums["1-15"] = premiums.pop("0-15")
+            product["premiums"] = {"0-0": 450, **premiums}
+    if effective_from is not None:
+        data["effective_from"] = effective_from
+    data["indexation"]["series"] = str(MINI_KPI_PATH)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
 
 # Fixed width, no colour, no inherited data directory, Swedish unless a test says otherwise
 # (the machine's locale never decides): output is the same everywhere.

@@ -7,14 +7,13 @@ from pathlib import Path
 
 import polars as pl
 import pytest
-import yaml
 
 from quote.indexation import load_kpi
 from quote.renewal.columns import PRICING, Tuples, one_tuple_per_hash
 from quote.renewal.lookup import Pricer, number, parse_bool
 from quote.tariff import load_tariff
 
-from .conftest import DKV_PATH, MINI_KPI_PATH, MINI_PATH
+from .conftest import DKV_PATH, MINI_KPI_PATH, mini_tariff_variant
 
 
 def test_numbers_have_sane_ranges() -> None:
@@ -59,17 +58,9 @@ def test_each_rows_bracket_is_its_versions_bracket_for_its_age(tmp_path: Path) -
     """Two versions with different brackets (the second with a one-year first bracket and
     an earlier last one): every age, past the last bracket's start too, gets the bracket
     ``Tariff.bracket_for`` gives, by position and lowest age."""
-    data = yaml.safe_load(MINI_PATH.read_text(encoding="utf-8"))
-    data["brackets"] = ["0-0", "1-15", "16-40", "41-66", "67-"]
-    for product in data["products"].values():
-        premiums = product["premiums"]
-        premiums["1-15"] = premiums.pop("0-15")
-        product["premiums"] = {"0-0": 450, **premiums}
-    data["effective_from"] = "2030-01-01"
-    data["indexation"]["series"] = str(MINI_KPI_PATH)
-    (tmp_path / "later.yaml").write_text(yaml.safe_dump(data, allow_unicode=True),
-                                         encoding="utf-8")
-    versions = [load_tariff(DKV_PATH), load_tariff(tmp_path / "later.yaml")]
+    later = mini_tariff_variant(tmp_path / "later.yaml", one_year_first_bracket=True,
+                                effective_from="2030-01-01")
+    versions = [load_tariff(DKV_PATH), load_tariff(later)]
     pricer = Pricer(versions, lambda t: load_kpi(MINI_KPI_PATH))
     assert [v.brackets[-1].low for v in pricer.versions] == [71, 67]
     ages = list(range(0, 131))
@@ -87,12 +78,8 @@ def test_each_rows_bracket_is_its_versions_bracket_for_its_age(tmp_path: Path) -
 def test_the_version_in_force_from_its_first_day(tmp_path: Path) -> None:
     """A version taking effect mid-month (2030-01-15) is in force from that day, not a
     day before; before the first version (2024-06-01) none is."""
-    data = yaml.safe_load(MINI_PATH.read_text(encoding="utf-8"))
-    data["effective_from"] = "2030-01-15"
-    data["indexation"]["series"] = str(MINI_KPI_PATH)
-    (tmp_path / "later.yaml").write_text(yaml.safe_dump(data, allow_unicode=True),
-                                         encoding="utf-8")
-    versions = [load_tariff(DKV_PATH), load_tariff(tmp_path / "later.yaml")]
+    later = mini_tariff_variant(tmp_path / "later.yaml", effective_from="2030-01-15")
+    versions = [load_tariff(DKV_PATH), load_tariff(later)]
     pricer = Pricer(versions, lambda t: load_kpi(MINI_KPI_PATH))
     days = pl.DataFrame({"d": [20240531, 20240601, 20300114, 20300115, 20300116]})
     found = days.select(pricer.version_index(pl.col("d")).alias("i"))["i"].to_list()

@@ -29,7 +29,7 @@ from quote.renewal import Pricer, open_book, run_renewal
 from quote.tariff import load_tariff
 
 from . import oracle
-from .conftest import DKV_PATH, KPI_PATH, MINI_KPI_PATH, MINI_PATH, Invoke
+from .conftest import DKV_PATH, KPI_PATH, MINI_KPI_PATH, Invoke, mini_tariff_variant
 from .test_oracle import BIRTHS, DKV, slow
 
 EN = {"QUOTE_LANG": "en"}  # for a test that reads English messages
@@ -351,15 +351,7 @@ def test_a_policy_renewed_on_the_day_of_birth_is_age_0(tmp_path: Path) -> None:
 
 def test_moving_out_of_a_one_year_first_bracket_counts(tmp_path: Path) -> None:
     """A tariff whose first bracket is age 0 alone: a child turning 1 moves bracket."""
-    data = yaml.safe_load(MINI_PATH.read_text(encoding="utf-8"))
-    data["brackets"] = ["0-0", "1-15", "16-40", "41-66", "67-"]
-    for product in data["products"].values():
-        premiums = product["premiums"]
-        premiums["1-15"] = premiums.pop("0-15")
-        product["premiums"] = {"0-0": 450, **premiums}
-    data["indexation"]["series"] = str(MINI_KPI_PATH)
-    path = tmp_path / "infant.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    path = mini_tariff_variant(tmp_path / "infant.yaml", one_year_first_bracket=True)
     tariff, kpi = load_tariff(path), load_kpi(MINI_KPI_PATH)
     rows = [{"product": "bas", "birth": date(2024, 1, 1), "renewal": date(2025, 1, 1),
              "deductible": "0", "smoker": "nej", "loading": "", "current": "", "note": "",
