@@ -6,7 +6,8 @@ samordningsnummer (day + 60, which stdnum rejects), the birth date of a Finnish 
 10-digit personnummer (stdnum reads today's date).
 
 An :class:`Identity` prints as its masked form; messages about a bad number never
-contain the number.
+contain the number. python-stdnum loads when a number is first read (its import costs a
+command that reads none, such as a renewal of a book with birth dates, 10 ms).
 """
 
 from __future__ import annotations
@@ -15,13 +16,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-
-from stdnum import luhn
-from stdnum.dk import cpr
-from stdnum.exceptions import ValidationError
-from stdnum.fi import hetu
-from stdnum.no import fodselsnummer
-from stdnum.se import personnummer
 
 from quote.errors import InputError
 from quote.i18n import t
@@ -56,6 +50,10 @@ def _date(year: int, month: int, day: int) -> date | None:
 
 def _swedish(text: str, on: date) -> Identity | None:
     """Personnummer or samordningsnummer, 10 or 12 digits, '-' or '+' (100 years or older)."""
+    from stdnum import luhn
+    from stdnum.exceptions import ValidationError
+    from stdnum.se import personnummer
+
     match = re.fullmatch(r"(\d{2})?(\d{6})([-+]?)(\d{4})", text)
     if not match:
         return None
@@ -89,6 +87,9 @@ def _swedish(text: str, on: date) -> Identity | None:
 
 def _norwegian(text: str, on: date) -> Identity | None:
     """Fødselsnummer or D-number (day + 40): 11 digits."""
+    from stdnum.exceptions import ValidationError
+    from stdnum.no import fodselsnummer
+
     if not re.fullmatch(r"\d{11}", text):
         return None
     number = text
@@ -105,6 +106,9 @@ def _norwegian(text: str, on: date) -> Identity | None:
 
 def _danish(text: str, on: date) -> Identity | None:
     """CPR: DDMMYY-SSSS; the century follows from the 7th digit (stdnum's rule)."""
+    from stdnum.dk import cpr
+    from stdnum.exceptions import ValidationError
+
     if not re.fullmatch(r"\d{6}-?\d{4}", text):
         return None
     number = text.replace("-", "")
@@ -123,6 +127,8 @@ _HETU_CENTURY = {**dict.fromkeys("+", 1800), **dict.fromkeys("-YXWVU", 1900),
 
 def _finnish(text: str, on: date) -> Identity | None:
     """HETU: DDMMYY, century sign, 3 digits, check character."""
+    from stdnum.fi import hetu
+
     upper = text.upper()
     match = re.fullmatch(r"(\d{2})(\d{2})(\d{2})([-+A-FU-Y])(\d{3})([0-9A-Y])", upper)
     if not match or not hetu.is_valid(upper):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -109,12 +110,15 @@ class KpiSeries:
             month = month.next()
         return missing
 
-    def value(self, month: Month, needed_for: str) -> Decimal:
+    def value(self, month: Month, needed_for: str | Callable[[], str]) -> Decimal:
+        """The figure of ``month``; a missing one is an error saying what it was needed for
+        (``needed_for`` written only then, if it is a function)."""
         try:
             return self.values[month]
         except KeyError:
             last = self.last
-            raise KpiMissingError(self.path, str(month), needed_for,
+            raise KpiMissingError(self.path, str(month),
+                                  needed_for if isinstance(needed_for, str) else needed_for(),
                                   str(last) if last else None,
                                   in_gap=last is not None and month < last) from None
 
@@ -257,8 +261,8 @@ def index_factor(series: KpiSeries, base_month: Month, on: date, month: int,
                  year_offset: int) -> IndexFactor:
     """The factor for pricing on ``on``; a missing figure is an error naming the month."""
     ref = reference_month(on, month, year_offset)
-    base = series.value(base_month, t("kpi.needed.base_month"))
-    reference = series.value(ref, t("kpi.needed.reference", on=on.isoformat()))
+    base = series.value(base_month, lambda: t("kpi.needed.base_month"))
+    reference = series.value(ref, lambda: t("kpi.needed.reference", on=on.isoformat()))
     return IndexFactor(base_month=base_month, base=base, reference_month=ref,
                        reference=reference, series_base=series.base,
                        reference_note=series.notes.get(ref))

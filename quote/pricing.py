@@ -19,6 +19,7 @@ amount, both shown to the öre, so every line of a breakdown adds up exactly.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -50,12 +51,18 @@ class PriceRequest:
 
 @dataclass(frozen=True)
 class Step:
-    """One line of a breakdown: the change it makes and the monthly amount after it."""
+    """One line of a breakdown: the change it makes and the monthly amount after it. Its
+    label is written when it is read (a renewal prices thousands of keys and shows none of
+    their labels: writing them was half the engine's time)."""
 
     step: str
-    label: str
+    text: Callable[[], str] = field(repr=False, compare=False)
     amount: Decimal
     subtotal: Decimal
+
+    @property
+    def label(self) -> str:
+        return self.text()
 
 
 @dataclass(frozen=True)
@@ -125,7 +132,8 @@ class _Ledger:
     value: Decimal
     steps: list[Step] = field(default_factory=list)
 
-    def move(self, step: str, label: str, new_value: Decimal, *, always: bool = False) -> None:
+    def move(self, step: str, label: Callable[[], str], new_value: Decimal, *,
+             always: bool = False) -> None:
         amount = to_ore(new_value) - to_ore(self.value)
         self.value = new_value
         if amount or always:
@@ -164,6 +172,16 @@ def check_request(tariff: Tariff, req: PriceRequest) -> None:
         offered = ", ".join(model.payment_frequencies)
         raise InputError("frequency", t("pricing.unknown_frequency", frequency=req.frequency,
                                         offered=offered))
+
+
+def indexation_label(factor: IndexFactor) -> str:
+    """The indexation step's label: the KPI months and figures, and the ratio."""
+    return t("pricing.step.indexation",
+             base_label=f" ({factor.series_base})" if factor.series_base else "",
+             reference_month=str(factor.reference_month), base_month=str(factor.base_month),
+             reference=number(factor.reference, 2),
+             converted=f" [{factor.reference_note}]" if factor.reference_note else "",
+             base=number(factor.base, 2), ratio=number(factor.ratio, 6))
 
 
 def factor_on(tariff: Tariff, kpi: KpiSeries, on: date) -> IndexFactor:
@@ -210,38 +228,31 @@ def price(tariff: Tariff, kpi: KpiSeries, req: PriceRequest) -> Breakdown:
     factor = factor_on(tariff, kpi, req.on)
 
     ledger = _Ledger(Decimal(0))
-    ledger.move("table_premium", t("pricing.step.table_premium", product=product.name,
-                                   bracket=bracket.label), Decimal(table), always=True)
+    ledger.move("table_premium", lambda: t("pricing.step.table_premium", product=product.name,
+                                           bracket=bracket.label), Decimal(table), always=True)
     exact, indexed = indexed_premium(tariff, factor, table)
-    ledger.move("indexation", t("pricing.step.indexation",
-                                base_label=f" ({factor.series_base})" if factor.series_base else "",
-                                reference_month=str(factor.reference_month),
-                                base_month=str(factor.base_month),
-                                reference=number(factor.reference, 2),
-                                converted=(f" [{factor.reference_note}]" if factor.reference_note
-                                           else ""),
-                                base=number(factor.base, 2), ratio=number(factor.ratio, 6)),
-                exact, always=True)
-    ledger.move("rounding_indexed", t(f"pricing.step.rounding_{rounding.indexed_table_premium}",
-                                      exact=number(exact, 4)), indexed)
+    ledger.move("indexation", lambda: indexation_label(factor), exact, always=True)
+    ledger.move("rounding_indexed",
+                lambda: t(f"pricing.step.rounding_{rounding.indexed_table_premium}",
+                          exact=number(exact, 4)), indexed)
 
-    loadings: list[tuple[str, str, Decimal]] = []
+    loadings: list[tuple[str, Callable[[], str], Decimal]] = []
     if req.smoker:
         rate = model.smoker.loading_pct
-        loadings.append(("smoker_loading", t("pricing.step.smoker_loading", pct=percent(rate)),
-                         rate))
+        loadings.append(("smoker_loading",
+                         lambda: t("pricing.step.smoker_loading", pct=percent(rate)), rate))
     if req.loading_pct:
-        loadings.append(("underwriting_loading", t("pricing.step.underwriting_loading",
-                                                   pct=percent(req.loading_pct)),
-                         req.loading_pct))
-    discounts: list[tuple[str, str, int]] = []
+        loadings.append(("underwriting_loading",
+                         lambda: t("pricing.step.underwriting_loading",
+                                   pct=percent(req.loading_pct)), req.loading_pct))
+    discounts: list[tuple[str, Callable[[], str], int]] = []
     deductible_discount = tariff.deductible_discount(req.deductible) or 0
     if deductible_discount:
-        discounts.append(("deductible_discount", t("pricing.step.deductible_discount",
-                                                   deductible=req.deductible),
-                          deductible_discount))
+        discounts.append(("deductible_discount",
+                          lambda: t("pricing.step.deductible_discount",
+                                    deductible=req.deductible), deductible_discount))
     if req.referral and model.referral.monthly_discount:
-        discounts.append(("referral_discount", t("pricing.step.referral_discount"),
+        discounts.append(("referral_discount", lambda: t("pricing.step.referral_discount"),
                           model.referral.monthly_discount))
 
     def take_discounts() -> None:
@@ -263,10 +274,10 @@ def price(tariff: Tariff, kpi: KpiSeries, req: PriceRequest) -> Breakdown:
 
     minimum = Decimal(model.pricing.minimum_monthly_premium)
     if ledger.value < minimum:
-        ledger.move("minimum_premium", t("pricing.step.minimum_premium", amount=sek(minimum)),
-                    minimum)
+        ledger.move("minimum_premium",
+                    lambda: t("pricing.step.minimum_premium", amount=sek(minimum)), minimum)
     monthly = round_to(ledger.value, rounding.monthly_premium, rounding.mode)
-    ledger.move("rounding_monthly", t("pricing.step.rounding_monthly"), monthly)
+    ledger.move("rounding_monthly", lambda: t("pricing.step.rounding_monthly"), monthly)
 
     frequency = model.payment_frequencies[req.frequency]
     instalment = instalment_for(tariff, monthly, frequency)

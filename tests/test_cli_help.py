@@ -187,6 +187,18 @@ def _seed_new_version(run: Invoke) -> None:
     run_example(run, "quote tariff index dkv-2024.yaml --year 2025 -o dkv-2025.yaml")
 
 
+def _current_data(run: Invoke, workdir: Path, scb_url: str) -> Path:
+    """A data directory as a user has it after this year's routine (quote kpi fetch, here
+    from the fake SCB's test figures up to 2026-10): the examples price today, and an
+    application decided today starts next month, when the bundled series (to 2025-12)
+    may no longer reach the KPI month it needs (from December 2026: 2026-09)."""
+    current = workdir / ".current-data"
+    init_data_dir(bundled_data_dir(), current)
+    fetched = run("kpi", "fetch", "--tariffs", str(current), env={"QUOTE_SCB_API": scb_url})
+    assert fetched.exit_code == 0, fetched.output
+    return current
+
+
 @pytest.mark.parametrize(("path", "command"), LEAVES, ids=[" ".join(p) for p, _ in LEAVES])
 def test_every_help_example_runs(run: Invoke, workdir: Path, path: tuple[str, ...],
                                  command: Any) -> None:
@@ -197,9 +209,11 @@ def test_every_help_example_runs(run: Invoke, workdir: Path, path: tuple[str, ..
     if path != ("data", "init"):
         init_data_dir(bundled_data_dir(), workdir / "my-data")
     with fake_scb({"TAB5737": TAB5737, "TAB6596": TAB6596}) as scb:  # for quote kpi fetch
+        env = {"QUOTE_SCB_API": scb.url,
+               "QUOTE_TARIFFS": str(_current_data(run, workdir, scb.url))}
         for line in lines:
             assert line.startswith(f"quote {' '.join(path)}"), line
-            run_example(run, line, env={"QUOTE_SCB_API": scb.url})
+            run_example(run, line, env=env)
 
 
 def readme_examples() -> list[str]:

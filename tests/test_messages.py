@@ -45,6 +45,21 @@ ALLOWED = {
         "so that no wrong premium is ever written",
     ("quote/spreadsheet.py", "sha256() before close()"):
         "a programming error in a caller of TableWriter",
+    ("quote/spreadsheet.py", "write_bytes on a {} table"):
+        "a programming error: only the renewal kernel writes bytes, and only to CSV",
+    ("quote/spreadsheet.py", "hash_bytes on a {} table"):
+        "a programming error: only the renewal kernel writes bytes, and only to CSV",
+    ("quote/spreadsheet.py", "written on a {} table"):
+        "a programming error: only the renewal kernel writes bytes, and only to CSV",
+    ("quote/renewal/kernel.py", "the kernel checks {}, the registry orders {}"):
+        "the C kernel and the reason registry out of step: a bug, found before any row is "
+        "read (tests/test_renewal_kernel.py guards it)",
+    ("quote/renewal/kernel.py", "the kernel's current premium limit is not the registry's"):
+        "the C kernel and the reason registry out of step: a bug, found before any row is "
+        "read",
+    ("quote/renewal/kernel.py", "a block of plain records read as another number of records"):
+        "an impossible state (the two readers disagreeing on a block without quotes), "
+        "checked so that no line number is ever wrong",
     ("quote/tariff.py", "bracket {} is not of the form 31-35 or 71-"):
         "unreachable: the tariff model checks every label (BracketLabel) before parsing",
     ("quote/tariff.py", "no bracket for age {}"):

@@ -7,17 +7,21 @@ traceback for bad input.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
-from rich.console import Console
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 # The shared options (quote.cli.options), which the commands import from here too.
 from quote.cli.options import BirthDateOption as BirthDateOption
@@ -81,24 +85,33 @@ def prepare_polars() -> None:
                           "background_thread:true,dirty_decay_ms:200,muzzy_decay_ms:200")
 
 
-class _Console(Console):
-    def on_broken_pipe(self) -> None:
-        """The reader closed the pipe (``quote ... | head``): not an error; the command
-        line ends quietly with exit 0 (quote.cli.usage), where Rich would exit 1."""
-        raise BrokenPipeError
+@functools.cache
+def _console_class() -> type[Console]:
+    """Rich's console, loaded when something is printed with it (``--json`` prints none)."""
+    from rich.console import Console
+
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            """The reader closed the pipe (``quote ... | head``): not an error; the command
+            line ends quietly with exit 0 (quote.cli.usage), where Rich would exit 1."""
+            raise BrokenPipeError
+
+    return _Console
 
 
 def stdout() -> Console:
-    return _Console(highlight=False, soft_wrap=False)
+    return _console_class()(highlight=False, soft_wrap=False)
 
 
 def wide_stdout(width: int = 150) -> Console:
     """Stdout for a wide table: at least ``width`` columns, so no amount is cut off."""
+    from rich.console import Console
+
     return Console(highlight=False, soft_wrap=False, width=max(Console().width, width))
 
 
 def stderr() -> Console:
-    return _Console(stderr=True, highlight=False, soft_wrap=True)
+    return _console_class()(stderr=True, highlight=False, soft_wrap=True)
 
 
 def fail(message: str) -> NoReturn:
@@ -218,11 +231,13 @@ def book_errors(book: Path) -> Iterator[None]:
     """A book polars cannot read becomes one line naming the file, never a traceback.
     polars' own message is not shown: it may quote a field (``could not parse `"9005…```),
     and a book may hold identity numbers. (Malformed records are rejects of their own,
-    quote.renewal.reading; this is for what is left.)"""
-    import polars as pl
-
+    quote.renewal.reading; this is for what is left.) polars is not loaded for this: a
+    run that never loaded it raised none of its errors."""
     try:
         yield
-    except pl.exceptions.PolarsError as exc:
+    except Exception as exc:
+        polars = sys.modules.get("polars")
+        if polars is None or not isinstance(exc, polars.exceptions.PolarsError):
+            raise
         raise QuoteError(t("book.invalid", path=str(book), error=type(exc).__name__)
                          ) from None

@@ -11,8 +11,12 @@ from __future__ import annotations
 
 import threading
 from datetime import date
+from typing import TYPE_CHECKING
 
-import polars as pl
+if TYPE_CHECKING:
+    import polars as pl
+else:
+    from quote._polars import polars as pl
 
 from quote.errors import InputError
 from quote.identity import COUNTRIES, parse_identity

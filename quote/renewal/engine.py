@@ -12,8 +12,12 @@ from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import polars as pl
+if TYPE_CHECKING:
+    import polars as pl
+else:
+    from quote._polars import polars as pl
 
 from quote.renewal.columns import DEFAULT_ID_COUNTRY, Tuples, derive
 from quote.renewal.lookup import Lookup, Pricer, price_rows
@@ -39,25 +43,35 @@ def context_of(book: Book, pricer: Pricer, options: Options) -> Context:
                    book.encoding, options.id_country or options.prefer)
 
 
+class Frames:
+    """The polars path of one run: frames of text parsed and priced column-wise, the
+    distinct tuples and keys kept from frame to frame (safe from two threads)."""
+
+    def __init__(self, options: Options, pricers: list[Pricer], context: Context) -> None:
+        self.options, self.context = options, context
+        self.tuples = Tuples()
+        self.lookups = [Lookup(pricer, f"__{i}", context, self.tuples)
+                        for i, pricer in enumerate(pricers)]
+        self.version = pricers[0].version_index(pl.col("__renewal"))
+
+    def price(self, frame: pl.DataFrame) -> pl.DataFrame:
+        options = self.options
+        derived = derive(frame, self.context, options.on, self.version, self.tuples,
+                         options.id_country, options.prefer)
+        return price_rows(derived, self.lookups)
+
+
 def chunks(book: Book, options: Options, pricers: list[Pricer], context: Context,
-           tuples: Tuples) -> Iterator[pl.DataFrame]:
+           frames: Frames) -> Iterator[pl.DataFrame]:
     """The book's frames, each parsed and priced, in input order.
 
     Two frames are in flight at a time (polars releases the GIL, so the second core has
     work while Python prices keys or glues steps); memory holds at most those two.
     """
-    lookups = [Lookup(pricer, f"__{i}", context, tuples) for i, pricer in enumerate(pricers)]
-    version = pricers[0].version_index(pl.col("__renewal"))
-
-    def work(frame: pl.DataFrame) -> pl.DataFrame:
-        derived = derive(frame, context, options.on, version, tuples, options.id_country,
-                         options.prefer)
-        return price_rows(derived, lookups)
-
     with ThreadPoolExecutor(max_workers=2) as pool:
         window: list[Future[pl.DataFrame]] = []
         for frame in book.frames():
-            window.append(pool.submit(work, frame))
+            window.append(pool.submit(frames.price, frame))
             if len(window) == 2:
                 yield window.pop(0).result()
         for future in window:
@@ -94,37 +108,58 @@ def split_chunk(book: Book, df: pl.DataFrame, context: Context, tuples: Tuples,
 def run_renewal(book: Book, on: date | None, pricer: Pricer, out_path: Path,
                 rejects_path: Path, progress: Progress | None = None, *,
                 options: Options | None = None, excel_sv: bool = False,
-                published: list[Pair] | None = None, block_bytes: int | None = None
-                ) -> Summary:
+                published: list[Pair] | None = None, block_bytes: int | None = None,
+                kernel: bool = True) -> Summary:
     """Reprice the book into ``out_path`` and ``rejects_path`` (format by suffix, see
     :mod:`quote.spreadsheet`), published together or not at all (see
     :mod:`quote.renewal.writing`). ``published`` receives the pair, for its run id;
-    ``block_bytes`` sets the CSV read block (tests use small ones to cross many blocks)."""
+    ``block_bytes`` sets the CSV read block (tests use small ones to cross many blocks).
+
+    A CSV book written as CSV goes through the C kernel (:mod:`quote.renewal.kernel`)
+    where it is built, block by block, any block it cannot read exactly going the polars
+    way; ``kernel=False`` reads the whole book the polars way (the two give the same
+    bytes: tests/test_renewal_kernel.py)."""
     options = options or Options(on=on)
     if block_bytes is not None:
         book = replace(book, block_bytes=block_bytes)
     context = context_of(book, pricer, options)
     summary = Summary()
-    tuples = Tuples()
     with output_pair(book, out_path, rejects_path, excel_sv) as pair:
         if book.columns:
-            with ThreadPoolExecutor(max_workers=1) as writer:
-                pending: Future[None] | None = None
-                for df in chunks(book, options, [pricer], context, tuples):
-                    rows, bad, stats = split_chunk(book, df, context, tuples, ["__0"],
-                                                   pl.col("__current_ore"), pl.col("__0ore"),
-                                                   pl.col("__0moved"))
-                    summary.add(stats, bad)
-                    if pending is not None:
-                        pending.result()  # at most one chunk waits: memory stays flat
-                    pending = writer.submit(_write_both, pair, rows, bad)
-                    if progress is not None:
-                        progress(df.height)
-                if pending is not None:
-                    pending.result()
+            from quote.renewal import kernel as kernel_path
+
+            if kernel and kernel_path.suits(book, pair):
+                kernel_path.run_book(book, pricer, options, context, pair, summary, progress)
+            else:
+                _run_frames(book, pricer, options, context, pair, summary, progress)
     if published is not None:
         published.append(pair)
     return summary
+
+
+def _run_frames(book: Book, pricer: Pricer, options: Options, context: Context, pair: Pair,
+                summary: Summary, progress: Progress | None) -> None:
+    """The whole book the polars way, frame by frame."""
+    frames = Frames(options, [pricer], context)
+    with ThreadPoolExecutor(max_workers=1) as writer:
+        pending: Future[None] | None = None
+        for df in chunks(book, options, [pricer], context, frames):
+            rows, bad, stats = split_priced(book, df, context, frames)
+            summary.add(stats, bad)
+            if pending is not None:
+                pending.result()  # at most one chunk waits: memory stays flat
+            pending = writer.submit(_write_both, pair, rows, bad)
+            if progress is not None:
+                progress(df.height)
+        if pending is not None:
+            pending.result()
+
+
+def split_priced(book: Book, df: pl.DataFrame, context: Context, frames: Frames
+                 ) -> tuple[pl.DataFrame, pl.DataFrame, list[pl.DataFrame]]:
+    """A frame priced by one pricer, as (output rows, rejected rows, summary frames)."""
+    return split_chunk(book, df, context, frames.tuples, ["__0"], pl.col("__current_ore"),
+                       pl.col("__0ore"), pl.col("__0moved"))
 
 
 def _write_both(pair: Pair, rows: pl.DataFrame, bad: pl.DataFrame) -> None:
@@ -143,9 +178,9 @@ def run_impact(book: Book, on: date | None, old: Pricer, new: Pricer,
     summary = Summary()
     if not book.columns:
         return summary
-    tuples = Tuples()
-    for df in chunks(book, options, [old, new], context, tuples):
-        _rows, bad, stats = split_chunk(book, df, context, tuples, ["__0", "__1"],
+    frames = Frames(options, [old, new], context)
+    for df in chunks(book, options, [old, new], context, frames):
+        _rows, bad, stats = split_chunk(book, df, context, frames.tuples, ["__0", "__1"],
                                         pl.col("__0ore"),
                                         pl.col("__1ore"), pl.col("__1moved"))
         summary.add(stats, bad)

@@ -10,9 +10,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
 
-import polars as pl
+if TYPE_CHECKING:
+    import polars as pl
+else:
+    from quote._polars import polars as pl
 
+from quote.dates import MAX_AGE
 from quote.errors import InputError, KpiMissingError
 from quote.indexation import KpiSeries
 from quote.money import plain
@@ -32,6 +37,13 @@ TRUE = {"true", "1", "yes", "ja", "y", "j", "t"}
 FALSE = {"false", "0", "no", "nej", "n", "f"}
 
 Key = tuple[int, int, int, str, str, str, str]
+
+# Reasons a key is refused that never depend on its age (quote.pricing.check_request reads
+# the product, date, självrisk, loading, referral and frequency, none with the age; the
+# texts here are parsed before the engine is asked).
+AGE_BLIND = frozenset({"deductible", "smoker", "loading_pct", "engine.product",
+                       "engine.deductible", "engine.loading_pct", "engine.on",
+                       "engine.referral", "engine.frequency", "kpi_missing"})
 
 
 @dataclass(frozen=True)
@@ -93,20 +105,27 @@ class Pricer:
         one entry per version and age (every age past the last bracket's start is in it,
         as the last bracket is open)."""
         if self._brackets is None:
-            stride = max(v.brackets[-1].low for v in self.versions) + 1
-            positions: list[int] = []
-            lows: list[int] = []
-            for tariff in self.versions:
-                brackets = tariff.brackets
-                for a in range(stride):
-                    bracket = tariff.bracket_for(a)
-                    positions.append(brackets.index(bracket))
-                    lows.append(bracket.low)
+            stride, positions, lows = self.bracket_table()
             self._brackets = (stride, pl.Series(positions, dtype=pl.Int16),
                               pl.Series(lows, dtype=pl.Int64))
         stride, position, low = self._brackets
         at = idx.cast(pl.Int64) * stride + age.clip(0, stride - 1)
         return pl.lit(position).gather(at), pl.lit(low).gather(at)
+
+    def bracket_table(self) -> tuple[int, list[int], list[int]]:
+        """(stride, positions, lows): the bracket of every age under every version, as its
+        position in the version's list and its lowest age, at ``version * stride + age``
+        (``stride``: the last bracket's start + 1; every older age is in that bracket)."""
+        stride = max(v.brackets[-1].low for v in self.versions) + 1
+        positions: list[int] = []
+        lows: list[int] = []
+        for tariff in self.versions:
+            brackets = tariff.brackets
+            for a in range(stride):
+                bracket = tariff.bracket_for(a)
+                positions.append(brackets.index(bracket))
+                lows.append(bracket.low)
+        return stride, positions, lows
 
     def price_bracket(self, key: Key, context: Context) -> Priced:
         """A key (version, year, the bracket's lowest age, product, självrisk, smoker,
@@ -117,6 +136,32 @@ class Pricer:
             result = self._price(context, *key)
             self.cache[key] = result
         return result
+
+    def price_brackets(self, idx: int, year: int, texts: tuple[str, str, str, str],
+                       context: Context) -> list[Priced]:
+        """Every bracket of version ``idx`` priced for one set of pricing texts (product,
+        självrisk, smoker, loading), in the version's order.
+
+        When the lowest bracket cannot be priced for a reason that is not the age (an
+        unknown product, a självrisk not offered, a smoker or loading that is no answer,
+        a date before the tariff, a missing KPI figure), no other bracket can, for the same
+        reason and message: those checks come before any amount and read no age. The other
+        brackets (of ages the engine takes) then get that answer without asking the engine
+        again. tests/test_renewal_lookup.py holds this to pricing each bracket."""
+        brackets = self.versions[idx].brackets
+        first = self.price_bracket((idx, year, brackets[0].low, *texts), context)
+        if first.reason is None or first.reason.id not in AGE_BLIND:
+            return [first, *(self.price_bracket((idx, year, b.low, *texts), context)
+                             for b in brackets[1:])]
+        answers = [first]
+        for bracket in brackets[1:]:
+            key = (idx, year, bracket.low, *texts)
+            if 0 <= bracket.low <= MAX_AGE:  # an age the engine's own checks let through
+                self.cache.setdefault(key, first)
+                answers.append(self.cache[key])
+            else:
+                answers.append(self.price_bracket(key, context))
+        return answers
 
     def _price(self, context: Context, idx: int, year: int, age: int, product: str,
                deductible: str, smoker: str, loading: str) -> Priced:

@@ -21,9 +21,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-import polars as pl
+if TYPE_CHECKING:
+    import polars as pl
+else:
+    from quote._polars import polars as pl
 
 from quote.errors import BookError as BookError  # lives in quote.errors
 from quote.i18n import t
@@ -288,24 +291,45 @@ def settle_encoding(block: bytes) -> str:
     return "utf-8"  # neither: its bad lines are rejected as not UTF-8
 
 
+def csv_header(book: Book) -> bytes:
+    """The header polars reads each block under: the book's columns, quoted."""
+    return book.separator.join(f'"{c}"' for c in book.columns).encode("utf-8") + b"\n"
+
+
+def reading_encoding(book: Book, reading: Book, block: bytes) -> Book:
+    """The book as its blocks are read: a book whose first 64 KB were ASCII is read as
+    UTF-8 until its first other block settles it (:func:`settle_encoding`)."""
+    if book.encoding == "ascii" and reading.encoding == "utf-8" and not block.isascii():
+        return replace(book, encoding=settle_encoding(block))
+    return reading
+
+
+def block_frame(book: Book, header: bytes, block: bytes, sure: bool, offset: int
+                ) -> pl.DataFrame:
+    """One block of records as a frame of text (see the module's docstring), its records
+    numbered from ``offset`` (the records of the blocks before)."""
+    frame = _fast_block(book, header, block) if sure else None
+    if frame is None:
+        frame = _careful_block(book, block)
+    # the record's number as a spreadsheet shows it: the header is 1, a record with a
+    # quoted line break counts as one (the same in every kind of book)
+    return frame.with_columns(
+        pl.int_range(offset, offset + frame.height, dtype=pl.UInt32).alias("__row"),
+        pl.int_range(offset + 2, offset + 2 + frame.height, dtype=pl.Int64).alias("__line"))
+
+
 def _csv_frames(book: Book) -> Iterator[pl.DataFrame]:
     if not book.columns:
         return
-    header = book.separator.join(f'"{c}"' for c in book.columns).encode("utf-8") + b"\n"
+    header = csv_header(book)
     offset = 0
     reading = replace(book, encoding="utf-8") if book.encoding == "ascii" else book
     for block, sure in csv_blocks(book.path, book.block_bytes):
-        if book.encoding == "ascii" and reading.encoding == "utf-8" and not block.isascii():
-            reading = replace(book, encoding=settle_encoding(block))
-            book = reading
-        frame = _fast_block(reading, header, block) if sure else None
-        if frame is None:
-            frame = _careful_block(reading, block)
-        # the record's number as a spreadsheet shows it: the header is 1, a record with a
-        # quoted line break counts as one (the same in every kind of book)
-        yield frame.with_columns(
-            pl.int_range(offset, offset + frame.height, dtype=pl.UInt32).alias("__row"),
-            pl.int_range(offset + 2, offset + 2 + frame.height, dtype=pl.Int64).alias("__line"))
+        settled = reading_encoding(book, reading, block)
+        if settled is not reading:  # settled once: later blocks are read the same way
+            reading = book = settled
+        frame = block_frame(reading, header, block, sure, offset)
+        yield frame
         offset += frame.height
 
 

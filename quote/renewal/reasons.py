@@ -17,8 +17,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-import polars as pl
+if TYPE_CHECKING:
+    import polars as pl
+else:
+    from quote._polars import polars as pl
 
 from quote.dates import MAX_AGE
 from quote.i18n import t
@@ -47,7 +51,7 @@ class Context:
         return not self.has("birth_date") and self.has("id")
 
 
-Check = Callable[[Context], pl.Expr | None]
+Check = Callable[[Context], "pl.Expr | None"]
 
 
 @dataclass(frozen=True)

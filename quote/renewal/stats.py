@@ -7,11 +7,15 @@ adds them up in whole öre, so the totals are exact however the book is cut.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import polars as pl
+if TYPE_CHECKING:
+    import polars as pl
+else:
+    from quote._polars import polars as pl
 
 from quote.money import plain
 from quote.renewal.columns import Tuples
@@ -93,6 +97,12 @@ def _add(into: dict[Any, list[int]], frame: pl.DataFrame, key: list[str]) -> Non
             figures[i] += int(row[name] or 0)
 
 
+def _add_figures(into: dict[Any, list[int]], key: Any, figures: Sequence[int]) -> None:
+    total = into.setdefault(key, [0] * len(GROUP_FIGURES))
+    for i, value in enumerate(figures):
+        total[i] += value
+
+
 def kr(ore: int) -> Decimal:
     return Decimal(ore) / 100
 
@@ -136,6 +146,30 @@ class Summary:
             self.bands[band] = self.bands.get(band, 0) + int(row[band] or 0)
         _add(self.by_age, by_age, ["age"])
         _add(self.by_product, by_product, ["product", "deductible"])
+
+    def add_figures(self, figures: Mapping[str, Any], reasons: Sequence[tuple[str, str]],
+                    groups: Sequence[tuple[str, str]]) -> None:
+        """One block as the C kernel counted it (:mod:`quote.renewal.kernel`): the same
+        figures as :meth:`add` takes from frames. ``reasons[slot]`` is a reject slot's
+        (code, message), ``groups[tuple]`` a tuple's (product, självrisk)."""
+        self.rows_in += figures["records"]
+        self.rows_out += figures["rows_out"]
+        for slot, count in figures["slots"]:
+            code = reasons[slot][0]
+            self.rejected[code] = self.rejected.get(code, 0) + count
+        if self.first_reject is None and figures["first_reject"] >= 0:
+            self.first_reject = reasons[figures["first_reject"]][1]
+        self.before_ore += figures["before"]
+        self.after_ore += figures["after"]
+        self.after_all_ore += figures["after_all"]
+        self.with_current += figures["with_current"]
+        self.moved_bracket += figures["moved"]
+        for band, count in zip(BANDS, figures["bands"], strict=True):
+            self.bands[band] = self.bands.get(band, 0) + count
+        for age, *by_age in figures["by_age"]:
+            _add_figures(self.by_age, age, by_age)
+        for t, *by_tuple in figures["by_tuple"]:
+            _add_figures(self.by_product, groups[t], by_tuple)
 
     def as_dict(self) -> dict[str, Any]:
         return {

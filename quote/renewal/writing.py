@@ -17,14 +17,19 @@ digits kept, the rest ``*``), as it is never needed to find the row again (the l
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import polars as pl
+if TYPE_CHECKING:
+    import polars as pl
+else:
+    from quote._polars import polars as pl
 
 from quote.files import atomic_paths, write_text_atomic
 from quote.renewal.reading import ADDED, REJECT_ADDED, Book
@@ -45,14 +50,18 @@ def hundredths_text(value: pl.Expr) -> pl.Expr:
                          (size % 100).cast(pl.String).str.zfill(2))
 
 
-AGES = pl.Series("age", [str(a) for a in range(1000)], dtype=pl.String)
+@functools.cache
+def _ages() -> pl.Series:
+    """Ages as text, by age (made once, when polars writes its first frame)."""
+    return pl.Series("age", [str(a) for a in range(1000)], dtype=pl.String)
 
 
 def output_columns(book: Book, tag: str = "__0") -> list[pl.Expr]:
     change = change_hundredths(pl.col(f"{tag}ore"), pl.col("__current_ore"))
     # an age as text: picked from a list (ages of priced rows are 0 to a few hundred)
-    age = pl.when(pl.col("age") < AGES.len()).then(pl.lit(AGES).gather(
-        pl.col("age").clip(0, AGES.len() - 1))).otherwise(pl.col("age").cast(pl.String))
+    ages = _ages()
+    age = pl.when(pl.col("age") < ages.len()).then(pl.lit(ages).gather(
+        pl.col("age").clip(0, ages.len() - 1))).otherwise(pl.col("age").cast(pl.String))
     return [*(pl.col(c) for c in book.columns),
             age.alias("age"), pl.col(f"{tag}bracket").alias("bracket"),
             pl.col(f"{tag}factor").alias("index_factor"),
