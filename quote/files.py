@@ -15,6 +15,7 @@ A target that is a symbolic link is updated through the link: the real file is r
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import secrets
@@ -183,3 +184,111 @@ def atomic_paths(*paths: Path) -> Iterator[tuple[Path, ...]]:
             with contextlib.suppress(FileNotFoundError):
                 temp.unlink()
         raise
+
+
+# --- a large file written past the page cache -------------------------------------------------
+
+DIRECT_ALIGN = 4096  # bytes: what direct I/O asks of offsets, lengths and memory (4 KiB
+# covers every logical block size Linux gives a disk: 512 to 4096)
+DIRECT_CHUNK = 4 << 20  # bytes handed to the disk at a time
+
+
+class DiskWriter:
+    """Writes a new file from its start, straight to the disk (``O_DIRECT``) where the
+    system and its file system allow, else through the page cache as any file.
+
+    Why: a renewal's output is about 100 MB. Through the page cache each byte is copied
+    into memory the kernel must first find for it; on a virtual machine whose memory is
+    given on first touch that took 0.28 s for 106 MB, straight to the disk 0.07 s
+    (README, Performance). Nothing else changes: the bytes, the file, its permissions,
+    the rename into place. What is written waits in an aligned 4 MiB buffer until it
+    fills; the last part (under 4 KiB) is written the usual way when the file is closed.
+    """
+
+    def __init__(self, fd: int) -> None:
+        import mmap
+
+        self._fd = fd
+        self._direct = _set_direct(fd, True)
+        self._buffer = mmap.mmap(-1, DIRECT_CHUNK)  # page-aligned, as direct I/O needs
+        self._used = 0
+        self._written = 0
+
+    @property
+    def direct(self) -> bool:
+        return self._direct
+
+    def write(self, data: bytes | bytearray | memoryview) -> int:
+        view = memoryview(data).cast("B")
+        size = len(view)
+        while view:
+            take = min(len(view), DIRECT_CHUNK - self._used)
+            self._buffer[self._used:self._used + take] = view[:take]
+            self._used += take
+            view = view[take:]
+            if self._used == DIRECT_CHUNK:
+                self._hand_over(DIRECT_CHUNK)
+        return size
+
+    def flush(self) -> None:
+        """Nothing: a part smaller than a block can only be written when the file ends."""
+
+    def tell(self) -> int:
+        return self._written + self._used
+
+    def _hand_over(self, length: int) -> None:
+        """The first ``length`` bytes of the buffer written (all of them, in order)."""
+        view = memoryview(self._buffer)
+        done = 0
+        try:
+            while done < length:
+                try:
+                    done += os.write(self._fd, view[done:length])
+                except OSError as exc:
+                    if not self._direct or exc.errno != errno.EINVAL:
+                        raise
+                    self._direct = _set_direct(self._fd, False)  # taken at open, not here
+                if self._direct and done % DIRECT_ALIGN:
+                    self._direct = _set_direct(self._fd, False)  # a short write: go on as usual
+        finally:
+            view.release()
+        self._written += length
+        self._buffer.seek(0)
+        if length < self._used:
+            self._buffer.move(0, length, self._used - length)
+        self._used -= length
+
+    def close(self) -> None:
+        """The rest written, the file closed."""
+        if self._fd < 0:
+            return
+        try:
+            if self._used:
+                if self._direct:
+                    self._direct = _set_direct(self._fd, False)
+                self._hand_over(self._used)
+        finally:
+            self.abort()
+
+    def abort(self) -> None:
+        """Closed without writing what waits (the file is about to be removed)."""
+        if self._fd >= 0:
+            fd, self._fd = self._fd, -1
+            self._buffer.close()
+            os.close(fd)
+
+
+def _set_direct(fd: int, on: bool) -> bool:
+    """Turn direct I/O on or off for ``fd``; whether it is on now (off where the system or
+    the file system has none: macOS, Windows, tmpfs)."""
+    direct = getattr(os, "O_DIRECT", 0)
+    if not direct:
+        return False
+    import fcntl
+
+    flags = fcntl.fcntl(fd, fcntl.F_GETFL)
+    try:
+        fcntl.fcntl(fd, fcntl.F_SETFL, flags | direct if on else flags & ~direct)
+    except OSError:
+        return False
+    return on

@@ -34,6 +34,7 @@ else:
     from quote._polars import polars as pl
 
 from quote.errors import QuoteError
+from quote.files import DiskWriter
 from quote.i18n import t
 
 Format = Literal["csv", "excel-sv", "xlsx", "parquet"]
@@ -92,7 +93,7 @@ def looks_like_formula(text: str) -> bool:
 class _Hashing:
     """A binary file that keeps the SHA-256 of what passes through it."""
 
-    def __init__(self, handle: IO[bytes]) -> None:
+    def __init__(self, handle: DiskWriter) -> None:
         self.handle, self.sha = handle, hashlib.sha256()
 
     def write(self, data: bytes) -> int:
@@ -103,16 +104,17 @@ class _Hashing:
         self.handle.flush()
 
 
-def _open_empty(path: Path) -> IO[bytes]:
-    """``path`` opened to write from its start, emptied only if it is not empty already:
-    ext4 takes truncating a file (``open(path, "wb")``) as a sign that it is being
-    rewritten in place and, to keep it safe, writes it all out to disk when it is closed
-    (measured: 45 ms for 100 MB). Our temporaries are new and empty: no need."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
+def _open_empty(path: Path) -> DiskWriter:
+    """``path`` opened to write from its start (:class:`quote.files.DiskWriter`), emptied
+    only if it is not empty already: ext4 takes truncating a file (``open(path, "wb")``) as
+    a sign that it is being rewritten in place and, to keep it safe, writes it all out to
+    disk when it is closed (measured: 45 ms for 100 MB). Our temporaries are new and empty:
+    no need."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o600)
     try:
         if os.fstat(fd).st_size:
             os.ftruncate(fd, 0)
-        return os.fdopen(fd, "wb")
+        return DiskWriter(fd)
     except BaseException:
         os.close(fd)
         raise
@@ -133,7 +135,7 @@ class TableWriter:
         self.rows = 0
         self.frames: list[pl.DataFrame] = []
         self._digest: str | None = None
-        self._file: IO[bytes] | None = None
+        self._file: DiskWriter | None = None
         self._out: _Hashing | None = None
         self._book: Any = None
         self._sheet: Any = None
@@ -176,11 +178,6 @@ class TableWriter:
         self._file.write(data)
         self.rows += rows
 
-    def written(self) -> tuple[int, int]:
-        """(file descriptor, bytes handed to the system so far) of a CSV table."""
-        if self._file is None:
-            raise RuntimeError(f"written on a {self.fmt} table")
-        return self._file.fileno(), self._file.tell()
 
     def hash_bytes(self, data: bytes) -> None:
         """The bytes :meth:`write_bytes` writes, added to the file's hash."""
@@ -254,7 +251,7 @@ class TableWriter:
     def abort(self) -> None:
         """Close without finishing (the file is about to be removed)."""
         if self._file is not None:
-            self._file.close()
+            self._file.abort()
 
     def sha256(self) -> str:
         """The SHA-256 of the file written (after :meth:`close`)."""

@@ -49,8 +49,6 @@ ALLOWED = {
         "a programming error: only the renewal kernel writes bytes, and only to CSV",
     ("quote/spreadsheet.py", "hash_bytes on a {} table"):
         "a programming error: only the renewal kernel writes bytes, and only to CSV",
-    ("quote/spreadsheet.py", "written on a {} table"):
-        "a programming error: only the renewal kernel writes bytes, and only to CSV",
     ("quote/renewal/kernel.py", "the kernel checks {}, the registry orders {}"):
         "the C kernel and the reason registry out of step: a bug, found before any row is "
         "read (tests/test_renewal_kernel.py guards it)",

@@ -28,10 +28,8 @@
  * from the run's own callbacks.
  */
 
-#define _GNU_SOURCE /* sync_file_range */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
-#include <fcntl.h>
 #include <stdint.h>
 #include <string.h>
 #if defined(__SSE2__)
@@ -1468,10 +1466,12 @@ static int one_record(Kernel *k, Run *r, const unsigned char *ls, const unsigned
     return 0;
 }
 
-/* The sweep (see run_block): what the records from `p` on need that the tables lack: their
- * tuples, and the groups of those whose tuple is known. 0, or -1: a record for polars. */
+/* The sweep (see run_block): what the next SWEEP_RECORDS records from `p` on need that the
+ * tables lack: their tuples, and the groups of those whose tuple is known. 0, or -1: a
+ * record for polars. */
+#define SWEEP_RECORDS 4096
 static int sweep(Kernel *k, Run *r, const unsigned char *p, const unsigned char *end) {
-    while (p < end && !r->out_of_memory) {
+    for (int n = 0; p < end && n < SWEEP_RECORDS && !r->out_of_memory; n++) {
         const unsigned char *nl = memchr(p, '\n', (size_t)(end - p));
         const unsigned char *ls = p, *le = nl ? nl : end;
         p = nl ? nl + 1 : end;
@@ -1505,11 +1505,11 @@ static int sweep(Kernel *k, Run *r, const unsigned char *p, const unsigned char 
     return 0;
 }
 
-/* The records of a block, in order. The first record whose tuple or group the tables lack
- * starts a sweep: the rest of the block is read only for what the tables lack, all of which
- * goes to Python at once (one hand-over of the GIL, not one per tuple); then the block goes
- * on from that record (a record whose tuple was new may start one more sweep, for its
- * group). */
+/* The records of a block, in order. A record whose tuple or group the tables lack starts
+ * a sweep: the next few thousand records are read only for what the tables lack, all of
+ * which goes to Python at once (one hand-over of the GIL, not one per tuple: many at a
+ * book's start, a few later); then the block goes on from that record (a record whose
+ * tuple was new may start one more sweep, for its group). */
 static void run_block(Kernel *k, Run *r, const unsigned char *p, const unsigned char *end,
                       int64_t first_line) {
     int64_t line_number = first_line;
@@ -1781,27 +1781,8 @@ static PyObject *py_scan(PyObject *self, PyObject *arg) {
     return Py_BuildValue("(nO)", newlines, quote ? Py_True : Py_False);
 }
 
-/* start_writeback(fd, offset, length): ask the system to start writing that part of a
- * file to disk now, without waiting for it (Linux; elsewhere nothing). A renewal's output
- * is then mostly on its way by the time it is renamed into place, where ext4 would
- * otherwise write it all out before the rename returns. */
-static PyObject *py_start_writeback(PyObject *self, PyObject *args) {
-    int fd;
-    long long offset, length;
-    if (!PyArg_ParseTuple(args, "iLL", &fd, &offset, &length)) return NULL;
-#if defined(__linux__) && defined(SYNC_FILE_RANGE_WRITE)
-    int failed;
-    Py_BEGIN_ALLOW_THREADS
-    failed = sync_file_range(fd, (off64_t)offset, (off64_t)length, SYNC_FILE_RANGE_WRITE);
-    Py_END_ALLOW_THREADS
-    (void)failed; /* a hint: the data is written all the same if it is not taken */
-#endif
-    Py_RETURN_NONE;
-}
-
 static PyMethodDef module_methods[] = {
-    {"start_writeback", py_start_writeback, METH_VARARGS,
-     "(fd, offset, length): start writing that part of a file to disk, not waiting"},
+
     {"scan", py_scan, METH_O, "block -> (newlines, has_quote), without the GIL"},
     {"parse_iso_date", py_parse_iso_date, METH_O, "YYYY-MM-DD bytes -> YYYYMMDD or -1"},
     {"parse_swedish_id", py_parse_swedish_id, METH_VARARGS,

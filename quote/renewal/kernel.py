@@ -33,8 +33,9 @@ import gc
 import os
 import queue
 import re
+import threading
 from collections import deque
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date
@@ -44,7 +45,14 @@ from typing import TYPE_CHECKING, Any
 from quote.dates import MAX_AGE
 from quote.identity import COUNTRIES
 from quote.renewal.lookup import Key, Priced, Pricer
-from quote.renewal.reading import Book, block_frame, csv_blocks, csv_header, reading_encoding
+from quote.renewal.reading import (
+    Book,
+    block_frame,
+    blocks_in,
+    csv_blocks,
+    csv_header,
+    reading_encoding,
+)
 from quote.renewal.reasons import CURRENT_PREMIUM_MAX, REASONS, Context
 from quote.renewal.stats import Summary
 from quote.renewal.writing import NUMERIC, Pair
@@ -58,6 +66,8 @@ SWITCH = "QUOTE_RENEW_KERNEL"  # "off": every book the polars way (for compariso
 CSV_FORMATS = ("csv", "excel-sv")
 THREADS = 2  # kernels, each read blocks in a thread of its own (this machine: 2 cores)
 WINDOW = 3  # blocks in flight: two read by the kernels, one waiting to be written
+FIRST_BYTES = 256 << 10  # the first block: small, so that writing starts early
+PIECE_BYTES = 64 << 10  # a block the kernel cannot read whole is cut into blocks this size
 _BLANKS = " \t\x0b\x0c"  # the blanks a tuple's text may hold (printable ASCII besides)
 _PLAIN_TEXT = re.compile(r"[\t\x0b\x0c\x20-\x7e]*")
 
@@ -176,6 +186,7 @@ class Shared:
         self.country = (options.id_country or options.prefer).upper()
         self.tuples: dict[bytes, TupleFields] = {}
         self.priced: dict[Key, Rendered] = {}
+        self.pricing = threading.Lock()  # a group is priced once, by the first kernel to ask
         self.log: list[tuple[bytes, int, int] | bytes] = []  # tuple keys; (key, version, year)
         self.logged: set[tuple[bytes, int, int] | bytes] = set()
 
@@ -194,11 +205,12 @@ class Shared:
         texts = (fields.product, fields.deductible, fields.smoker, fields.loading)
         brackets = self.pricer.versions[version].brackets
         keys = [fields.pricing(version, year, b.low) for b in brackets]
-        if any(key not in self.priced for key in keys):
-            answers = self.pricer.price_brackets(version, year, texts, self.context)
-            for key, priced in zip(keys, answers, strict=True):
-                self.price(key, priced)
-        return [self.priced[key] for key in keys]
+        with self.pricing:  # the other kernel, asking for the same group, waits and reuses
+            if any(key not in self.priced for key in keys):
+                answers = self.pricer.price_brackets(version, year, texts, self.context)
+                for key, priced in zip(keys, answers, strict=True):
+                    self.price(key, priced)
+            return [self.priced[key] for key in keys]
 
     def price(self, key: Key, priced: Priced) -> Rendered:
         """A pricing key as the engine priced it, its cells rendered for the output."""
@@ -377,15 +389,26 @@ def checks_in_order(module: ModuleType) -> tuple[str, ...]:
 # --- the run: blocks read, in order, two at a time ----------------------------------------
 
 @dataclass
+class _Part:
+    """Rows of a block as written (the output's and the rejects file's bytes), with the
+    summary's share of them, ready to be added in the book's order."""
+
+    out: bytes
+    rejects: bytes
+    rows: int
+    rejected: int
+    count: Callable[[], None]  # adds the part's figures to the summary
+
+
+@dataclass
 class _Block:
-    """A block on its way: read by a kernel (``future``: the tables that read it and the
-    result) or already the polars way (``frames``: output, rejects and summary frames)."""
+    """A block on its way: read by a kernel (``future``), or its parts already read."""
 
     data: bytes
     first_line: int
     lines: int
     future: Future[tuple[KernelTables, tuple[Any, ...]]] | None = None
-    frames: tuple[Any, Any, list[Any]] | None = None
+    parts: list[_Part] | None = None
 
 
 class _Runner:
@@ -427,14 +450,45 @@ class _Runner:
             self._frames = Frames(self.options, [self.pricer], self.context)
         return self._frames
 
-    def polars_block(self, block: _Block, sure: bool) -> tuple[Any, Any, list[Any]]:
+    # the parts of a block
+
+    def kernel_part(self, tables: KernelTables, result: tuple[Any, ...]) -> _Part:
+        _, out, rejects, figures = result
+        reasons, groups = tables.reasons, tables.groups()
+        return _Part(out, rejects, figures["rows_out"], figures["records"] - figures["rows_out"],
+                     lambda: self.summary.add_figures(figures, reasons, groups))
+
+    def polars_part(self, data: bytes, sure: bool, first_line: int) -> tuple[_Part, int]:
+        """Records read the polars way (loaded now, if no block needed it before): the
+        part and the number of records."""
         from quote.renewal.engine import split_priced
 
-        frame = block_frame(self.reading, self.header, block.data, sure, block.first_line - 2)
-        if frame.height != block.lines and block.future is not None:
-            raise RuntimeError("a block of plain records read as another number of records")
-        block.lines = frame.height
-        return split_priced(self.book, self.frames().price(frame), self.context, self.frames())
+        frame = block_frame(self.reading, self.header, data, sure, first_line - 2)
+        rows, bad, stats = split_priced(self.book, self.frames().price(frame), self.context,
+                                        self.frames())
+        part = _Part(self.pair.output.csv_bytes(rows), self.pair.rejects.csv_bytes(bad),
+                     rows.height, bad.height, lambda: self.summary.add(stats, bad))
+        return part, frame.height
+
+    def parts_of(self, data: bytes, sure: bool, first_line: int) -> tuple[list[_Part], int]:
+        """A block the kernel cannot read whole, cut again (:func:`blocks_in`): each small
+        block without a quote read by the kernel, the others the polars way; and the
+        number of records. (A stray quote or a NUL byte costs its own few kilobytes.)"""
+        parts: list[_Part] = []
+        line = first_line
+        for piece, piece_sure in blocks_in(data, PIECE_BYTES) if len(data) > PIECE_BYTES \
+                else [(data, sure)]:
+            lines, quoted = self.module.scan(piece)
+            result = None
+            if piece_sure and not quoted:
+                tables, result = self.work(piece, line)
+                if result[0] != self.module.FALLBACK:
+                    parts.append(self.kernel_part(tables, result))
+            if result is None or result[0] == self.module.FALLBACK:
+                part, lines = self.polars_part(piece, piece_sure, line)
+                parts.append(part)
+            line += lines
+        return parts, line - first_line
 
     def drain(self) -> None:
         """Wait until no kernel is reading a block."""
@@ -443,38 +497,39 @@ class _Runner:
                 block.future.exception()
 
     def finish(self, block: _Block, writer: ThreadPoolExecutor) -> None:
-        """A block's result written and counted, in the book's order."""
+        """A block's parts counted and written, in the book's order."""
         if block.future is not None:
             tables, result = block.future.result()
             if result[0] == self.module.FALLBACK:
-                block.frames = self.polars_block(block, sure=True)
+                block.parts, lines = self.parts_of(block.data, True, block.first_line)
+                if lines != block.lines:
+                    raise RuntimeError(
+                        "a block of plain records read as another number of records")
             else:
-                _, out, rejects, figures = result
-                self.summary.add_figures(figures, tables.reasons, tables.groups())
-                # hashed and written in two threads, each in the book's order
-                self._write(self.hasher, _hash_bytes, self.pair, out, rejects)
-                self._write(writer, _write_bytes, self.pair, out, rejects,
-                            figures["rows_out"], figures["records"] - figures["rows_out"],
-                            self.module)
-        if block.frames is not None:
-            rows, bad, stats = block.frames
-            self.summary.add(stats, bad)
-            out = self.pair.output.csv_bytes(rows)
-            rejects = self.pair.rejects.csv_bytes(bad)
-            self._write(self.hasher, _hash_bytes, self.pair, out, rejects)
-            self._write(writer, _write_bytes, self.pair, out, rejects, rows.height, bad.height,
-                        self.module)
+                block.parts = [self.kernel_part(tables, result)]
+        assert block.parts is not None
+        for part in block.parts:
+            part.count()
+        out = b"".join(part.out for part in block.parts)
+        rejects = b"".join(part.rejects for part in block.parts)
+        # hashed and written in two threads, each in the book's order
+        self._write(self.hasher, _hash_bytes, self.pair, out, rejects)
+        self._write(writer, _write_bytes, self.pair, out, rejects,
+                    sum(part.rows for part in block.parts),
+                    sum(part.rejected for part in block.parts))
         if self.progress is not None:
             self.progress(block.lines)
 
     def _write(self, writer: ThreadPoolExecutor, *call: Any) -> None:
-        if len(self.writes) == 4:
-            self.writes.popleft().result()  # at most two blocks wait: memory stays flat
+        if len(self.writes) == 2 * WINDOW:
+            self.writes.popleft().result()  # a few blocks wait at most: memory stays flat
         self.writes.append(writer.submit(*call))
 
     def blocks(self) -> Iterator[tuple[bytes, bool]]:
-        """The book's blocks, the encoding of a book of ASCII settled on the way."""
-        for data, sure in csv_blocks(self.book.path, self.book.block_bytes):
+        """The book's blocks (the first a small one, so that writing starts early), the
+        encoding of a book of ASCII settled on the way."""
+        size = self.book.block_bytes
+        for data, sure in csv_blocks(self.book.path, size, min(size, FIRST_BYTES)):
             settled = reading_encoding(self.book, self.reading, data)
             if settled is not self.reading:
                 self.drain()
@@ -488,17 +543,13 @@ class _Runner:
                 ThreadPoolExecutor(max_workers=1) as writer, \
                 ThreadPoolExecutor(max_workers=1) as self.hasher:
             next_line = 2
-            first = True
             for data, sure in self.blocks():
                 lines, quoted = self.module.scan(data)
                 block = _Block(data, next_line, lines)
                 if sure and not quoted:
                     block.future = pool.submit(self.work, data, next_line)
-                    if first:  # the first block alone: most tuples are new there, and
-                        block.future.exception()  # the others then need nothing new
-                        first = False
-                else:  # quoted records: the polars way now (the next block's lines follow)
-                    block.frames = self.polars_block(block, sure)
+                else:  # quotes: read now, as the next block's first line depends on it
+                    block.parts, block.lines = self.parts_of(data, sure, next_line)
                 next_line += block.lines
                 self.pending.append(block)
                 while self.pending and (len(self.pending) > WINDOW or _ready(self.pending[0])):
@@ -513,15 +564,9 @@ def _ready(block: _Block) -> bool:
     return block.future is None or block.future.done()
 
 
-def _write_bytes(pair: Pair, out: bytes, rejects: bytes, rows: int, rejected: int,
-                 module: ModuleType) -> None:
-    """A block's rows appended to the two files; the output's set going to disk at once
-    (:func:`_kernel.start_writeback`: else renaming it into place over a previous
-    output waits while ext4 writes it all)."""
+def _write_bytes(pair: Pair, out: bytes, rejects: bytes, rows: int, rejected: int) -> None:
     pair.output.write_bytes(out, rows)
     pair.rejects.write_bytes(rejects, rejected)
-    fd, end = pair.output.written()
-    module.start_writeback(fd, max(0, end - len(out)), len(out))
 
 
 def _hash_bytes(pair: Pair, out: bytes, rejects: bytes) -> None:

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import IO, TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     import polars as pl
@@ -232,9 +232,11 @@ def _xlsx_frames(book: Book) -> Iterator[pl.DataFrame]:
 
 # --- CSV: blocks of whole records --------------------------------------------------------
 
-def csv_blocks(path: Path, size: int) -> Iterator[tuple[bytes, bool]]:
+def csv_blocks(path: Path, size: int, first: int | None = None
+               ) -> Iterator[tuple[bytes, bool]]:
     """(block, sure) pairs: the data after the header in blocks of whole
-    records, cut at a newline with an even number of quotes before it in the block.
+    records, cut at a newline with an even number of quotes before it in the block
+    (the first block about ``first`` bytes, if given, the others about ``size``).
 
     One pass, linear whatever the quoting: a stray quote that leaves no such newline in
     a full block makes the block end at its last newline, marked not ``sure`` (it is then
@@ -242,23 +244,33 @@ def csv_blocks(path: Path, size: int) -> Iterator[tuple[bytes, bool]]:
     """
     with path.open("rb") as handle:
         handle.readline()  # the header, read by check_header
-        rest = b""
-        while True:
-            data = handle.read(size)
-            if not data:
-                break
-            data = rest + data
-            cut = last_record_end(data)
-            sure = True
-            if cut < 0:
-                if (len(data) < max(size, 1 << 16) * 2 and b"\n" in data) or b"\n" not in data:
-                    rest = data  # one record longer than a block: read on
-                    continue
-                cut, sure = data.rfind(b"\n"), False
-            block, rest = data[: cut + 1], data[cut + 1:]
-            yield block, sure
-        if rest.strip(b"\r\n"):
-            yield (rest if rest.endswith(b"\n") else rest + b"\n"), True
+        yield from _blocks(handle, size, first)
+
+
+def blocks_in(data: bytes, size: int) -> Iterator[tuple[bytes, bool]]:
+    """A block of whole records cut again into smaller blocks, by the same rule."""
+    yield from _blocks(io.BytesIO(data), size, None)
+
+
+def _blocks(handle: IO[bytes], size: int, first: int | None) -> Iterator[tuple[bytes, bool]]:
+    rest = b""
+    while True:
+        data = handle.read(first or size)
+        first = None
+        if not data:
+            break
+        data = rest + data
+        cut = last_record_end(data)
+        sure = True
+        if cut < 0:
+            if (len(data) < max(size, 1 << 16) * 2 and b"\n" in data) or b"\n" not in data:
+                rest = data  # one record longer than a block: read on
+                continue
+            cut, sure = data.rfind(b"\n"), False
+        block, rest = data[: cut + 1], data[cut + 1:]
+        yield block, sure
+    if rest.strip(b"\r\n"):
+        yield (rest if rest.endswith(b"\n") else rest + b"\n"), True
 
 
 def last_record_end(data: bytes) -> int:
