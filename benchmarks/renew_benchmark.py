@@ -12,6 +12,8 @@ size: wall time, CPU time (user + system, every thread), rows per second and pea
 - `quote`: `quote renew` on the book with birth dates, and its ratio to the floor (the
   two run in turn, ``--repeat`` times; medians, and the median of the pairs' ratios), and
   both beyond their start-up (what the rows themselves cost),
+- `polars`: the same with the C kernel switched off (QUOTE_RENEW_KERNEL=off): every block
+  the polars way, as before the kernel,
 - `ids`: the same book with Swedish identity numbers instead of birth dates (--ids),
 - `stray`: the same book with a stray quote in its first row (--stray),
 - `pandas`: a plain pandas repricing script (needs the `bench` extra),
@@ -20,7 +22,9 @@ Targets (README): 1,000,000 rows within 1.5× the floor, peak memory under 300 M
 flat as N grows, the id path within 2× of the birth-date path. This prints figures; it
 asserts nothing (speed is not a unit test).
 
-The pandas baseline needs the `bench` extra: pip install -e '.[bench]'.
+The pandas baseline needs the `bench` extra: pip install -e '.[bench]'. quote's modules
+are byte-compiled first, as `pip install .` does (an editable checkout run with
+PYTHONDONTWRITEBYTECODE would otherwise compile them at every start: 60 ms).
 """
 
 from __future__ import annotations
@@ -98,11 +102,11 @@ class Run:
     peak: float  # MB, peak resident memory
 
 
-def measure(command: list[str]) -> Run:
+def measure(command: list[str], env: dict[str, str] | None = None) -> Run:
     """One child process, which must succeed (exit 0: a crash or a run that priced nothing
     would time nothing worth printing)."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, env=env)
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
@@ -234,6 +238,10 @@ def main() -> None:
         wide_floor(*args.wide_floor)
         return
     quote = Path(sys.executable).with_name("quote")
+    import quote as package
+
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(Path(package.__file__).parent)],
+                   check=True, stdout=subprocess.DEVNULL)
     print(f"{'rows':>10} {'tool':>8} {'wall s':>8} {'cpu s':>7} {'rows/s':>12} {'peak MB':>8}")
     with tempfile.TemporaryDirectory() as tmp:
 
@@ -247,7 +255,7 @@ def main() -> None:
         generate(one, 1, args.seed)
         start_floor, start_quote, _ = pair(one)  # start-up: what a one-row book costs
         line(1, "floor", start_floor, "start-up: Python, polars, one row")
-        line(1, "quote", start_quote, "start-up: Python, polars, typer, the tariff and KPI")
+        line(1, "quote", start_quote, "start-up: Python, typer, pydantic, the tariff and KPI")
         for rows in args.rows:
             book = Path(tmp) / f"book-{rows}.csv"
             generate(book, rows, args.seed)
@@ -259,6 +267,11 @@ def main() -> None:
                             str(Path(tmp) / "w.csv")])
             line(rows, "floor15", wide, f"the floor writing quote's 15 columns: quote is "
                                         f"{quote_run.wall / wide.wall:.2f}× it")
+            run = measure([str(quote), "renew", str(book), "-o", str(Path(tmp) / "k.csv"),
+                           "--json"], env={**os.environ, "QUOTE_RENEW_KERNEL": "off"})
+            line(rows, "polars", run, f"the kernel off: {run.wall / floor_run.wall:.2f}× the "
+                                      f"floor, the kernel {run.wall / quote_run.wall:.2f}× "
+                                      "faster")
             rows_floor = floor_run.wall - start_floor.wall
             rows_quote = quote_run.wall - start_quote.wall
             if rows_floor > 0:

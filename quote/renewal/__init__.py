@@ -14,6 +14,14 @@ A map for a newcomer, in the order a row travels:
 - :mod:`~quote.renewal.writing`: the output and rejects files, published together.
 - :mod:`~quote.renewal.engine`: the run that ties these together, and :func:`renew_rows`
   for a few rows in memory with typed results.
+- :mod:`~quote.renewal.kernel` and ``_kernel.c``: the fast path of a CSV book written as
+  CSV: a C kernel reads each block of plain records in one pass (the checks above, the
+  premiums the engine gave each distinct group, the bytes written), and any block it does
+  not read exactly goes the polars way. The two ways give the same bytes
+  (tests/test_renewal_kernel.py).
+
+polars is imported when a frame is first needed (``quote._polars``): a plain CSV book
+renewed by the kernel never loads it.
 """
 
 from quote.renewal.engine import (
