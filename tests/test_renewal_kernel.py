@@ -279,7 +279,8 @@ def books(draw: st.DrawFn) -> BookCase:
     separator = draw(st.sampled_from([",", ";"]))
     encoding = draw(st.sampled_from(["utf-8", "utf-8", "cp1252", "ascii-late"]))
     columns = ["policy_id", "product", "id" if ids else "birth_date", "deductible", "smoker"]
-    optional = ["loading_pct", "current_premium", "broker"] + (["id_country"] if ids else [])
+    optional = ["loading_pct", "current_premium", "broker"] + (["id_country"] if ids else
+                                                               ["id"])
     columns += [c for c in optional if draw(st.booleans())]
     if on is None or draw(st.booleans()):
         columns.append("renewal_date")
@@ -290,7 +291,7 @@ def books(draw: st.DrawFn) -> BookCase:
              "id_country": COUNTRIES}
     lines = [separator.join(columns)]
     for _ in range(draw(st.integers(1, 60))):
-        if ids:
+        if "id" in columns:
             pools["id"] = [draw(identity_numbers())]
         # mostly the common, clean values, so that most blocks are the kernel's
         row = [draw(st.sampled_from(pools[c][:3] if draw(st.integers(0, 4)) else pools[c]))
@@ -432,3 +433,90 @@ def test_the_switch_reads_every_book_the_polars_way(monkeypatch: pytest.MonkeyPa
     assert kernel_path.load() is None
     monkeypatch.setenv(kernel_path.SWITCH, "on")
     assert kernel_path.load() is _kernel
+
+
+# --- the kernel's own guards (found by review; each was a crash, a hang or a leak) --------------
+
+KERNEL_ARGS = {"width": 3, "separator": ord(","), "cp1252": None, "tuple_columns": [0],
+               "birth_column": 1, "id_column": -1, "mask_column": -1, "current_column": -1,
+               "renewal_column": 2, "on": -1, "numeric_columns": [], "out_sv": False,
+               "rejects_sv": False, "stride": 1, "n_positions": 1, "positions": [0],
+               "lows": [0], "starts": [20240101], "max_age": 120}
+
+
+def _ready_kernel() -> _kernel.Kernel:
+    kernel = _kernel.Kernel(**KERNEL_ARGS)  # type: ignore[arg-type]
+    slot = kernel.add_slot(b"r,m")
+    kernel.set_checks([slot] * len(_kernel.CHECKS))
+    return kernel
+
+
+def test_a_kernel_whose_set_up_failed_is_refused_not_run() -> None:
+    kernel = _kernel.Kernel.__new__(_kernel.Kernel)
+    with pytest.raises(ValueError, match="bad tuple column"):
+        kernel.__init__(**{**KERNEL_ARGS, "tuple_columns": [0, 7]})  # type: ignore[misc,arg-type]
+    with pytest.raises(RuntimeError, match="not set up"):
+        kernel.add_slot(b"r,m")
+    with pytest.raises(RuntimeError, match="not set up"):
+        kernel.run(b"a,1990-01-01,2025-01-01\n", 2, lambda keys, groups: None)
+
+
+def test_a_callback_that_adds_nothing_stops_the_run_not_loops() -> None:
+    with pytest.raises(RuntimeError, match="did not add every tuple"):
+        _ready_kernel().run(b"plus,1990-01-01,2025-01-01\n", 2, lambda keys, groups: None)
+
+
+def test_an_id_column_is_masked_in_the_rejects_of_a_book_with_birth_dates_too(
+        tmp_path: Path) -> None:
+    """The birth date comes from `birth_date`; the `id` beside it is still personal data."""
+    book = tmp_path / "book.csv"
+    book.write_text("policy_id,product,birth_date,id,renewal_date,deductible,smoker\n"
+                    "R1,plus,1990-02-30,199005012384,2025-03-01,0,false\n"
+                    "P1,plus,1990-05-01,199005012384,2025-03-01,0,false\n", encoding="utf-8")
+    for sv in (False, True):
+        case = BookCase("", ",", "utf-8", None, False, None, sv, 3 << 20, False)
+        fast = _renew(book, tmp_path / "fast.csv", case, kernel=True)
+        assert fast == _renew(book, tmp_path / "slow.csv", case, kernel=False)
+        assert b"199005012384" not in fast[1] and b"19900501****" in fast[1]
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "cp850", "utf-7"])
+def test_a_book_in_another_encoding_is_read_the_polars_way(tmp_path: Path,
+                                                           encoding: str) -> None:
+    """The kernel knows UTF-8 and Windows-1252; `--encoding latin-1` and the like go the
+    polars way, which decodes them (the kernel would have copied their bytes)."""
+    text = ("policy_id,product,birth_date,renewal_date,deductible,smoker,broker\n"
+            "P1,plus,1990-05-01,2025-03-01,0,false,\u00c3\u00a5sa\n"
+            "P2,bas,1970-05-01,2025-03-01,0,false,\u00f6sa\n")
+    book = tmp_path / "book.csv"
+    book.write_bytes(text.encode(encoding))
+    pricer = Pricer([load_tariff(DKV_PATH)], lambda tariff: kpi_for(tariff, None))
+    opened = open_book(book, None, encoding=encoding)
+    run_renewal(opened, None, pricer, tmp_path / "out.csv", tmp_path / "rej.csv")
+    assert "\u00f6sa" in (tmp_path / "out.csv").read_text(encoding="utf-8")
+    assert "\u00c3\u00a5sa" in (tmp_path / "out.csv").read_text(encoding="utf-8")
+
+
+def test_a_kernel_works_again_after_running_out_of_memory() -> None:
+    """A run that ran out of memory raises MemoryError and leaves the kernel usable."""
+    code = """
+import resource
+from tests.test_renewal_kernel import _ready_kernel
+kernel = _ready_kernel()
+block = b"a,b\\n" * (40 << 20)  # too short records: the rejects grow past the limit
+soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+in_use = int(open("/proc/self/statm").read().split()[0]) * 4096
+resource.setrlimit(resource.RLIMIT_AS, (in_use + (400 << 20), hard))
+try:
+    kernel.run(block, 2, lambda keys, groups: None)
+    print("no error")
+except MemoryError:
+    print("MemoryError")
+resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+del block
+print(kernel.run(b"a,b\\n", 2, lambda keys, groups: None)[3]["records"])
+"""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=False, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["MemoryError", "1"]

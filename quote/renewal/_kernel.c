@@ -17,8 +17,8 @@
  * It never prices: every premium and every message comes from Python. It never guesses:
  * a block holding anything it does not read exactly as the polars path would (a quote,
  * a NUL, a carriage return inside a record, bytes not in the book's encoding, an identity
- * number with characters other than ASCII digits, '-', '+' and blanks, a tuple Python
- * marked) is answered with FALLBACK, and Python reads that block the polars way.
+ * number holding a control character or a byte beyond ASCII, a tuple Python marked) is
+ * answered with FALLBACK, and Python reads that block the polars way.
  * Tuples and groups (tuple, tariff version, year) the tables lack are handed to Python
  * (the run's on_missing, with the GIL taken back), all of a block's at once; Python adds
  * them, every bracket of a group priced, and the run goes on with the record.
@@ -47,6 +47,8 @@
 /* What a byte is to read_record. */
 enum { BYTE_PLAIN, BYTE_SEPARATOR, BYTE_POLARS, BYTE_HIGH };
 
+#define MAX_WIDTH 100000          /* columns of a book */
+#define MAX_ORE 1000000000000LL   /* a new premium, öre: change_hundredths stays in 64 bits */
 #define N_BANDS 6
 #define N_FIGURES 5 /* rows, with_current, before, after, after_all (quote.renewal.stats) */
 
@@ -113,6 +115,7 @@ static void buf_free(Buf *b) {
     free(b->data);
     b->data = NULL;
     b->len = b->cap = 0;
+    b->failed = 0;
 }
 
 /* ---- a hash set of byte strings (tuple keys) --------------------------------------- */
@@ -290,7 +293,9 @@ static int32_t parse_iso_date(const unsigned char *s, const unsigned char *e) {
 /* A Swedish personnummer or samordningsnummer: quote.renewal.columns.swedish_birth.
  * Sets *birth (YYYYMMDD, or -1 when the number is not one); returns 0, or -1 when the
  * field holds a character that the two readings of a number (polars' and
- * quote.identity's) may take differently: then the block is read the polars way. */
+ * quote.identity's) may take differently (a control character but a blank, a byte beyond
+ * ASCII): then the block is read the polars way. Any other printable ASCII is no number
+ * to either. */
 static int parse_swedish_id(const unsigned char *s, const unsigned char *e, int32_t on,
                             int32_t *birth) {
     unsigned char t[13];
@@ -368,7 +373,7 @@ static int parse_current(const unsigned char *s, const unsigned char *e, int64_t
             q++;
         }
         if (q == e && !overflow && (negative ? v <= (uint64_t)INT64_MAX + 1 : v <= INT64_MAX)) {
-            if (plus) return 1; /* read again as text below: '+5' is no number there */
+            if (plus) return 1; /* polars reads '+5' as text then: no number */
             if (negative && v != 0) return 1;
             if (v > CURRENT_MAX_KRONOR) return 1;
             *ore = (int64_t)v * 100;
@@ -467,6 +472,7 @@ typedef struct {
     int *tuple_columns;
     int n_tuple_columns;
     int birth_column, id_column, current_column, renewal_column;
+    int mask_column; /* the book's `id` column, masked in the rejects file (-1: none) */
     int32_t on;             /* --on: every record's renewal date (YYYYMMDD), else -1 */
     unsigned char *numeric; /* per column: a number column (Swedish Excel's decimal comma) */
     /* the outputs */
@@ -494,6 +500,7 @@ typedef struct {
     Entry *entries;
     Py_ssize_t n_entries, entries_cap;
     Buf kept[4];     /* a run's four buffers, kept for the next run (no new pages each block) */
+    int ready;       /* set up: __init__ went through */
     int active;      /* a run is going on */
     int in_callback; /* ... and has handed a record to Python, which may add to the tables */
 } Kernel;
@@ -587,23 +594,24 @@ static int set_cp1252(Kernel *k, PyObject *table) {
 
 static int Kernel_init(Kernel *k, PyObject *args, PyObject *kwds) {
     static char *names[] = {"width", "separator", "cp1252", "tuple_columns", "birth_column",
-                            "id_column", "current_column", "renewal_column", "on",
-                            "numeric_columns", "out_sv", "rejects_sv", "stride", "n_positions",
-                            "positions", "lows", "starts", "max_age", NULL};
-    int width, separator, birth, id, current, renewal, on, out_sv, rejects_sv, stride,
+                            "id_column", "mask_column", "current_column", "renewal_column",
+                            "on", "numeric_columns", "out_sv", "rejects_sv", "stride",
+                            "n_positions", "positions", "lows", "starts", "max_age", NULL};
+    int width, separator, birth, id, mask, current, renewal, on, out_sv, rejects_sv, stride,
         n_positions, max_age;
     PyObject *cp1252, *tuple_columns, *numeric, *positions, *lows, *starts;
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "iiOOiiiiiOppiiOOOi", names, &width,
-                                     &separator, &cp1252, &tuple_columns, &birth, &id, &current,
-                                     &renewal, &on, &numeric, &out_sv, &rejects_sv, &stride,
-                                     &n_positions, &positions, &lows, &starts, &max_age))
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "iiOOiiiiiiOppiiOOOi", names, &width,
+                                     &separator, &cp1252, &tuple_columns, &birth, &id, &mask,
+                                     &current, &renewal, &on, &numeric, &out_sv, &rejects_sv,
+                                     &stride, &n_positions, &positions, &lows, &starts,
+                                     &max_age))
         return -1;
     if (k->tuple_columns != NULL) {
         PyErr_SetString(PyExc_RuntimeError, "a kernel is set up once");
         return -1;
     }
-    if (width < 1 || separator < 1 || separator > 127 || stride < 1 || n_positions < 1 ||
-        max_age < 0) {
+    if (width < 1 || width > MAX_WIDTH || separator < 1 || separator > 127 || stride < 1 ||
+        n_positions < 1 || n_positions > INT16_MAX || max_age < 0 || max_age > 100000) {
         PyErr_SetString(PyExc_ValueError, "kernel: bad shape");
         return -1;
     }
@@ -618,6 +626,7 @@ static int Kernel_init(Kernel *k, PyObject *args, PyObject *kwds) {
     k->birth_column = birth;
     k->id_column = id;
     k->current_column = current;
+    k->mask_column = mask;
     k->renewal_column = renewal;
     k->on = on;
     k->out_sv = out_sv;
@@ -625,8 +634,9 @@ static int Kernel_init(Kernel *k, PyObject *args, PyObject *kwds) {
     k->stride = stride;
     k->n_positions = n_positions;
     k->max_age = max_age;
-    if (birth >= width || id >= width || current >= width || renewal >= width ||
-        (birth < 0) == (id < 0) || (renewal < 0) == (on < 0)) {
+    if (birth >= width || id >= width || mask >= width || current >= width ||
+        renewal >= width || (birth < 0) == (id < 0) || (renewal < 0) == (on < 0) ||
+        (id >= 0 && mask != id)) {
         PyErr_SetString(PyExc_ValueError, "kernel: bad column");
         return -1;
     }
@@ -700,11 +710,12 @@ static int Kernel_init(Kernel *k, PyObject *args, PyObject *kwds) {
         PyErr_NoMemory();
         return -1;
     }
+    k->ready = 1;
     return 0;
 }
 
 static int ensure_idle(Kernel *k) {
-    if (k->tuple_columns == NULL) {
+    if (!k->ready) {
         PyErr_SetString(PyExc_RuntimeError, "kernel not set up");
         return 0;
     }
@@ -847,8 +858,8 @@ static PyObject *Kernel_add_priced(Kernel *k, PyObject *args) {
     if (!ensure_idle(k) ||
         !PyArg_ParseTuple(args, "Ly#y#", &ore, &mid, &mid_len, &tail, &tail_len))
         return NULL;
-    if (ore < 0) {
-        PyErr_SetString(PyExc_ValueError, "kernel: a premium is never negative");
+    if (ore < 0 || ore > MAX_ORE) {
+        PyErr_SetString(PyExc_ValueError, "kernel: a premium out of range");
         return NULL;
     }
     Entry entry = {-1, ore, add_text(k, mid, mid_len), mid_len, 0, tail_len};
@@ -859,8 +870,9 @@ static PyObject *Kernel_add_priced(Kernel *k, PyObject *args) {
 
 /* add_rejected(slot: int) -> int: a key the engine cannot price, and why */
 static PyObject *Kernel_add_rejected(Kernel *k, PyObject *arg) {
+    if (!ensure_idle(k)) return NULL;
     long slot = PyLong_AsLong(arg);
-    if (!ensure_idle(k) || (slot == -1 && PyErr_Occurred())) return NULL;
+    if (slot == -1 && PyErr_Occurred()) return NULL;
     if (slot < 0 || slot >= k->n_slots) {
         PyErr_SetString(PyExc_ValueError, "kernel: no such slot");
         return NULL;
@@ -1019,7 +1031,7 @@ static void put_sv(Buf *b, Span f, int numeric) {
  * later ASCII letter or digit '*'. */
 static void put_masked(Buf *b, Span f, int sv) {
     int alnum = 0;
-    for (const unsigned char *q = f.s; q < f.e; q++) {
+    for (const unsigned char *q = f.s; q < f.e && alnum < 12; q++) {
         unsigned char c = *q;
         if (is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) alnum++;
     }
@@ -1028,7 +1040,7 @@ static void put_masked(Buf *b, Span f, int sv) {
     int chars = 0;
     for (const unsigned char *q = f.s; q < f.e; q++) {
         unsigned char c = *q;
-        if ((c & 0xc0) != 0x80) chars++; /* a character starts here */
+        if ((c & 0xc0) != 0x80 && chars <= keep) chars++; /* a character starts here */
         int alnum_here = is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
         buf_byte(&masked, chars > keep && alnum_here ? '*' : (char)c);
     }
@@ -1073,6 +1085,13 @@ static int grow_counts(int64_t **counts, Py_ssize_t *n, int width, Py_ssize_t it
     *counts = grown;
     *n = cap;
     return 1;
+}
+
+/* A tuple whose records never reach pricing in this kernel: read the polars way, or
+ * rejected for a reason the tuple itself gives (checked before any price is looked up). */
+static inline int never_priced(const Kernel *k, uint8_t flags) {
+    return (flags & (FLAG_FALLBACK | FLAG_SEPARATOR)) ||
+           (k->id_column >= 0 && (flags & FLAG_COUNTRY_BAD));
 }
 
 /* The keys of a KeySet as a list of bytes. */
@@ -1144,8 +1163,7 @@ static int call_python(Kernel *k, Run *r) {
                                     hash_bytes(at + sizeof(head), n));
         GroupKey g = {tuple, head[0], head[1]};
         /* a group of a tuple whose records are never priced need not be added */
-        if (tuple >= 0 && (k->flags[tuple] & (FLAG_FALLBACK | FLAG_COUNTRY_BAD | FLAG_SEPARATOR)))
-            continue;
+        if (tuple >= 0 && never_priced(k, k->flags[tuple])) continue;
         if (tuple < 0 || find_group(&k->groups, g) < 0) {
             PyErr_SetString(PyExc_RuntimeError, "on_missing did not add every group");
             ok = 0;
@@ -1163,7 +1181,7 @@ static void write_rejected(Kernel *k, Run *r, const unsigned char *ls, const uns
                            int n_fields, int32_t slot, int64_t line_number) {
     Buf *b = &r->rejects;
     char sep = (char)(k->rejects_sv ? ';' : k->separator);
-    int simple = !k->rejects_sv && k->id_column < 0 && n_fields == k->width;
+    int simple = !k->rejects_sv && k->mask_column < 0 && n_fields == k->width;
     if (simple) {
         buf_put(b, (const char *)ls, le - ls);
     } else {
@@ -1172,7 +1190,7 @@ static void write_rejected(Kernel *k, Run *r, const unsigned char *ls, const uns
             if (i) buf_byte(b, sep);
             if (i >= n_fields) continue; /* a record too short: empty fields */
             Span f = r->fields[i];
-            if (i == k->id_column && f.s != f.e) put_masked(b, f, k->rejects_sv);
+            if (i == k->mask_column && f.s != f.e) put_masked(b, f, k->rejects_sv);
             else if (k->rejects_sv) put_sv(b, f, k->numeric[i]);
             else buf_put(b, (const char *)f.s, f.e - f.s);
         }
@@ -1236,7 +1254,7 @@ static int read_record(Kernel *k, Run *r, const unsigned char **line_start,
      * as below. Reads stop 16 bytes before the block's end, never past it. */
     const __m128i v_sep = _mm_set1_epi8((char)sep), v_quote = _mm_set1_epi8('"'),
                   v_nul = _mm_setzero_si128(), v_cr = _mm_set1_epi8('\r');
-    while (q + 16 <= r->block_end && q < le) {
+    while (r->block_end - q >= 16 && q < le) {
         __m128i v = _mm_loadu_si128((const __m128i *)q);
         __m128i special = _mm_or_si128(
             _mm_or_si128(_mm_cmpeq_epi8(v, v_sep), _mm_cmpeq_epi8(v, v_quote)),
@@ -1249,7 +1267,7 @@ static int read_record(Kernel *k, Run *r, const unsigned char **line_start,
             unsigned char kind = k->byte_class[*at];
             if (kind == BYTE_SEPARATOR) {
                 if (n_fields < k->width) r->fields[n_fields] = (Span){start, at};
-                n_fields++;
+                if (n_fields <= k->width) n_fields++; /* more than width + 1 is no matter */
                 start = at + 1;
             } else if (kind == BYTE_POLARS) {
                 return READ_POLARS;
@@ -1266,7 +1284,7 @@ static int read_record(Kernel *k, Run *r, const unsigned char **line_start,
         if (kind == BYTE_PLAIN) continue;
         if (kind == BYTE_SEPARATOR) {
             if (n_fields < k->width) r->fields[n_fields] = (Span){start, q};
-            n_fields++;
+            if (n_fields <= k->width) n_fields++;
             start = q + 1;
         } else if (kind == BYTE_POLARS) {
             return READ_POLARS;
@@ -1275,7 +1293,7 @@ static int read_record(Kernel *k, Run *r, const unsigned char **line_start,
         }
     }
     if (n_fields < k->width) r->fields[n_fields] = (Span){start, le};
-    n_fields++;
+    if (n_fields <= k->width) n_fields++;
     if (high) {
         if (k->cp1252 == NULL) {
             if (!valid_utf8(ls, le)) return READ_POLARS;
@@ -1299,7 +1317,7 @@ static int read_record(Kernel *k, Run *r, const unsigned char **line_start,
             for (const unsigned char *at = ls; at < le; at++) {
                 if (*at == sep) {
                     if (i < k->width) r->fields[i] = (Span){start, at};
-                    i++;
+                    if (i <= k->width) i++;
                     start = at + 1;
                 }
             }
@@ -1491,9 +1509,7 @@ static int sweep(Kernel *k, Run *r, const unsigned char *p, const unsigned char 
             if (tuple < 0) note_unknown(r, &r->unknown, r->key.data, r->key.len, r->key_hash);
             int version;
             int32_t renewal = renewal_of(k, r, &version);
-            if (version >= 0 && (tuple < 0 || !(k->flags[tuple] & (FLAG_FALLBACK |
-                                                                   FLAG_COUNTRY_BAD |
-                                                                   FLAG_SEPARATOR)))) {
+            if (version >= 0 && (tuple < 0 || !never_priced(k, k->flags[tuple]))) {
                 GroupKey g = {tuple, version, renewal / 10000};
                 if (tuple < 0 || find_group(&k->groups, g) < 0)
                     note_unknown_group(r, version, g.year);
@@ -1528,7 +1544,7 @@ static void run_block(Kernel *k, Run *r, const unsigned char *p, const unsigned 
             r->key.failed || r->out_of_memory)
             return;
         if (done == 1) {
-            if (call_python(k, r) < 0) return;
+            if (call_python(k, r) < 0 || r->out_of_memory) return;
             continue; /* the same record again */
         }
         p = next;
@@ -1610,7 +1626,7 @@ static PyObject *Kernel_run(Kernel *k, PyObject *args) {
     Py_buffer block;
     long long first_line;
     PyObject *on_missing;
-    if (k->tuple_columns == NULL) {
+    if (!k->ready) {
         PyErr_SetString(PyExc_RuntimeError, "kernel not set up");
         return NULL;
     }
@@ -1821,8 +1837,12 @@ PyMODINIT_FUNC PyInit__kernel(void) {
         }
         PyTuple_SET_ITEM(checks, i, id);
     }
-    if (PyModule_AddObject(m, "CHECKS", checks) < 0 ||
-        PyModule_AddIntConstant(m, "DONE", RESULT_DONE) < 0 ||
+    if (PyModule_AddObject(m, "CHECKS", checks) < 0) {
+        Py_DECREF(checks);
+        Py_DECREF(m);
+        return NULL;
+    }
+    if (PyModule_AddIntConstant(m, "DONE", RESULT_DONE) < 0 ||
         PyModule_AddIntConstant(m, "FALLBACK", RESULT_FALLBACK) < 0 ||
         PyModule_AddIntConstant(m, "FLAG_SEPARATOR", FLAG_SEPARATOR) < 0 ||
         PyModule_AddIntConstant(m, "FLAG_COUNTRY_BAD", FLAG_COUNTRY_BAD) < 0 ||

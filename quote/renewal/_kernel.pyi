@@ -16,7 +16,7 @@ OnMissing = Callable[[list[bytes], list[tuple[bytes, int, int]]], None]
 class Kernel:
     def __init__(self, *, width: int, separator: int, cp1252: Sequence[bytes] | None,
                  tuple_columns: Sequence[int], birth_column: int, id_column: int,
-                 current_column: int, renewal_column: int, on: int,
+                 mask_column: int, current_column: int, renewal_column: int, on: int,
                  numeric_columns: Sequence[int], out_sv: bool, rejects_sv: bool, stride: int,
                  n_positions: int, positions: Sequence[int], lows: Sequence[int],
                  starts: Sequence[int], max_age: int) -> None: ...

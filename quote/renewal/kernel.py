@@ -64,6 +64,7 @@ if TYPE_CHECKING:
 
 SWITCH = "QUOTE_RENEW_KERNEL"  # "off": every book the polars way (for comparisons)
 CSV_FORMATS = ("csv", "excel-sv")
+KERNEL_ENCODINGS = ("utf-8", "ascii", "cp1252")
 THREADS = 2  # kernels, each read blocks in a thread of its own (this machine: 2 cores)
 WINDOW = 3  # blocks in flight: two read by the kernels, one waiting to be written
 FIRST_BYTES = 256 << 10  # the first block: small, so that writing starts early
@@ -84,9 +85,11 @@ def load() -> ModuleType | None:
 
 
 def suits(book: Book, pair: Pair) -> bool:
-    """A CSV book written as CSV, and a kernel to read it."""
-    return (book.kind == "csv" and pair.output.fmt in CSV_FORMATS
-            and pair.rejects.fmt in CSV_FORMATS and load() is not None)
+    """A CSV book in UTF-8 or Windows-1252 (or ASCII) written as CSV, and a kernel to read
+    it (another ``--encoding`` is read the polars way: the kernel knows only these)."""
+    return (book.kind == "csv" and book.encoding in KERNEL_ENCODINGS
+            and pair.output.fmt in CSV_FORMATS and pair.rejects.fmt in CSV_FORMATS
+            and load() is not None)
 
 
 # --- a tuple, parsed in Python as the polars path parses it -------------------------------
@@ -268,6 +271,7 @@ class KernelTables:
             tuple_columns=[index[c] for c in shared.columns],
             birth_column=index.get("birth_date", -1),
             id_column=-1 if "birth_date" in index else index["id"],
+            mask_column=index.get("id", -1),  # masked in the rejects file, in every book
             current_column=index.get("current_premium", -1),
             renewal_column=-1 if on is not None else index["renewal_date"],
             on=-1 if on is None else _day(on),
