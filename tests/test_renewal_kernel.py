@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import random
 import subprocess
 import sys
 import tempfile
@@ -31,6 +32,7 @@ from quote.catalog import kpi_for
 from quote.errors import InputError
 from quote.i18n import t
 from quote.identity import parse_identity
+from quote.indexation import load_kpi
 from quote.renewal import Options, Pricer, _kernel, open_book, run_renewal
 from quote.renewal import kernel as kernel_path
 from quote.renewal.columns import (
@@ -45,7 +47,7 @@ from quote.renewal.writing import mask_id
 from quote.spreadsheet import TableWriter, csv_line
 from quote.tariff import load_tariff
 
-from .conftest import DKV_PATH, ROOT
+from .conftest import DKV_PATH, MINI_KPI_PATH, ROOT, mini_tariff_variant
 
 
 def test_the_kernel_is_built_and_used() -> None:
@@ -520,3 +522,39 @@ print(kernel.run(b"a,b\\n", 2, lambda keys, groups: None)[3]["records"])
                             check=False, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["MemoryError", "1"]
+
+
+def test_two_tariff_versions_with_other_brackets_both_ways(tmp_path: Path) -> None:
+    """The version in force on each row's renewal date, its own brackets (the later one has
+    an age-0 bracket), renewals on either side of its first day: the same both ways."""
+    later = mini_tariff_variant(tmp_path / "later.yaml", one_year_first_bracket=True,
+                                effective_from="2025-07-01")  # its KPI series: to 2024-09
+    rng = random.Random(5)
+    rows = ["policy_id;product;birth_date;renewal_date;deductible;smoker;current_premium"]
+    for i in range(800):
+        rows.append(";".join([
+            f"P{i}", rng.choice(["plus", "bas", "topp", "basic", "standard", "premium"]),
+            f"{rng.randint(1900, 2031)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+            rng.choice(["2025-03-01", "2025-06-30", "2025-07-01", "2025-10-01", "2024-01-01",
+                        "2026-01-01"]),
+            rng.choice(["0", "500", "1000", "1500"]), rng.choice(["ja", "nej"]),
+            rng.choice(["", "1068", "0", "250,5"])]))
+    book = tmp_path / "book.csv"
+    book.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    results = []
+    for kernel in (True, False):
+        pricer = Pricer([load_tariff(DKV_PATH), load_tariff(later)],
+                        lambda t: kpi_for(t, None) if t.id.startswith("dkv")
+                        else load_kpi(MINI_KPI_PATH))
+        out, rejects = tmp_path / f"out-{kernel}.csv", tmp_path / f"rej-{kernel}.csv"
+        summary = run_renewal(open_book(book, None), None, pricer, out, rejects,
+                              kernel=kernel, block_bytes=4096)
+        results.append((out.read_bytes(), rejects.read_bytes(), summary.as_dict()))
+    assert results[0] == results[1]
+    figures = results[0][2]
+    assert figures["rows_out"] > 40
+    assert {"before_tariff", "unknown_product", "kpi_missing"} <= set(
+        figures["rejected_by_reason"])
+    priced = list(csv.DictReader(io.StringIO(results[0][0].decode()), delimiter=";"))
+    assert {row["tariff_id"] for row in priced} == {"dkv-vardforsakring",
+                                                    load_tariff(later).id}
