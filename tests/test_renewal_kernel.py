@@ -558,3 +558,25 @@ def test_two_tariff_versions_with_other_brackets_both_ways(tmp_path: Path) -> No
     priced = list(csv.DictReader(io.StringIO(results[0][0].decode()), delimiter=";"))
     assert {row["tariff_id"] for row in priced} == {"dkv-vardforsakring",
                                                     load_tariff(later).id}
+
+
+def test_looking_ahead_finds_what_a_block_needs_so_its_run_asks_nothing() -> None:
+    kernel = _ready_kernel()
+    block = b"plus,1990-01-01,2025-01-01\nbas,1990-01-01,2025-06-01\nplus,1980-01-01,2025-09-01\n"
+    keys, groups = kernel.unknown(block)  # type: ignore[misc]
+    assert keys == [b"plus\x00", b"bas\x00"]  # each new tuple once, in the block's order
+    assert groups == [(b"plus\x00", 0, 2025), (b"bas\x00", 0, 2025)]
+    assert kernel.unknown(b'plus,"1990-01-01",2025-01-01\n') is None  # a quote: polars'
+
+    def add(keys: list[bytes], groups: list[tuple[bytes, int, int]]) -> None:
+        for key in keys:
+            kernel.add_tuple(key, 0)
+        entry = kernel.add_priced(100000, b"0-,1.000000,1000.00", b"t")
+        for key, version, year in groups:
+            group = kernel.add_group([b"plus\x00", b"bas\x00"].index(key), version, year)
+            kernel.add_price(group, 0, entry)
+
+    add(keys, groups)
+    asked: list[object] = []
+    result = kernel.run(block, 2, lambda *missing: asked.append(missing))
+    assert asked == [] and result[3]["rows_out"] == 3

@@ -1484,12 +1484,13 @@ static int one_record(Kernel *k, Run *r, const unsigned char *ls, const unsigned
     return 0;
 }
 
-/* The sweep (see run_block): what the next SWEEP_RECORDS records from `p` on need that the
- * tables lack: their tuples, and the groups of those whose tuple is known. 0, or -1: a
- * record for polars. */
+/* The sweep (see run_block): what the next `limit` records from `p` on (every one when
+ * `limit` < 0) need that the tables lack: their tuples, and the groups of those whose tuple
+ * is known. 0, or -1: a record for polars. */
 #define SWEEP_RECORDS 4096
-static int sweep(Kernel *k, Run *r, const unsigned char *p, const unsigned char *end) {
-    for (int n = 0; p < end && n < SWEEP_RECORDS && !r->out_of_memory; n++) {
+static int sweep(Kernel *k, Run *r, const unsigned char *p, const unsigned char *end,
+                 int64_t limit) {
+    for (int64_t n = 0; p < end && n != limit && !r->out_of_memory; n++) {
         const unsigned char *nl = memchr(p, '\n', (size_t)(end - p));
         const unsigned char *ls = p, *le = nl ? nl : end;
         p = nl ? nl + 1 : end;
@@ -1536,7 +1537,7 @@ static void run_block(Kernel *k, Run *r, const unsigned char *p, const unsigned 
         const unsigned char *next = nl ? nl + 1 : end;
         if (le > ls && le[-1] == '\r') le--;
         int done = one_record(k, r, ls, le, line_number);
-        if (done < 0 || (done == 1 && sweep(k, r, next, end) < 0)) {
+        if (done < 0 || (done == 1 && sweep(k, r, next, end, SWEEP_RECORDS) < 0)) {
             r->result = RESULT_FALLBACK;
             return;
         }
@@ -1688,6 +1689,58 @@ static PyObject *Kernel_run(Kernel *k, PyObject *args) {
     return result;
 }
 
+/* unknown(block) -> (keys, groups) | None: what the records of a whole block need that the
+ * tables lack, found as run's sweeps find it (keys and groups as on_missing takes them),
+ * or None when a record of the block is for polars. The tables are only read, without the
+ * GIL: a driver can look ahead with a kernel of its own while others run. */
+static PyObject *Kernel_unknown(Kernel *k, PyObject *args) {
+    Py_buffer block;
+    if (!k->ready) {
+        PyErr_SetString(PyExc_RuntimeError, "kernel not set up");
+        return NULL;
+    }
+    if (!PyArg_ParseTuple(args, "y*", &block)) return NULL;
+    if (k->active) {
+        PyBuffer_Release(&block);
+        PyErr_SetString(PyExc_RuntimeError, "a kernel runs one block at a time");
+        return NULL;
+    }
+    Run r;
+    memset(&r, 0, sizeof(r));
+    r.fields = malloc(sizeof(Span) * (size_t)(k->width + 1));
+    int ready = r.fields && keyset_init(&r.unknown) && keyset_init(&r.unknown_groups);
+    int found = 0;
+    if (ready) {
+        const unsigned char *p = block.buf;
+        r.block_end = p + block.len;
+        k->active = 1;
+        Py_BEGIN_ALLOW_THREADS
+        found = sweep(k, &r, p, p + block.len, -1);
+        Py_END_ALLOW_THREADS
+        k->active = 0;
+    }
+    PyBuffer_Release(&block);
+    PyObject *result = NULL;
+    if (!ready || r.out_of_memory || r.key.failed || r.line.failed || r.group_key.failed) {
+        PyErr_NoMemory();
+    } else if (found < 0) {
+        result = Py_NewRef(Py_None);
+    } else {
+        PyObject *keys = keys_list(&r.unknown);
+        PyObject *groups = groups_list(&r.unknown_groups);
+        if (keys && groups) result = PyTuple_Pack(2, keys, groups);
+        Py_XDECREF(keys);
+        Py_XDECREF(groups);
+    }
+    buf_free(&r.line);
+    buf_free(&r.key);
+    buf_free(&r.group_key);
+    free(r.fields);
+    keyset_free(&r.unknown);
+    keyset_free(&r.unknown_groups);
+    return result;
+}
+
 static PyObject *Kernel_counts(Kernel *k, PyObject *Py_UNUSED(ignored)) {
     return Py_BuildValue("{snsnsnsn}", "tuples", k->tuples.count, "groups", k->groups.count,
                          "entries", k->n_entries, "slots", k->n_slots);
@@ -1713,6 +1766,8 @@ static PyMethodDef Kernel_methods[] = {
     {"run", (PyCFunction)Kernel_run, METH_VARARGS,
      "run(block, first_line, on_missing) -> (DONE, out, rejects, figures) | "
      "(FALLBACK,)"},
+    {"unknown", (PyCFunction)Kernel_unknown, METH_VARARGS,
+     "unknown(block) -> (keys, groups) | None: what a block needs that the tables lack"},
     {"counts", (PyCFunction)Kernel_counts, METH_NOARGS, "sizes of the tables"},
     {NULL, NULL, 0, NULL}};
 

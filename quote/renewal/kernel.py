@@ -68,6 +68,7 @@ KERNEL_ENCODINGS = ("utf-8", "ascii", "cp1252")
 THREADS = 2  # kernels, each read blocks in a thread of its own (this machine: 2 cores)
 WINDOW = 3  # blocks in flight: two read by the kernels, one waiting to be written
 FIRST_BYTES = 256 << 10  # the first block: small, so that writing starts early
+LOOK_AHEAD_BLOCKS = 3  # the first blocks' new tuples and groups found before a kernel reads them
 PIECE_BYTES = 64 << 10  # a block the kernel cannot read whole is cut into blocks this size
 _BLANKS = " \t\x0b\x0c"  # the blanks a tuple's text may hold (printable ASCII besides)
 _PLAIN_TEXT = re.compile(r"[\t\x0b\x0c\x20-\x7e]*")
@@ -294,6 +295,15 @@ class KernelTables:
     def set_encoding(self, codec: str) -> None:
         self.kernel.set_encoding(_cp1252() if codec == "cp1252" else None)
 
+    def look_ahead(self, block: bytes) -> None:
+        """What a block's records will need that the tables lack (new tuples and groups),
+        added and noted for the other kernels before any of them reads the block: they then
+        find it all when they catch up, and read the block without stopping for Python."""
+        self.catch_up()
+        found = self.kernel.unknown(block)
+        if found is not None and (found[0] or found[1]):
+            self.add_missing(*found)
+
     def run(self, block: bytes, first_line: int) -> tuple[Any, ...]:
         """A block read (the kernel first given what the others were given meanwhile)."""
         self.catch_up()
@@ -430,8 +440,9 @@ class _Runner:
                         pair.output.fmt == "excel-sv")
         self.free: queue.SimpleQueue[KernelTables] = queue.SimpleQueue()
         self.kernels = [KernelTables(shared, self.reading, pair.rejects.fmt == "excel-sv")
-                        for _ in range(THREADS)]
-        for tables in self.kernels:
+                        for _ in range(THREADS + 1)]
+        self.scout = self.kernels[-1]  # this thread's: looks ahead at each block
+        for tables in self.kernels[:-1]:
             self.free.put(tables)
         self.header = csv_header(book)
         self._frames: Frames | None = None
@@ -547,10 +558,14 @@ class _Runner:
                 ThreadPoolExecutor(max_workers=1) as writer, \
                 ThreadPoolExecutor(max_workers=1) as self.hasher:
             next_line = 2
+            looked = 0
             for data, sure in self.blocks():
                 lines, quoted = self.module.scan(data)
                 block = _Block(data, next_line, lines)
                 if sure and not quoted:
+                    if looked < LOOK_AHEAD_BLOCKS:  # where most of a book's tuples are new
+                        self.scout.look_ahead(data)
+                        looked += 1
                     block.future = pool.submit(self.work, data, next_line)
                 else:  # quotes: read now, as the next block's first line depends on it
                     block.parts, block.lines = self.parts_of(data, sure, next_line)
