@@ -580,3 +580,25 @@ def test_looking_ahead_finds_what_a_block_needs_so_its_run_asks_nothing() -> Non
     asked: list[object] = []
     result = kernel.run(block, 2, lambda *missing: asked.append(missing))
     assert asked == [] and result[3]["rows_out"] == 3
+
+
+def test_a_book_quoted_throughout_goes_the_polars_way_whole(tmp_path: Path) -> None:
+    """The kernel reads no quoted record: a book whose fields are quoted on every line
+    (a broker's name with a comma) is read the polars way from the start, a block at a
+    time, not cut into small blocks each read apart."""
+    lines = ["policy_id,product,birth_date,renewal_date,deductible,smoker,broker"]
+    lines += [f'P{i},plus,1990-05-01,2025-03-01,0,false,"Broker {i}, AB"' for i in range(3000)]
+    book = tmp_path / "book.csv"
+    book.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert kernel_path.quoted_throughout(book.read_bytes())
+    case = BookCase("", ",", "utf-8", None, False, None, False, 4096, False)
+    fast = _renew(book, tmp_path / "fast.csv", case, kernel=True)
+    assert fast == _renew(book, tmp_path / "slow.csv", case, kernel=False)
+    assert b'"Broker 7, AB"' in fast[0]
+    from quote.renewal.writing import output_pair
+
+    with output_pair(open_book(book, None), tmp_path / "o.csv", tmp_path / "r.csv") as pair:
+        assert not kernel_path.suits(open_book(book, None), pair)
+        plain = tmp_path / "plain.csv"
+        plain.write_text(book.read_text(encoding="utf-8").replace('"', ""), encoding="utf-8")
+        assert not kernel_path.quoted_throughout(plain.read_bytes())

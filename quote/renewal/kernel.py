@@ -87,10 +87,24 @@ def load() -> ModuleType | None:
 
 def suits(book: Book, pair: Pair) -> bool:
     """A CSV book in UTF-8 or Windows-1252 (or ASCII) written as CSV, and a kernel to read
-    it (another ``--encoding`` is read the polars way: the kernel knows only these)."""
+    it (another ``--encoding`` is read the polars way: the kernel knows only these); not a
+    book whose first lines are quoted throughout (the kernel reads no quoted record: such
+    a book goes the polars way whole, as quickly as before the kernel)."""
     return (book.kind == "csv" and book.encoding in KERNEL_ENCODINGS
             and pair.output.fmt in CSV_FORMATS and pair.rejects.fmt in CSV_FORMATS
-            and load() is not None)
+            and load() is not None and not quoted_throughout(_head(book)))
+
+
+def quoted_throughout(data: bytes) -> bool:
+    """Quotes on most lines (more than one for every eight)."""
+    return data.count(b'"') > data.count(b"\n") // 8
+
+
+def _head(book: Book) -> bytes:
+    """The book's first 64 KB after its header."""
+    with book.path.open("rb") as handle:
+        handle.readline()
+        return handle.read(PIECE_BYTES)
 
 
 # --- a tuple, parsed in Python as the polars path parses it -------------------------------
@@ -487,22 +501,40 @@ class _Runner:
 
     def parts_of(self, data: bytes, sure: bool, first_line: int) -> tuple[list[_Part], int]:
         """A block the kernel cannot read whole, cut again (:func:`blocks_in`): each small
-        block without a quote read by the kernel, the others the polars way; and the
-        number of records. (A stray quote or a NUL byte costs its own few kilobytes.)"""
+        block without a quote read by the kernel, the runs of the others the polars way, a
+        run at a time (a block with quotes on most lines is read whole, as before the
+        kernel; a stray quote or a NUL byte costs its own few kilobytes); and the number of
+        records. A run is read before the kernel's next small block, whose first line
+        follows from it."""
         parts: list[_Part] = []
         line = first_line
-        for piece, piece_sure in blocks_in(data, PIECE_BYTES) if len(data) > PIECE_BYTES \
-                else [(data, sure)]:
-            lines, quoted = self.module.scan(piece)
-            result = None
+        run: list[bytes] = []  # small blocks for polars, all sure or all not
+        run_sure = True
+
+        def read_run() -> None:
+            nonlocal line
+            if run:
+                part, records = self.polars_part(b"".join(run), run_sure, line)
+                parts.append(part)
+                line += records
+                run.clear()
+
+        cut = not sure or (len(data) > PIECE_BYTES and not quoted_throughout(data))
+        pieces = blocks_in(data, PIECE_BYTES) if cut else [(data, sure)]
+        for piece, piece_sure in pieces:
+            _lines, quoted = self.module.scan(piece)
             if piece_sure and not quoted:
+                read_run()
                 tables, result = self.work(piece, line)
                 if result[0] != self.module.FALLBACK:
                     parts.append(self.kernel_part(tables, result))
-            if result is None or result[0] == self.module.FALLBACK:
-                part, lines = self.polars_part(piece, piece_sure, line)
-                parts.append(part)
-            line += lines
+                    line += result[3]["records"]
+                    continue
+            if run and run_sure != piece_sure:
+                read_run()
+            run.append(piece)
+            run_sure = piece_sure
+        read_run()
         return parts, line - first_line
 
     def drain(self) -> None:
