@@ -504,36 +504,44 @@ class _Runner:
         block without a quote read by the kernel, the runs of the others the polars way, a
         run at a time (a block with quotes on most lines is read whole, as before the
         kernel; a stray quote or a NUL byte costs its own few kilobytes); and the number of
-        records. A run is read before the kernel's next small block, whose first line
-        follows from it."""
+        records. The kernel's small block needs its first line: after a run without quotes
+        (one record a line) it is known; after one with quotes the run is read first."""
         parts: list[_Part] = []
         line = first_line
         run: list[bytes] = []  # small blocks for polars, all sure or all not
         run_sure = True
+        run_lines: int | None = 0  # records in the run, None when it holds a quote
 
         def read_run() -> None:
-            nonlocal line
+            nonlocal line, run_lines
             if run:
                 part, records = self.polars_part(b"".join(run), run_sure, line)
+                if run_lines is not None and records != run_lines:  # lines numbered after it
+                    raise RuntimeError(
+                        "a block of plain records read as another number of records")
                 parts.append(part)
                 line += records
                 run.clear()
+            run_lines = 0
 
         cut = not sure or (len(data) > PIECE_BYTES and not quoted_throughout(data))
-        pieces = blocks_in(data, PIECE_BYTES) if cut else [(data, sure)]
-        for piece, piece_sure in pieces:
-            _lines, quoted = self.module.scan(piece)
+        for piece, piece_sure in blocks_in(data, PIECE_BYTES) if cut else [(data, sure)]:
+            lines, quoted = self.module.scan(piece)
             if piece_sure and not quoted:
-                read_run()
-                tables, result = self.work(piece, line)
+                if run_lines is None:
+                    read_run()
+                assert run_lines is not None
+                tables, result = self.work(piece, line + run_lines)
                 if result[0] != self.module.FALLBACK:
+                    read_run()
                     parts.append(self.kernel_part(tables, result))
-                    line += result[3]["records"]
+                    line += lines
                     continue
             if run and run_sure != piece_sure:
                 read_run()
             run.append(piece)
             run_sure = piece_sure
+            run_lines = None if quoted or run_lines is None else run_lines + lines
         read_run()
         return parts, line - first_line
 
