@@ -15,7 +15,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import quote.renewal.engine as engine
+import quote.renewal.frames as frames
+import quote.renewal.kernel as kernel_path
 from quote.catalog import kpi_for
 from quote.i18n import t
 from quote.pricing import PriceRequest, price
@@ -215,7 +216,7 @@ def test_an_interrupted_run_leaves_no_half_written_file(tmp_path: Path,
     out = tmp_path / "out.csv"
     out.write_text("the previous run's output\n")
     calls = {"n": 0}
-    original = engine.price_rows
+    original = frames.price_rows
 
     def interrupted(*args: object) -> pl.DataFrame:
         calls["n"] += 1
@@ -223,11 +224,40 @@ def test_an_interrupted_run_leaves_no_half_written_file(tmp_path: Path,
             raise KeyboardInterrupt
         return original(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(engine, "price_rows", interrupted)
+    monkeypatch.setattr(frames, "price_rows", interrupted)
     tariff = load_tariff(DKV_PATH)
     with pytest.raises(KeyboardInterrupt):
         run_renewal(open_book(book, None, block_bytes=256), None,
                     Pricer([tariff], lambda t: kpi_for(t, None)), out, tmp_path / "rej.csv")
+    assert out.read_text() == "the previous run's output\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["book.csv", "out.csv"]
+
+
+def test_a_run_interrupted_in_the_kernel_leaves_no_half_written_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same on the kernel's path: an interrupt while it waits for Python (a new tuple
+    of a later block) goes up through its thread, and nothing is published."""
+    rows = [["P1", "plus", "1990-05-01", "2025-03-01", "0", "false", "", "1068", "Anna"]] * 300
+    rows += [["P2", "bas", "1970-05-01", "2025-03-01", "500", "ja", "", "1500", "Bo"]] * 300
+    book = write_book(tmp_path / "book.csv", rows)
+    out = tmp_path / "out.csv"
+    out.write_text("the previous run's output\n")
+    original = kernel_path.KernelTables.add_missing
+    calls = {"n": 0}
+
+    def interrupted(self: kernel_path.KernelTables, *args: object) -> None:
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise KeyboardInterrupt
+        original(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(kernel_path.KernelTables, "add_missing", interrupted)
+    monkeypatch.setattr(kernel_path, "LOOK_AHEAD_BLOCKS", 0)  # the kernels ask themselves
+    tariff = load_tariff(DKV_PATH)
+    with pytest.raises(KeyboardInterrupt):
+        run_renewal(open_book(book, None, block_bytes=2000), None,
+                    Pricer([tariff], lambda t: kpi_for(t, None)), out, tmp_path / "rej.csv")
+    assert calls["n"] == 2
     assert out.read_text() == "the previous run's output\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["book.csv", "out.csv"]
 

@@ -12,6 +12,8 @@ A map for a newcomer, in the order a row travels:
 - :mod:`~quote.renewal.lookup`: price each distinct key once with the engine and join.
 - :mod:`~quote.renewal.stats`: the summary and the report's figures.
 - :mod:`~quote.renewal.writing`: the output and rejects files, published together.
+- :mod:`~quote.renewal.frames`: the polars path: a frame of text parsed, priced and split
+  into output rows, rejects and the summary's figures.
 - :mod:`~quote.renewal.engine`: the run that ties these together, and :func:`renew_rows`
   for a few rows in memory with typed results.
 - :mod:`~quote.renewal.kernel` and ``_kernel.c``: the fast path of a CSV book written as

@@ -44,6 +44,7 @@ from typing import TYPE_CHECKING, Any
 
 from quote.dates import MAX_AGE
 from quote.identity import COUNTRIES
+from quote.renewal.frames import Frames, Options, Progress, split_priced
 from quote.renewal.lookup import Key, Priced, Pricer
 from quote.renewal.reading import (
     Book,
@@ -60,7 +61,6 @@ from quote.spreadsheet import csv_cell
 
 if TYPE_CHECKING:
     from quote.renewal._kernel import Kernel
-    from quote.renewal.engine import Frames, Options, Progress
 
 SWITCH = "QUOTE_RENEW_KERNEL"  # "off": every book the polars way (for comparisons)
 CSV_FORMATS = ("csv", "excel-sv")
@@ -474,8 +474,6 @@ class _Runner:
     def frames(self) -> Frames:
         """The polars path, set up the first time a block needs it."""
         if self._frames is None:
-            from quote.renewal.engine import Frames
-
             self._frames = Frames(self.options, [self.pricer], self.context)
         return self._frames
 
@@ -490,8 +488,6 @@ class _Runner:
     def polars_part(self, data: bytes, sure: bool, first_line: int) -> tuple[_Part, int]:
         """Records read the polars way (loaded now, if no block needed it before): the
         part and the number of records."""
-        from quote.renewal.engine import split_priced
-
         frame = block_frame(self.reading, self.header, data, sure, first_line - 2)
         rows, bad, stats = split_priced(self.book, self.frames().price(frame), self.context,
                                         self.frames())
