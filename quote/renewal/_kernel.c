@@ -20,8 +20,9 @@
  * number holding a control character or a byte beyond ASCII, a tuple Python marked) is
  * answered with FALLBACK, and Python reads that block the polars way.
  * Tuples and groups (tuple, tariff version, year) the tables lack are handed to Python
- * (the run's on_missing, with the GIL taken back), all of a block's at once; Python adds
- * them, every bracket of a group priced, and the run goes on with the record.
+ * (the run's on_missing, with the GIL taken back), those of the next few thousand records
+ * at once; Python adds them, every bracket of a group priced, and the run goes on with
+ * the record. (unknown() finds them for a whole block ahead, for a driver that looks.)
  *
  * The GIL is released while a block is read. A kernel belongs to one thread at a time: a
  * second run while one is going is refused, and its tables change only between runs or
