@@ -257,7 +257,7 @@ def test_a_run_interrupted_in_the_kernel_leaves_no_half_written_file(
     with pytest.raises(KeyboardInterrupt):
         run_renewal(open_book(book, None, block_bytes=2000), None,
                     Pricer([tariff], lambda t: kpi_for(t, None)), out, tmp_path / "rej.csv")
-    assert calls["n"] == 2
+    assert calls["n"] >= 2  # the other kernel may ask once more before the interrupt is seen
     assert out.read_text() == "the previous run's output\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["book.csv", "out.csv"]
 
