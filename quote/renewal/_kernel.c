@@ -1528,6 +1528,11 @@ static int sweep(Kernel *k, Run *r, const unsigned char *p, const unsigned char 
  * which goes to Python at once (one hand-over of the GIL, not one per tuple: many at a
  * book's start, a few later); then the block goes on from that record (a record whose
  * tuple was new may start one more sweep, for its group). */
+static int run_failed(const Run *r) {
+    return r->out.failed || r->rejects.failed || r->line.failed || r->key.failed ||
+           r->group_key.failed || r->out_of_memory;
+}
+
 static void run_block(Kernel *k, Run *r, const unsigned char *p, const unsigned char *end,
                       int64_t first_line) {
     int64_t line_number = first_line;
@@ -1542,9 +1547,7 @@ static void run_block(Kernel *k, Run *r, const unsigned char *p, const unsigned 
             r->result = RESULT_FALLBACK;
             return;
         }
-        if (r->result == RESULT_ERROR || r->out.failed || r->rejects.failed || r->line.failed ||
-            r->key.failed || r->out_of_memory)
-            return;
+        if (r->result == RESULT_ERROR || run_failed(r)) return;
         if (done == 1) {
             if (call_python(k, r) < 0 || r->out_of_memory) return;
             continue; /* the same record again */
@@ -1571,6 +1574,40 @@ static void run_free(Kernel *k, Run *r) {
     buf_free(&r->group_key);
     keyset_free(&r->unknown);
     keyset_free(&r->unknown_groups);
+}
+
+/* A run's state set up, the kernel's kept buffers taken (run_free gives them back); 0 when
+ * out of memory (run_free still frees what was had). */
+static int run_start(Kernel *k, Run *r, const Py_buffer *block) {
+    memset(r, 0, sizeof(*r));
+    r->first_reject = -1;
+    r->block_end = (const unsigned char *)block->buf + block->len;
+    r->out = k->kept[0];
+    r->rejects = k->kept[1];
+    r->line = k->kept[2];
+    r->key = k->kept[3];
+    memset(k->kept, 0, sizeof(k->kept));
+    r->fields = malloc(sizeof(Span) * (size_t)(k->width + 1));
+    r->by_age = calloc((size_t)(k->max_age + 1) * N_FIGURES, sizeof(int64_t));
+    return r->fields && r->by_age && keyset_init(&r->unknown) &&
+           keyset_init(&r->unknown_groups) &&
+           grow_counts(&r->by_tuple, &r->by_tuple_n, N_FIGURES, k->tuples.count + 1) &&
+           grow_counts(&r->slot_counts, &r->slot_counts_n, 1, k->n_slots + 1);
+}
+
+/* The block of a run or a look ahead, the kernel ready and idle; 0 with the error set. */
+static int block_of(Kernel *k, PyObject *arg, Py_buffer *block) {
+    if (!k->ready) {
+        PyErr_SetString(PyExc_RuntimeError, "kernel not set up");
+        return 0;
+    }
+    if (PyObject_GetBuffer(arg, block, PyBUF_SIMPLE) < 0) return 0;
+    if (k->active) {
+        PyBuffer_Release(block);
+        PyErr_SetString(PyExc_RuntimeError, "a kernel runs one block at a time");
+        return 0;
+    }
+    return 1;
 }
 
 static PyObject *figures_list(const int64_t *figures, Py_ssize_t n) {
@@ -1625,24 +1662,15 @@ fail:
  * (tuple key, version, year), with every bracket's price (add_group, add_price), except
  * groups of tuples flagged as never priced; the run waits for it. */
 static PyObject *Kernel_run(Kernel *k, PyObject *args) {
-    Py_buffer block;
+    PyObject *data, *on_missing;
     long long first_line;
-    PyObject *on_missing;
-    if (!k->ready) {
-        PyErr_SetString(PyExc_RuntimeError, "kernel not set up");
-        return NULL;
-    }
-    if (!PyArg_ParseTuple(args, "y*LO", &block, &first_line, &on_missing)) return NULL;
-    if (k->active) {
-        PyBuffer_Release(&block);
-        PyErr_SetString(PyExc_RuntimeError, "a kernel runs one block at a time");
-        return NULL;
-    }
+    Py_buffer block;
+    if (!PyArg_ParseTuple(args, "OLO", &data, &first_line, &on_missing)) return NULL;
     if (!PyCallable_Check(on_missing)) {
-        PyBuffer_Release(&block);
         PyErr_SetString(PyExc_TypeError, "on_missing must be callable");
         return NULL;
     }
+    if (!block_of(k, data, &block)) return NULL;
     for (int i = 0; i < N_CHECKS; i++) {
         if (k->check_slots[i] < 0) {
             PyBuffer_Release(&block);
@@ -1651,24 +1679,11 @@ static PyObject *Kernel_run(Kernel *k, PyObject *args) {
         }
     }
     Run r;
-    memset(&r, 0, sizeof(r));
-    r.first_reject = -1;
+    int ready = run_start(k, &r, &block);
     r.on_missing = on_missing;
-    r.fields = malloc(sizeof(Span) * (size_t)(k->width + 1));
-    r.by_age = calloc((size_t)(k->max_age + 1) * N_FIGURES, sizeof(int64_t));
-    r.out = k->kept[0];
-    r.rejects = k->kept[1];
-    r.line = k->kept[2];
-    r.key = k->kept[3];
-    memset(k->kept, 0, sizeof(k->kept));
-    int ready = r.fields && r.by_age && keyset_init(&r.unknown) &&
-                keyset_init(&r.unknown_groups) &&
-                grow_counts(&r.by_tuple, &r.by_tuple_n, N_FIGURES, k->tuples.count + 1) &&
-                grow_counts(&r.slot_counts, &r.slot_counts_n, 1, k->n_slots + 1);
     if (ready) {
         k->active = 1;
         const unsigned char *p = block.buf;
-        r.block_end = p + block.len;
         r.saved = PyEval_SaveThread();
         run_block(k, &r, p, p + block.len, first_line);
         PyEval_RestoreThread(r.saved);
@@ -1678,8 +1693,7 @@ static PyObject *Kernel_run(Kernel *k, PyObject *args) {
     PyObject *result = NULL;
     if (r.result == RESULT_ERROR) {
         /* the callback's exception is set */
-    } else if (!ready || r.out.failed || r.rejects.failed || r.line.failed || r.key.failed ||
-               r.out_of_memory) {
+    } else if (!ready || run_failed(&r)) {
         PyErr_NoMemory();
     } else if (r.result == RESULT_FALLBACK) {
         result = Py_BuildValue("(i)", RESULT_FALLBACK);
@@ -1694,26 +1708,14 @@ static PyObject *Kernel_run(Kernel *k, PyObject *args) {
  * tables lack, found as run's sweeps find it (keys and groups as on_missing takes them),
  * or None when a record of the block is for polars. The tables are only read, without the
  * GIL: a driver can look ahead with a kernel of its own while others run. */
-static PyObject *Kernel_unknown(Kernel *k, PyObject *args) {
+static PyObject *Kernel_unknown(Kernel *k, PyObject *arg) {
     Py_buffer block;
-    if (!k->ready) {
-        PyErr_SetString(PyExc_RuntimeError, "kernel not set up");
-        return NULL;
-    }
-    if (!PyArg_ParseTuple(args, "y*", &block)) return NULL;
-    if (k->active) {
-        PyBuffer_Release(&block);
-        PyErr_SetString(PyExc_RuntimeError, "a kernel runs one block at a time");
-        return NULL;
-    }
+    if (!block_of(k, arg, &block)) return NULL;
     Run r;
-    memset(&r, 0, sizeof(r));
-    r.fields = malloc(sizeof(Span) * (size_t)(k->width + 1));
-    int ready = r.fields && keyset_init(&r.unknown) && keyset_init(&r.unknown_groups);
+    int ready = run_start(k, &r, &block);
     int found = 0;
     if (ready) {
         const unsigned char *p = block.buf;
-        r.block_end = p + block.len;
         k->active = 1;
         Py_BEGIN_ALLOW_THREADS
         found = sweep(k, &r, p, p + block.len, -1);
@@ -1722,7 +1724,7 @@ static PyObject *Kernel_unknown(Kernel *k, PyObject *args) {
     }
     PyBuffer_Release(&block);
     PyObject *result = NULL;
-    if (!ready || r.out_of_memory || r.key.failed || r.line.failed || r.group_key.failed) {
+    if (!ready || run_failed(&r)) {
         PyErr_NoMemory();
     } else if (found < 0) {
         result = Py_NewRef(Py_None);
@@ -1733,12 +1735,7 @@ static PyObject *Kernel_unknown(Kernel *k, PyObject *args) {
         Py_XDECREF(keys);
         Py_XDECREF(groups);
     }
-    buf_free(&r.line);
-    buf_free(&r.key);
-    buf_free(&r.group_key);
-    free(r.fields);
-    keyset_free(&r.unknown);
-    keyset_free(&r.unknown_groups);
+    run_free(k, &r);
     return result;
 }
 
@@ -1767,7 +1764,7 @@ static PyMethodDef Kernel_methods[] = {
     {"run", (PyCFunction)Kernel_run, METH_VARARGS,
      "run(block, first_line, on_missing) -> (DONE, out, rejects, figures) | "
      "(FALLBACK,)"},
-    {"unknown", (PyCFunction)Kernel_unknown, METH_VARARGS,
+    {"unknown", (PyCFunction)Kernel_unknown, METH_O,
      "unknown(block) -> (keys, groups) | None: what a block needs that the tables lack"},
     {"counts", (PyCFunction)Kernel_counts, METH_NOARGS, "sizes of the tables"},
     {NULL, NULL, 0, NULL}};

@@ -20,12 +20,11 @@ else:
     from quote._polars import polars as pl
 
 from quote.renewal import kernel as kernel_path
-from quote.renewal.columns import Tuples, derive
 from quote.renewal.frames import Frames as Frames
 from quote.renewal.frames import Options as Options
 from quote.renewal.frames import Progress as Progress
 from quote.renewal.frames import chunks, context_of, split_chunk, split_priced
-from quote.renewal.lookup import Lookup, Pricer, price_rows
+from quote.renewal.lookup import Pricer
 from quote.renewal.reading import Book, check_header
 from quote.renewal.reasons import Context
 from quote.renewal.stats import Summary
@@ -68,8 +67,8 @@ def _run_frames(book: Book, pricer: Pricer, options: Options, context: Context, 
     frames = Frames(options, [pricer], context)
     with ThreadPoolExecutor(max_workers=1) as writer:
         pending: Future[None] | None = None
-        for df in chunks(book, options, [pricer], context, frames):
-            rows, bad, stats = split_priced(book, df, context, frames)
+        for df in chunks(book, frames):
+            rows, bad, stats = split_priced(book, df, frames)
             summary.add(stats, bad)
             if pending is not None:
                 pending.result()  # at most one chunk waits: memory stays flat
@@ -97,7 +96,7 @@ def run_impact(book: Book, on: date | None, old: Pricer, new: Pricer,
     if not book.columns:
         return summary
     frames = Frames(options, [old, new], context)
-    for df in chunks(book, options, [old, new], context, frames):
+    for df in chunks(book, frames):
         _rows, bad, stats = split_chunk(book, df, context, frames.tuples, ["__0", "__1"],
                                         pl.col("__0ore"),
                                         pl.col("__1ore"), pl.col("__1moved"))
@@ -150,14 +149,9 @@ def renew_rows(columns: Sequence[str], rows: Sequence[Sequence[str]], pricer: Pr
         pl.int_range(0, len(rows), dtype=pl.UInt32).alias("__row"),
         pl.int_range(2, 2 + len(rows), dtype=pl.Int64).alias("__line"),
         pl.Series("__read", flags, dtype=pl.String))
-    tuples = Tuples()
-    lookups = [Lookup(pricer, "__0", context, tuples)]
-    version = pricer.version_index(pl.col("__renewal"))
-    df = price_rows(derive(frame, context, options.on, version, tuples, options.id_country,
-                           options.prefer), lookups)
-    out, bad, _stats = split_chunk(book, df, context, tuples, ["__0"],
-                                   pl.col("__current_ore"),
-                                   pl.col("__0ore"), pl.col("__0moved"))
+    frames = Frames(options, [pricer], context)
+    df = frames.price(frame)
+    out, bad, _stats = split_priced(book, df, frames)
     results: dict[int, PricedRow | RejectedRow] = {}
     lines = df.filter(pl.col("__ok")).get_column("__line").to_list()
     for line, row in zip(lines, out.iter_rows(named=True), strict=True):

@@ -58,8 +58,7 @@ class Frames:
         return price_rows(derived, self.lookups)
 
 
-def chunks(book: Book, options: Options, pricers: list[Pricer], context: Context,
-           frames: Frames) -> Iterator[pl.DataFrame]:
+def chunks(book: Book, frames: Frames) -> Iterator[pl.DataFrame]:
     """The book's frames, each parsed and priced, in input order.
 
     Two frames are in flight at a time (polars releases the GIL, so the second core has
@@ -102,8 +101,8 @@ def split_chunk(book: Book, df: pl.DataFrame, context: Context, tuples: Tuples,
     return out, bad, [totals, by_age, by_product(by_tuple, tuples)]
 
 
-def split_priced(book: Book, df: pl.DataFrame, context: Context, frames: Frames
+def split_priced(book: Book, df: pl.DataFrame, frames: Frames
                  ) -> tuple[pl.DataFrame, pl.DataFrame, list[pl.DataFrame]]:
     """A frame priced by one pricer, as (output rows, rejected rows, summary frames)."""
-    return split_chunk(book, df, context, frames.tuples, ["__0"], pl.col("__current_ore"),
-                       pl.col("__0ore"), pl.col("__0moved"))
+    return split_chunk(book, df, frames.context, frames.tuples, ["__0"],
+                       pl.col("__current_ore"), pl.col("__0ore"), pl.col("__0moved"))

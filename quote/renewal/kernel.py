@@ -300,8 +300,8 @@ class KernelTables:
         self.kernel.set_checks([self.slot(REASONS[c].code, REASONS[c].message(context))
                                 for c in checks_in_order(module)])
         self.tuples: list[TupleFields] = []  # by the kernel's tuple index
+        self.groups: list[tuple[str, str]] = []  # by tuple index: its (product, självrisk)
         self._tuple_index: dict[bytes, int] = {}
-        self._tuple_keys: list[bytes] = []
         self._groups: set[tuple[int, int, int]] = set()
         self._entries: dict[Key, int] = {}
         self._caught_up = 0  # how much of the shared log this kernel has
@@ -352,7 +352,7 @@ class KernelTables:
             found = self.kernel.add_tuple(key, fields.flags)
             assert found == len(self.tuples)
             self.tuples.append(fields)
-            self._tuple_keys.append(key)
+            self.groups.append(fields.group)
             self._tuple_index[key] = found
         return found
 
@@ -399,9 +399,6 @@ class KernelTables:
             if not self.tuples[t].flags & never:
                 self._add_group(t, version, year)
                 self.shared.note((key, version, year))
-
-    def groups(self) -> list[tuple[str, str]]:
-        return [fields.group for fields in self.tuples]
 
 
 def checks_in_order(module: ModuleType) -> tuple[str, ...]:
@@ -455,7 +452,7 @@ class _Runner:
         self.free: queue.SimpleQueue[KernelTables] = queue.SimpleQueue()
         self.kernels = [KernelTables(shared, self.reading, pair.rejects.fmt == "excel-sv")
                         for _ in range(THREADS + 1)]
-        self.scout = self.kernels[-1]  # this thread's: looks ahead at each block
+        self.scout = self.kernels[-1]  # this thread's: looks ahead at the first blocks
         for tables in self.kernels[:-1]:
             self.free.put(tables)
         self.header = csv_header(book)
@@ -481,7 +478,7 @@ class _Runner:
 
     def kernel_part(self, tables: KernelTables, result: tuple[Any, ...]) -> _Part:
         _, out, rejects, figures = result
-        reasons, groups = tables.reasons, tables.groups()
+        reasons, groups = tables.reasons, tables.groups  # only grow: a part's indices hold
         return _Part(out, rejects, figures["rows_out"], figures["records"] - figures["rows_out"],
                      lambda: self.summary.add_figures(figures, reasons, groups))
 
@@ -489,8 +486,7 @@ class _Runner:
         """Records read the polars way (loaded now, if no block needed it before): the
         part and the number of records."""
         frame = block_frame(self.reading, self.header, data, sure, first_line - 2)
-        rows, bad, stats = split_priced(self.book, self.frames().price(frame), self.context,
-                                        self.frames())
+        rows, bad, stats = split_priced(self.book, self.frames().price(frame), self.frames())
         part = _Part(self.pair.output.csv_bytes(rows), self.pair.rejects.csv_bytes(bad),
                      rows.height, bad.height, lambda: self.summary.add(stats, bad))
         return part, frame.height
